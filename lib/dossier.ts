@@ -1,0 +1,87 @@
+/**
+ * The dossier as the domain sees it. Every module speaks these types; nothing here touches the DOM,
+ * the browser or the database.
+ */
+
+/** The fields a dossier list column can hold (portal-model.md, "What the reader must do", step 2). */
+export const DOSSIER_FIELDS = [
+  'code',
+  'procedure',
+  'sector',
+  'applicant',
+  'received',
+  'due',
+  'closed',
+  'status',
+  'unit',
+] as const;
+export type DossierField = (typeof DOSSIER_FIELDS)[number];
+
+/** A calendar day as `yyyy-MM-dd` (Vietnam time), with the time of day when the portal shows one. */
+export interface PortalDate {
+  /** `yyyy-MM-dd`; compares correctly as a string. */
+  day: string;
+  /** `HH:mm` or `HH:mm:ss` when the cell had a time, else undefined. */
+  time?: string;
+}
+
+/** One dossier as read from a portal row: text fields already normalised (NFC, single spaces). */
+export interface ReadDossier {
+  code: string;
+  procedure: string;
+  sector: string;
+  applicant: string;
+  /** null where the page has no receipt column (or the cell is empty). */
+  received: PortalDate | null;
+  due: PortalDate;
+  /** null when not closed, or when the page has no closing-date column. */
+  closed: PortalDate | null;
+  status: string;
+  unit: string;
+}
+
+/** Why a row could not be read; the UI turns it into a sentence in the user's language. */
+export type UnreadableReason =
+  | { kind: 'bad-date'; field: 'received' | 'due' | 'closed'; text: string }
+  | { kind: 'missing-due'; text: string }
+  | { kind: 'missing-code' };
+
+/** A row that looks like a dossier but cannot be trusted; kept with its raw text, never classified. */
+export interface UnreadableRow {
+  /** 0-based index of the row among the table's body rows. */
+  rowIndex: number;
+  /** The code if one could be read, else ''. */
+  code: string;
+  reason: UnreadableReason;
+  /** The row's cells as text (normalised), by field where mapped. */
+  raw: Partial<Record<DossierField, string>>;
+}
+
+/** System state (portal-model.md, "Lateness on the system"). */
+export type SystemState = 'late-unclosed' | 'late-closed' | 'not-late';
+
+/** Real outcome of a tagged dossier (appendix.md). */
+export type RealOutcome = 'early' | 'on-time' | 'late';
+
+/** A staff tag: the day the citizen really received the result, and why the system shows it late. */
+export interface DossierTag {
+  /** `yyyy-MM-dd`. */
+  realReturn: string;
+  /** Staff reason; empty means "use the default sentence for the system state". */
+  reason: string;
+  note: string;
+  /** Staff name from options at the time of tagging. */
+  by: string;
+  /** Epoch milliseconds. */
+  at: number;
+}
+
+/** A dossier as the extension stores it: the latest values read, when and where, and the staff tag. */
+export interface StoredDossier extends ReadDossier {
+  /** Epoch milliseconds of the first and the latest read. */
+  firstSeen: number;
+  lastSeen: number;
+  /** The portal page (URL without query noise) where it was last read. */
+  pageUrl: string;
+  tag?: DossierTag;
+}

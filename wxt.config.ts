@@ -1,0 +1,24 @@
+import { defineConfig } from 'wxt';
+import { BUILT_IN_PORTAL_MATCHES } from './lib/portal-hosts';
+
+// Flat WXT config. Permissions are deliberately minimal: `storage` for settings, no `tabs`,
+// no `downloads` (the CSV is a plain download from the popup page), no `<all_urls>`.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'vi',
+    permissions: ['storage'],
+    host_permissions: BUILT_IN_PORTAL_MATCHES,
+    // Extra portals are asked for at the moment the user adds them (options page).
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",
+    },
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'motcua-phu-luc@kontum.local', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
