@@ -1,0 +1,96 @@
+import type { Translate } from '@/lib/i18n';
+import type { DossierSummary } from '@/lib/appendix';
+
+export interface PopupProps {
+  t: Translate;
+  summary: DossierSummary | null;
+  storedCount: number;
+  error: string | null;
+  period: { from: string; to: string };
+  onPeriodChange: (period: { from: string; to: string }) => void;
+  onExport: () => void;
+  exportMessage: string | null;
+  onOpenPage: (page: 'appendix' | 'consolidate' | 'options') => void;
+}
+
+/** The toolbar popup: the counts, the report period and the export. */
+export function Popup({ t, summary, storedCount, error, period, onPeriodChange, onExport, exportMessage, onOpenPage }: PopupProps) {
+  return (
+    <main className="popup">
+      <h1>{t('popup.title')}</h1>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!summary && !error && <p>{t('popup.loading')}</p>}
+      {summary && (
+        <>
+          {storedCount === 0 && <p className="hint">{t('popup.emptyStore')}</p>}
+          <ul className="counts">
+            <li className="count count-late" data-testid="count-late">
+              {t('popup.countLate', { count: summary.late })}
+            </li>
+            <li className="count" data-testid="count-tagged">
+              {t('popup.countTagged', { count: summary.tagged })}
+            </li>
+            <li className="count count-appendix" data-testid="count-appendix">
+              {t('popup.countAppendix', { count: summary.appendix })}
+            </li>
+            <li className="count count-minor" data-testid="count-really-late">
+              {t('popup.countReallyLate', { count: summary.reallyLate })}
+            </li>
+            <li className="count count-minor" data-testid="count-untagged">
+              {t('popup.countUntagged', { count: summary.untagged })}
+            </li>
+          </ul>
+          <fieldset className="period">
+            <legend>{t('popup.period')}</legend>
+            <label>
+              {t('popup.periodFrom')}
+              <input
+                type="date"
+                data-testid="period-from"
+                value={period.from}
+                onChange={(event) => onPeriodChange({ ...period, from: event.target.value })}
+              />
+            </label>
+            <label>
+              {t('popup.periodTo')}
+              <input
+                type="date"
+                data-testid="period-to"
+                value={period.to}
+                onChange={(event) => onPeriodChange({ ...period, to: event.target.value })}
+              />
+            </label>
+            {(period.from || period.to) && (
+              <button type="button" className="link" onClick={() => onPeriodChange({ from: '', to: '' })}>
+                {t('popup.periodAll')}
+              </button>
+            )}
+          </fieldset>
+          <button type="button" className="primary" data-testid="export-csv" onClick={onExport}>
+            {t('popup.export')}
+          </button>
+          {exportMessage && (
+            <p className="export-message" role="status" data-testid="export-message">
+              {exportMessage}
+            </p>
+          )}
+        </>
+      )}
+      <nav className="links">
+        <button type="button" className="link" onClick={() => onOpenPage('appendix')}>
+          {t('popup.print')}
+        </button>
+        <button type="button" className="link" onClick={() => onOpenPage('consolidate')}>
+          {t('popup.consolidate')}
+        </button>
+        <button type="button" className="link" onClick={() => onOpenPage('options')}>
+          {t('popup.options')}
+        </button>
+      </nav>
+    </main>
+  );
+}

@@ -1,0 +1,298 @@
+import { browser } from 'wxt/browser';
+import type { Runtime } from 'webextension-polyfill';
+import { createClient } from '@/lib/client';
+import { vietnamDay } from '@/lib/day';
+import type { DossierTag, ReadDossier } from '@/lib/dossier';
+import { createTranslator, type Language, type Translate } from '@/lib/i18n';
+import { buildPanelModel, readSignature, type PanelModel } from '@/lib/panel-model';
+import { CHANGES_PORT, changeEventSchema, type Request } from '@/lib/protocol';
+import { readDossierTables } from '@/lib/reader';
+import { DEFAULT_SETTINGS, readSettings, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings';
+import { validateRealReturn } from '@/lib/tag-validation';
+import { createWorkingCalendar, workingDaysLate } from '@/lib/calendar';
+import { COMMON_REASONS } from '@/lib/reasons';
+import type { TagOutcome, TagRequest } from '@/components/LateDossierRow';
+import { watchPage, type PageWatcher } from './page-watcher';
+import { applyRowMarkers, installMarkerStyle, setPageDocked } from './row-markers';
+
+/**
+ * Wires the page to lib/ and the background: watch → read → model → render, and the tag actions.
+ * State is a plain snapshot read by React through useSyncExternalStore.
+ */
+
+const PANEL_OPEN_KEY = 'panelOpen';
+/** Large pages are sent to the store in slices so no single message gets huge. */
+const UPSERT_SLICE = 2_000;
+
+export interface PanelSnapshot {
+  open: boolean;
+  model: PanelModel;
+  today: string;
+  language: Language;
+  t: Translate;
+  storeError: string | null;
+  notice: { text: string; undo?: () => void } | null;
+  bulkDefault: string;
+  reasonChoices: string[];
+}
+
+export function createPanelController({
+  document: doc,
+  onListsChanged,
+}: {
+  document: Document;
+  onListsChanged: (present: boolean) => void;
+}) {
+  const client = createClient((message: Request) => browser.runtime.sendMessage(message));
+  let settings: Settings = DEFAULT_SETTINGS;
+  let calendar = createWorkingCalendar(settings.holidayOverrides);
+  let watcher: PageWatcher | null = null;
+  let port: Runtime.Port | null = null;
+  let stopped = false;
+  const tags = new Map<string, DossierTag>();
+  const sent = new Map<string, string>();
+  let rowsByCode = new Map<string, Element[]>();
+  let pageDossiers: ReadDossier[] = [];
+  const listeners = new Set<() => void>();
+
+  const emptyModel: PanelModel = { lateRows: [], readCount: 0, unreadable: [], tableCount: 0 };
+  let snapshot: PanelSnapshot = {
+    open: false,
+    model: emptyModel,
+    today: vietnamDay(),
+    language: 'vi',
+    t: createTranslator('vi'),
+    storeError: null,
+    notice: null,
+    bulkDefault: vietnamDay(),
+    reasonChoices: [],
+  };
+
+  let docked = false;
+  function update(patch: Partial<PanelSnapshot>) {
+    snapshot = { ...snapshot, ...patch };
+    const shouldDock = snapshot.open && snapshot.model.tableCount > 0;
+    if (shouldDock !== docked) {
+      docked = shouldDock;
+      setPageDocked(doc, docked);
+    }
+    for (const listener of listeners) listener();
+  }
+
+  function applySettings(next: Settings) {
+    settings = next;
+    calendar = createWorkingCalendar(next.holidayOverrides);
+    const t = createTranslator(next.language);
+    update({ language: next.language, t, reasonChoices: [...COMMON_REASONS] });
+  }
+
+  function recomputeModel() {
+    const today = vietnamDay();
+    const model = buildPanelModel(
+      { dossiers: pageDossiers.map((dossier) => ({ dossier, row: rowsByCode.get(dossier.code)![0]! })), unreadable: snapshot.model.unreadable, tableCount: snapshot.model.tableCount },
+      today,
+      tags,
+      (dossier) => workingDaysLate(dossier, today, calendar),
+    );
+    update({ model, today });
+    applyRowMarkers(rowsByCode, model.lateRows);
+  }
+
+  /** Reads the page, updates the panel, and sends what is new to the store. */
+  function rescan() {
+    if (stopped) return;
+    const today = vietnamDay();
+    const tables = readDossierTables(doc, { synonyms: settings.headerSynonyms });
+    watcher?.track(tables.map((table) => table.element));
+    onListsChanged(tables.length > 0);
+    const nextRows = new Map<string, Element[]>();
+    const dossiers: ReadDossier[] = [];
+    const unreadable = [];
+    for (const table of tables) {
+      for (const { dossier, row } of table.dossiers) {
+        const rows = nextRows.get(dossier.code);
+        if (rows) rows.push(row);
+        else {
+          nextRows.set(dossier.code, [row]);
+          dossiers.push(dossier);
+        }
+      }
+      unreadable.push(...table.unreadable);
+    }
+    rowsByCode = nextRows;
+    pageDossiers = dossiers;
+    const model = buildPanelModel(
+      { dossiers: dossiers.map((dossier) => ({ dossier, row: nextRows.get(dossier.code)![0]! })), unreadable, tableCount: tables.length },
+      today,
+      tags,
+      (dossier) => workingDaysLate(dossier, today, calendar),
+    );
+    update({ model, today });
+    if (tables.length) installMarkerStyle(doc);
+    applyRowMarkers(rowsByCode, model.lateRows);
+    void store(dossiers);
+  }
+
+  async function store(dossiers: ReadDossier[]) {
+    const fresh = dossiers.filter((dossier) => sent.get(dossier.code) !== readSignature(dossier));
+    if (fresh.length === 0) return;
+    const pageUrl = location.origin + location.pathname;
+    for (let start = 0; start < fresh.length; start += UPSERT_SLICE) {
+      const slice = fresh.slice(start, start + UPSERT_SLICE);
+      const response = await client.request({ type: 'dossiers/upsert', pageUrl, dossiers: slice });
+      if (!response.ok) {
+        update({ storeError: snapshot.t('panel.storeError', { message: localMessage(response.error) }) });
+        return;
+      }
+      for (const dossier of slice) sent.set(dossier.code, readSignature(dossier));
+      let changed = false;
+      for (const dossier of slice) {
+        const tag = response.tags[dossier.code];
+        if (tag && JSON.stringify(tags.get(dossier.code)) !== JSON.stringify(tag)) {
+          tags.set(dossier.code, tag);
+          changed = true;
+        }
+      }
+      if (snapshot.storeError) update({ storeError: null });
+      if (changed) recomputeModel();
+    }
+  }
+
+  function localMessage(error: { message: string; messageEn?: string }): string {
+    return settings.language === 'en' && error.messageEn ? error.messageEn : error.message;
+  }
+
+  /** Re-reads the tags of the page's dossiers after a change made elsewhere. */
+  async function refreshTags(codes: string[]) {
+    const wanted = codes.length ? codes.filter((code) => rowsByCode.has(code)) : [...rowsByCode.keys()];
+    if (wanted.length === 0) return;
+    const response = await client.request({ type: 'dossiers/get', codes: wanted });
+    if (!response.ok) return;
+    const found = new Map(response.dossiers.map((dossier) => [dossier.code, dossier.tag]));
+    for (const code of wanted) {
+      const tag = found.get(code);
+      if (tag) tags.set(code, tag);
+      else tags.delete(code);
+    }
+    recomputeModel();
+  }
+
+  function connectChanges() {
+    try {
+      port = browser.runtime.connect({ name: CHANGES_PORT });
+    } catch {
+      return;
+    }
+    port.onMessage.addListener((message: unknown) => {
+      const event = changeEventSchema.safeParse(message);
+      if (event.success) void refreshTags(event.data.codes);
+    });
+    port.onDisconnect.addListener(() => {
+      port = null;
+      // The service worker was stopped; reconnect (which restarts it) and catch up on what we missed.
+      if (!stopped) {
+        setTimeout(() => {
+          if (stopped) return;
+          connectChanges();
+          void refreshTags([]);
+        }, 1_000);
+      }
+    });
+  }
+
+  async function tag(code: string, request: TagRequest): Promise<TagOutcome> {
+    const dossier = pageDossiers.find((item) => item.code === code);
+    const today = vietnamDay();
+    if (dossier) {
+      const checked = validateRealReturn(request.realReturn, dossier, today);
+      if (!checked.ok) return { ok: false, message: settings.language === 'en' ? checked.messageEn : checked.message };
+    }
+    const response = await client.request({ type: 'tag/set', code, input: request });
+    if (!response.ok) return { ok: false, message: localMessage(response.error) };
+    if (response.dossier.tag) tags.set(code, response.dossier.tag);
+    update({ bulkDefault: request.realReturn });
+    recomputeModel();
+    return { ok: true };
+  }
+
+  async function tagMany(codes: string[], realReturn: string) {
+    const response = await client.request({ type: 'tag/set-many', codes, input: { realReturn, reason: '', note: '' } });
+    if (!response.ok) {
+      update({ notice: { text: localMessage(response.error) } });
+      return;
+    }
+    const refused = response.refused.map((item) => `${item.code}: ${settings.language === 'en' ? item.messageEn : item.message}`);
+    update({
+      bulkDefault: realReturn,
+      notice: { text: [snapshot.t('panel.tagSavedMany', { count: response.saved.length }), ...refused].join(' ') },
+    });
+    await refreshTags(codes);
+  }
+
+  async function removeTag(code: string) {
+    const response = await client.request({ type: 'tag/remove', code });
+    if (!response.ok) {
+      update({ notice: { text: localMessage(response.error) } });
+      return;
+    }
+    tags.delete(code);
+    recomputeModel();
+    const previous = response.previous;
+    update({
+      notice: {
+        text: snapshot.t('panel.tagRemoved', { code }),
+        undo: previous
+          ? () => {
+              void client.request({ type: 'tag/restore', code, tag: previous }).then(() => refreshTags([code]));
+              update({ notice: null });
+            }
+          : undefined,
+      },
+    });
+  }
+
+  return {
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => snapshot,
+    toggle() {
+      const open = !snapshot.open;
+      update({ open });
+      void browser.storage.local.set({ [PANEL_OPEN_KEY]: open });
+    },
+    dismissNotice: () => update({ notice: null }),
+    tag,
+    tagMany,
+    removeTag,
+    async start() {
+      const stored = await browser.storage.local.get([SETTINGS_STORAGE_KEY, PANEL_OPEN_KEY]);
+      applySettings(readSettings(stored[SETTINGS_STORAGE_KEY]));
+      update({ open: stored[PANEL_OPEN_KEY] === true });
+      browser.storage.onChanged.addListener((changes, area) => {
+        if (area !== 'local') return;
+        const settingsChange = changes[SETTINGS_STORAGE_KEY];
+        if (settingsChange) {
+          applySettings(readSettings(settingsChange.newValue));
+          sent.clear();
+          watcher?.poke();
+        }
+        const openChange = changes[PANEL_OPEN_KEY];
+        if (openChange && typeof openChange.newValue === 'boolean' && openChange.newValue !== snapshot.open) {
+          update({ open: openChange.newValue });
+        }
+      });
+      connectChanges();
+      watcher = watchPage(doc, rescan);
+      rescan();
+    },
+    stop() {
+      stopped = true;
+      watcher?.stop();
+      port?.disconnect();
+    },
+  };
+}
+
+export type PanelController = ReturnType<typeof createPanelController>;

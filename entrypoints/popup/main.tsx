@@ -1,0 +1,50 @@
+import './style.css';
+import { useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { appendixCsv, appendixFileName, buildAppendixRows, summarizeDossiers } from '@/lib/appendix';
+import { vietnamDay } from '@/lib/day';
+import { Popup } from '@/components/Popup';
+import { downloadText, useSettings, useStoredDossiers } from '@/components/use-extension';
+
+function PopupPage() {
+  const { settings, t } = useSettings();
+  const { dossiers, error } = useStoredDossiers();
+  const [period, setPeriod] = useState({ from: '', to: '' });
+  const [exportMessage, setExportMessage] = useState<string | null>(null);
+  const today = vietnamDay();
+  const range = useMemo(() => ({ from: period.from || undefined, to: period.to || undefined }), [period]);
+  const summary = useMemo(() => (dossiers ? summarizeDossiers(dossiers, today, range) : null), [dossiers, today, range]);
+
+  function exportCsv() {
+    if (!dossiers) return;
+    const rows = buildAppendixRows(dossiers, { today, unitName: settings.unitName, period: range });
+    if (rows.length === 0) {
+      setExportMessage(t('popup.nothingToExport'));
+      return;
+    }
+    const fileName = appendixFileName(today, settings.unitName);
+    downloadText(fileName, appendixCsv(rows, { delimiter: settings.delimiter }));
+    setExportMessage(t('popup.exportDone', { file: fileName, count: rows.length }));
+  }
+
+  document.documentElement.lang = settings.language;
+  return (
+    <Popup
+      t={t}
+      summary={summary}
+      storedCount={dossiers?.length ?? 0}
+      error={error ? t('error.database', { message: settings.language === 'en' ? (error.messageEn ?? error.message) : error.message }) : null}
+      period={period}
+      onPeriodChange={setPeriod}
+      onExport={exportCsv}
+      exportMessage={exportMessage}
+      onOpenPage={(page) => {
+        if (page === 'options') void browser.runtime.openOptionsPage();
+        else void browser.tabs.create({ url: browser.runtime.getURL(`/${page}.html` as `/popup.html`) });
+      }}
+    />
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<PopupPage />);

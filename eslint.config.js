@@ -1,0 +1,42 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from './tests/support/eslint-globals.js';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/artifacts/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The product's code: page text is only ever text, and dates are parsed explicitly.
+    files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Page text is text: use textContent.' },
+        { property: 'outerHTML', message: 'Page text is text: use textContent.' },
+        { property: 'insertAdjacentHTML', message: 'Page text is text: use textContent.' },
+        { object: 'Date', property: 'parse', message: 'Parse dates explicitly (lib/portal-date.ts).' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Page text is text.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.0.type='Literal']", message: 'Parse dates explicitly (lib/portal-date.ts).' },
+        { selector: "NewExpression[callee.name='Date'][arguments.0.type='TemplateLiteral']", message: 'Parse dates explicitly (lib/portal-date.ts).' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals },
+  },
+);

@@ -1,0 +1,417 @@
+/**
+ * The pure reader of dossier tables (portal-model.md, "What the reader must do"). The DOM is passed in;
+ * nothing here touches browser extension APIs, layout or computed style, and cells are read as text
+ * only (never as HTML), so it runs the same in happy-dom and in a content script.
+ */
+import { DOSSIER_FIELDS, type DossierField, type PortalDate, type ReadDossier, type UnreadableRow } from './dossier';
+import { DOSSIER_CODE_PATTERN, extractDossierCode } from './dossier-code';
+import { createHeaderMatcher, findColumnMapping, isDossierList, type HeaderMatcher } from './headers';
+import { parsePortalDate, type PortalDateResult } from './portal-date';
+import { normalizeText } from './text';
+
+export interface ReadDossierRow {
+  /** 0-based index among the table's body rows (rows after the header row, skipped ones included). */
+  rowIndex: number;
+  row: Element;
+  dossier: ReadDossier;
+}
+
+export interface DossierTable {
+  element: Element;
+  markup: 'table' | 'aria';
+  /** Header texts (normalised) by column; columns covered by a header's colspan hold ''. */
+  headers: string[];
+  /** Column index per mapped field (first column of the header cell). */
+  columns: Partial<Record<DossierField, number>>;
+  dossiers: ReadDossierRow[];
+  unreadable: UnreadableRow[];
+  /** Body rows that are not dossiers: empty state, group headers, footers, misaligned or empty rows. */
+  skippedRows: number;
+}
+
+export interface ReadOptions {
+  /** User synonyms added to the defaults (options page). */
+  synonyms?: Partial<Record<DossierField, readonly string[]>>;
+}
+
+const TABLE_SELECTOR = 'table, [role="table"], [role="grid"]';
+/** What counts as "the nearest table" of an ARIA row. */
+const NEAREST_TABLE_SELECTOR = 'table, [role="table"], [role="grid"], [role="treegrid"]';
+const ARIA_CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
+const ARIA_STOP_ROLES = new Set(['row', 'table', 'grid', 'treegrid']);
+/** How many leading rows may hold the header row. */
+const HEADER_ROW_CANDIDATES = 3;
+const MAX_SPAN = 1000;
+
+/** Elements whose text sits on its own line (so "code<br>Trực tuyến" or "<div>code</div><span>…" give lines). */
+const BLOCK_ELEMENTS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
+  'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr',
+  'td', 'th', 'caption', 'ul', 'mat-chip', 'mat-chip-listbox', 'mat-chip-set', 'mat-chip-list',
+]);
+/** Elements whose text is never shown. */
+const SKIPPED_ELEMENTS = new Set(['script', 'style', 'template', 'noscript']);
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const CDATA_SECTION_NODE = 4;
+
+// Inside rows and cells, sibling pointers (no NodeList objects). Over a table's rows, indexed access
+// to `children`: one collection per section, and O(1) per step in happy-dom too (whose nextSibling is a
+// linear search, quadratic over 20,000 rows).
+function appendText(node: Node, out: string[]): void {
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+    const type = child.nodeType;
+    if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+      out.push((child as CharacterData).data);
+    } else if (type === ELEMENT_NODE) {
+      const name = (child as Element).localName;
+      if (name === 'br') {
+        out.push('\n');
+      } else if (BLOCK_ELEMENTS.has(name)) {
+        out.push('\n');
+        appendText(child, out);
+        out.push('\n');
+      } else if (!SKIPPED_ELEMENTS.has(name)) {
+        appendText(child, out);
+      }
+    }
+  }
+}
+
+/**
+ * A cell's text, `textContent`-style (never HTML), with a line break for `<br>` and around block-level
+ * children. Not normalised.
+ */
+export function cellText(cell: Element): string {
+  const first = cell.firstChild;
+  if (first === null) return '';
+  if (first.nextSibling === null && first.nodeType === TEXT_NODE) return (first as CharacterData).data;
+  const out: string[] = [];
+  appendText(cell, out);
+  return out.join('');
+}
+
+function spanOf(cell: Element, markup: 'table' | 'aria'): number {
+  const attr = cell.getAttribute(markup === 'table' ? 'colspan' : 'aria-colspan');
+  if (attr === null) return 1;
+  const span = parseInt(attr, 10);
+  return span >= 1 ? Math.min(span, MAX_SPAN) : 1;
+}
+
+/* ---------------- rows and cells ---------------- */
+
+interface TableRows {
+  rows: Element[];
+  /** Rows inside <thead>. */
+  head: Set<Element>;
+  /** Rows inside <tfoot>. */
+  foot: Set<Element>;
+}
+
+function htmlTableRows(table: Element): TableRows {
+  const rows: Element[] = [];
+  const head = new Set<Element>();
+  const foot = new Set<Element>();
+  const sections = table.children;
+  for (let i = 0, n = sections.length; i < n; i++) {
+    const child = sections[i]!;
+    const name = child.localName;
+    if (name === 'tr') {
+      rows.push(child);
+    } else if (name === 'thead' || name === 'tbody' || name === 'tfoot') {
+      const sectionRows = child.children;
+      for (let j = 0, m = sectionRows.length; j < m; j++) {
+        const row = sectionRows[j]!;
+        if (row.localName !== 'tr') continue;
+        rows.push(row);
+        if (name === 'thead') head.add(row);
+        else if (name === 'tfoot') foot.add(row);
+      }
+    }
+  }
+  return { rows, head, foot };
+}
+
+function ariaTableRows(table: Element): TableRows {
+  const rows: Element[] = [];
+  for (const row of table.querySelectorAll('[role="row"]')) {
+    if (row.parentElement?.closest(NEAREST_TABLE_SELECTOR) === table) rows.push(row);
+  }
+  return { rows, head: new Set(), foot: new Set() };
+}
+
+function collectAriaCells(node: Element, out: Element[]): void {
+  for (let child = node.firstElementChild; child !== null; child = child.nextElementSibling) {
+    const role = child.getAttribute('role');
+    if (role !== null && ARIA_CELL_ROLES.has(role)) out.push(child);
+    else if (role === null || !ARIA_STOP_ROLES.has(role)) {
+      if (child.localName !== 'table') collectAriaCells(child, out);
+    }
+  }
+}
+
+function rowCells(row: Element, markup: 'table' | 'aria'): Element[] {
+  const cells: Element[] = [];
+  if (markup === 'table') {
+    for (let child = row.firstElementChild; child !== null; child = child.nextElementSibling) {
+      const name = child.localName;
+      if (name === 'td' || name === 'th') cells.push(child);
+    }
+  } else {
+    collectAriaCells(row, cells);
+  }
+  return cells;
+}
+
+/* ---------------- header ---------------- */
+
+interface HeaderChoice {
+  index: number;
+  headers: string[];
+  columns: Partial<Record<DossierField, number>>;
+  /** Header span per mapped field. */
+  widths: Partial<Record<DossierField, number>>;
+}
+
+function readHeaderRow(row: Element, markup: 'table' | 'aria', matcher: HeaderMatcher): Omit<HeaderChoice, 'index'> {
+  const headers: string[] = [];
+  const starts: number[] = [];
+  const spans: number[] = [];
+  for (const cell of rowCells(row, markup)) {
+    const span = spanOf(cell, markup);
+    // A cell that holds a whole table (layout tables) is not a header.
+    const nested = cell.querySelector(TABLE_SELECTOR) !== null;
+    starts.push(headers.length);
+    spans.push(span);
+    headers.push(nested ? '' : normalizeText(cellText(cell)));
+    for (let i = 1; i < span; i++) headers.push('');
+  }
+  const columns = findColumnMapping(headers, matcher);
+  const widths: Partial<Record<DossierField, number>> = {};
+  for (const field of DOSSIER_FIELDS) {
+    const column = columns[field];
+    if (column === undefined) continue;
+    const at = starts.indexOf(column);
+    widths[field] = at >= 0 ? (spans[at] ?? 1) : 1;
+  }
+  return { headers, columns, widths };
+}
+
+function chooseHeader(table: TableRows, markup: 'table' | 'aria', matcher: HeaderMatcher): HeaderChoice | null {
+  const order: number[] = [];
+  const push = (index: number): void => {
+    if (index >= 0 && index < table.rows.length && !order.includes(index)) order.push(index);
+  };
+  // Last <thead> row first, then earlier <thead> rows.
+  for (let i = table.rows.length - 1; i >= 0; i--) {
+    const row = table.rows[i];
+    if (row && table.head.has(row)) push(i);
+  }
+  const leading = Math.min(HEADER_ROW_CANDIDATES, table.rows.length);
+  if (markup === 'aria') {
+    // Rows made of columnheader cells first.
+    for (let i = 0; i < leading; i++) {
+      const row = table.rows[i];
+      if (row && rowCells(row, markup).some((cell) => cell.getAttribute('role') === 'columnheader')) push(i);
+    }
+  }
+  for (let i = 0; i < leading; i++) push(i);
+
+  for (const index of order) {
+    const row = table.rows[index];
+    if (!row) continue;
+    const read = readHeaderRow(row, markup, matcher);
+    if (isDossierList(read.columns)) return { index, ...read };
+  }
+  return null;
+}
+
+/* ---------------- body ---------------- */
+
+interface FieldSlot {
+  field: DossierField;
+  start: number;
+  end: number;
+}
+
+type RowRead = { kind: 'skip' } | { kind: 'dossier'; dossier: ReadDossier } | { kind: 'unreadable'; row: UnreadableRow };
+
+/** Per-table layout, computed once, so a row costs one pass over its cells. */
+class RowReader {
+  private readonly slots: FieldSlot[];
+  /** Slot index owning each column below `width`, or -1. */
+  private readonly owner: Int32Array;
+  /** Smallest mapped column ≥ c, for c below `width`. */
+  private readonly nextMapped: Int32Array;
+  private readonly width: number;
+  private readonly texts: (string | null)[];
+  private readonly codeSlot: number;
+  private readonly dueSlot: number;
+
+  constructor(
+    columns: Partial<Record<DossierField, number>>,
+    widths: Partial<Record<DossierField, number>>,
+    private readonly markup: 'table' | 'aria',
+    private readonly matcher: HeaderMatcher,
+  ) {
+    const slots: FieldSlot[] = [];
+    for (const field of DOSSIER_FIELDS) {
+      const start = columns[field];
+      if (start === undefined) continue;
+      slots.push({ field, start, end: start + (widths[field] ?? 1) });
+    }
+    this.slots = slots;
+    this.width = slots.reduce((max, slot) => Math.max(max, slot.end), 0);
+    this.owner = new Int32Array(this.width).fill(-1);
+    slots.forEach((slot, index) => {
+      for (let c = slot.start; c < slot.end; c++) if (this.owner[c] === -1) this.owner[c] = index;
+    });
+    this.nextMapped = new Int32Array(this.width + 1).fill(this.width);
+    for (let c = this.width - 1; c >= 0; c--) {
+      this.nextMapped[c] = this.owner[c] !== -1 ? c : (this.nextMapped[c + 1] ?? this.width);
+    }
+    this.texts = new Array<string | null>(slots.length).fill(null);
+    this.codeSlot = slots.findIndex((slot) => slot.field === 'code');
+    this.dueSlot = slots.findIndex((slot) => slot.field === 'due');
+  }
+
+  /** Raw (un-normalised) text per mapped field, or null when the row does not line up with the header. */
+  private cellTexts(row: Element): (string | null)[] | null {
+    const texts = this.texts;
+    texts.fill(null);
+    const cells = rowCells(row, this.markup);
+    const first = cells[0];
+    if (!first) return null;
+    if (cells.length === 1 && spanOf(first, this.markup) > 1) return null;
+    let column = 0;
+    for (const cell of cells) {
+      if (column >= this.width) break;
+      const span = spanOf(cell, this.markup);
+      const end = column + span;
+      const slotIndex = this.owner[column] ?? -1;
+      if (slotIndex >= 0) {
+        const slot = this.slots[slotIndex];
+        if (!slot || end > slot.end) return null; // spans out of its header's columns
+        const text = cellText(cell);
+        const previous = texts[slotIndex];
+        texts[slotIndex] = previous === null ? text : `${previous}\n${text}`;
+      } else if ((this.nextMapped[column] ?? this.width) < end) {
+        return null; // an unmapped cell spanning over a mapped column
+      }
+      column = end;
+    }
+    if (column < this.width) return null; // fewer cells than the mapped columns need
+    return texts;
+  }
+
+  read(row: Element, rowIndex: number): RowRead {
+    const texts = this.cellTexts(row);
+    if (!texts) return { kind: 'skip' };
+    const rawCode = texts[this.codeSlot] ?? '';
+    const rawDue = texts[this.dueSlot] ?? '';
+    const code = extractDossierCode(rawCode);
+    const dueText = normalizeText(rawDue);
+    if (!code && !dueText) return { kind: 'skip' };
+
+    const raw: Partial<Record<DossierField, string>> = {};
+    const dates: Partial<Record<'received' | 'due' | 'closed', PortalDateResult>> = {};
+    this.slots.forEach((slot, index) => {
+      const text = texts[index] ?? '';
+      if (slot.field === 'received' || slot.field === 'due' || slot.field === 'closed') {
+        dates[slot.field] = parsePortalDate(text);
+      }
+      raw[slot.field] = normalizeText(text);
+    });
+
+    // A repeated header row inside the body ("Mã hồ sơ" | … | "Ngày hẹn trả").
+    if (!DOSSIER_CODE_PATTERN.test(code) && this.matcher(code) === 'code' && this.matcher(dueText) === 'due') {
+      return { kind: 'skip' };
+    }
+
+    if (!code) return { kind: 'unreadable', row: { rowIndex, code: '', reason: { kind: 'missing-code' }, raw } };
+    const due = dates.due;
+    if (!due || due.kind === 'empty') {
+      return { kind: 'unreadable', row: { rowIndex, code, reason: { kind: 'missing-due', text: dueText }, raw } };
+    }
+    for (const field of ['due', 'received', 'closed'] as const) {
+      const result = dates[field];
+      if (result?.kind === 'invalid') {
+        return { kind: 'unreadable', row: { rowIndex, code, reason: { kind: 'bad-date', field, text: result.text }, raw } };
+      }
+    }
+    const dateValue = (result: PortalDateResult | undefined): PortalDate | null =>
+      result?.kind === 'ok' ? result.value : null;
+    const dueValue = dateValue(due);
+    if (!dueValue) return { kind: 'skip' }; // unreachable: due is ok here
+    return {
+      kind: 'dossier',
+      dossier: {
+        code,
+        procedure: raw.procedure ?? '',
+        sector: raw.sector ?? '',
+        applicant: raw.applicant ?? '',
+        received: dateValue(dates.received),
+        due: dueValue,
+        closed: dateValue(dates.closed),
+        status: raw.status ?? '',
+        unit: raw.unit ?? '',
+      },
+    };
+  }
+}
+
+/* ---------------- tables ---------------- */
+
+function readTable(element: Element, matcher: HeaderMatcher): DossierTable | null {
+  const markup: 'table' | 'aria' = element.localName === 'table' ? 'table' : 'aria';
+  const rows = markup === 'table' ? htmlTableRows(element) : ariaTableRows(element);
+  const header = chooseHeader(rows, markup, matcher);
+  if (!header) return null;
+
+  const reader = new RowReader(header.columns, header.widths, markup, matcher);
+  const table: DossierTable = {
+    element,
+    markup,
+    headers: header.headers,
+    columns: header.columns,
+    dossiers: [],
+    unreadable: [],
+    skippedRows: 0,
+  };
+  let rowIndex = 0;
+  for (let i = header.index + 1; i < rows.rows.length; i++) {
+    const row = rows.rows[i];
+    if (!row || rows.head.has(row)) continue; // other header rows (titles, filters) are not body rows
+    const index = rowIndex++;
+    if (rows.foot.has(row)) {
+      table.skippedRows++;
+      continue;
+    }
+    const read = reader.read(row, index);
+    if (read.kind === 'dossier') table.dossiers.push({ rowIndex: index, row, dossier: read.dossier });
+    else if (read.kind === 'unreadable') table.unreadable.push(read.row);
+    else table.skippedRows++;
+  }
+  return table;
+}
+
+/**
+ * Every dossier table under `root` (document order), in `<table>` or ARIA markup, found by header texts.
+ * Tables whose headers do not give both the code and the due-date column are not returned.
+ */
+export function readDossierTables(root: Document | Element, options: ReadOptions = {}): DossierTable[] {
+  const matcher = createHeaderMatcher(options.synonyms);
+  const candidates: Element[] = [];
+  if ('matches' in root && root.matches(TABLE_SELECTOR)) candidates.push(root);
+  for (const element of root.querySelectorAll(TABLE_SELECTOR)) {
+    if (element !== root) candidates.push(element);
+  }
+  const tables: DossierTable[] = [];
+  for (const element of candidates) {
+    const table = readTable(element, matcher);
+    if (table) tables.push(table);
+  }
+  return tables;
+}

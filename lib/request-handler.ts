@@ -1,0 +1,137 @@
+import type { DossierDatabase } from './db';
+import { vietnamDay } from './day';
+import {
+  fail,
+  requestSchema,
+  type Failure,
+  type Request,
+  type RequestType,
+  type Response,
+} from './protocol';
+import {
+  allDossiers,
+  getDossiers,
+  isQuotaError,
+  removeTag,
+  restoreTag,
+  setTag,
+  setTagMany,
+  tagHistory,
+  upsertDossiers,
+} from './store';
+
+/**
+ * The background's request dispatcher, kept free of browser APIs so that it is tested with a
+ * fake IndexedDB: parse, check the sender, run one store operation, report which codes changed.
+ */
+
+export interface HandlerContext {
+  /** The database, or the error that kept it from opening. */
+  db: DossierDatabase | null;
+  databaseError: string | null;
+  staffName: () => Promise<string>;
+  now: () => number;
+  /** Called after a write with the codes it changed. */
+  onChanged: (codes: string[]) => void;
+}
+
+export interface SenderInfo {
+  /** The sending extension's id (must be ours). */
+  id?: string;
+  /** The page or extension page URL that sent it. */
+  url?: string;
+  /** True when it comes from a content script in a tab. */
+  fromTab: boolean;
+}
+
+export interface SenderPolicy {
+  extensionId: string;
+  /** Whether a content script on this URL may talk to the store (built-in or granted portals). */
+  isPortalUrl: (url: string) => boolean;
+  extensionOrigin: string;
+}
+
+export function isTrustedSender(sender: SenderInfo, policy: SenderPolicy): boolean {
+  if (sender.id !== policy.extensionId) return false;
+  if (!sender.url) return false;
+  if (sender.fromTab) return policy.isPortalUrl(sender.url) || sender.url.startsWith(policy.extensionOrigin);
+  return sender.url.startsWith(policy.extensionOrigin);
+}
+
+export async function handleRequest(
+  raw: unknown,
+  sender: SenderInfo,
+  policy: SenderPolicy,
+  context: HandlerContext,
+): Promise<Response<RequestType> | Failure> {
+  if (!isTrustedSender(sender, policy)) return fail('forbidden', 'Nguồn yêu cầu không được phép.', 'Sender not allowed.');
+  const parsed = requestSchema.safeParse(raw);
+  if (!parsed.success) return fail('invalid-request', 'Yêu cầu không hợp lệ.', 'Invalid request.');
+  const request = parsed.data;
+  if (request.type === 'status/get') {
+    const stored = context.db ? await context.db.dossiers.count().catch(() => 0) : 0;
+    return { ok: true, stored, databaseError: context.databaseError };
+  }
+  const db = context.db;
+  if (!db) {
+    return fail(
+      'database',
+      `Không mở được cơ sở dữ liệu của tiện ích (${context.databaseError ?? 'không rõ lỗi'}).`,
+      `The extension database could not be opened (${context.databaseError ?? 'unknown error'}).`,
+    );
+  }
+  try {
+    return await run(db, request, context);
+  } catch (error) {
+    if (isQuotaError(error)) {
+      return fail('quota', 'Bộ nhớ của trình duyệt đã đầy; chưa lưu được.', 'The browser storage is full; nothing was saved.');
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return fail('database', `Lỗi cơ sở dữ liệu: ${message}`, `Database error: ${message}`);
+  }
+}
+
+async function run(db: DossierDatabase, request: Request, context: HandlerContext): Promise<Response<RequestType>> {
+  const now = context.now();
+  const today = vietnamDay(now);
+  switch (request.type) {
+    case 'dossiers/upsert': {
+      const result = await upsertDossiers(db, request.dossiers, request.pageUrl, now);
+      context.onChanged(request.dossiers.map((dossier) => dossier.code));
+      return { ok: true, ...result };
+    }
+    case 'dossiers/get':
+      return { ok: true, dossiers: await getDossiers(db, request.codes) };
+    case 'dossiers/all':
+      return { ok: true, dossiers: await allDossiers(db) };
+    case 'tag/set': {
+      const result = await setTag(db, request.code, request.input, await context.staffName(), now, today);
+      if (!result.ok) return fail(result.code, result.message, result.messageEn);
+      context.onChanged([request.code]);
+      return { ok: true, dossier: result.dossier, previous: result.previous };
+    }
+    case 'tag/set-many': {
+      const result = await setTagMany(db, request.codes, request.input, await context.staffName(), now, today);
+      if (result.saved.length) context.onChanged(result.saved);
+      return { ok: true, ...result };
+    }
+    case 'tag/remove': {
+      const previous = await removeTag(db, request.code, await context.staffName(), now);
+      if (previous === undefined) return fail('not-found', `Không tìm thấy hồ sơ ${request.code}.`, `Dossier ${request.code} not found.`);
+      context.onChanged([request.code]);
+      return { ok: true, previous };
+    }
+    case 'tag/restore': {
+      const restored = await restoreTag(db, request.code, request.tag, await context.staffName(), now);
+      if (!restored) return fail('not-found', `Không tìm thấy hồ sơ ${request.code}.`, `Dossier ${request.code} not found.`);
+      context.onChanged([request.code]);
+      return { ok: true };
+    }
+    case 'tag/history': {
+      const rows = await tagHistory(db, request.code);
+      return { ok: true, history: rows.map(({ code, at, by, before, after }) => ({ code, at, by, before, after })) };
+    }
+    case 'status/get':
+      return { ok: true, stored: await db.dossiers.count(), databaseError: null };
+  }
+}

@@ -1,0 +1,194 @@
+import { Dexie } from 'dexie';
+import type { DossierDatabase, TagHistoryRow } from './db';
+import type { DossierTag, ReadDossier, StoredDossier } from './dossier';
+import { isLateOnSystem } from './classify';
+import { validateRealReturn } from './tag-validation';
+
+/**
+ * What the background does with the database: one function per operation, each in one transaction so
+ * that two tabs and the popup writing at once never lose an update.
+ */
+
+export interface TagInput {
+  realReturn: string;
+  reason: string;
+  note: string;
+}
+
+export type TagResult =
+  | { ok: true; dossier: StoredDossier; previous: DossierTag | null }
+  | { ok: false; code: 'not-found' | 'invalid-date'; message: string; messageEn: string };
+
+/** Same fields as a read? Then nothing to write but `lastSeen`. */
+function sameFields(a: ReadDossier, b: ReadDossier): boolean {
+  return (
+    a.procedure === b.procedure &&
+    a.sector === b.sector &&
+    a.applicant === b.applicant &&
+    a.status === b.status &&
+    a.unit === b.unit &&
+    sameDate(a.received, b.received) &&
+    sameDate(a.due, b.due) &&
+    sameDate(a.closed, b.closed)
+  );
+}
+
+function sameDate(a: ReadDossier['due'] | null, b: ReadDossier['due'] | null): boolean {
+  if (!a || !b) return a === b;
+  return a.day === b.day && a.time === b.time;
+}
+
+/**
+ * Upserts every dossier read by its code: the latest field values, first and last seen, the page. A
+ * dossier read again keeps its tag untouched. Duplicate codes in one batch: the last one wins.
+ */
+export async function upsertDossiers(
+  db: DossierDatabase,
+  read: ReadDossier[],
+  pageUrl: string,
+  now: number,
+): Promise<{ stored: number; tags: Record<string, DossierTag> }> {
+  const byCode = new Map<string, ReadDossier>();
+  for (const dossier of read) byCode.set(dossier.code, dossier);
+  const codes = [...byCode.keys()];
+  return db.transaction('rw', db.dossiers, async () => {
+    const existing = await db.dossiers.bulkGet(codes);
+    const tags: Record<string, DossierTag> = {};
+    const records: StoredDossier[] = [];
+    codes.forEach((code, index) => {
+      const incoming = byCode.get(code)!;
+      const previous = existing[index];
+      if (previous?.tag) tags[code] = previous.tag;
+      records.push({
+        ...(previous && sameFields(previous, incoming) ? previous : incoming),
+        code,
+        firstSeen: previous?.firstSeen ?? now,
+        lastSeen: now,
+        pageUrl,
+        ...(previous?.tag ? { tag: previous.tag } : {}),
+      });
+    });
+    await db.dossiers.bulkPut(records);
+    return { stored: records.length, tags };
+  });
+}
+
+export async function getDossiers(db: DossierDatabase, codes: string[]): Promise<StoredDossier[]> {
+  const found = await db.dossiers.bulkGet(codes);
+  return found.filter((dossier): dossier is StoredDossier => dossier !== undefined);
+}
+
+export function allDossiers(db: DossierDatabase): Promise<StoredDossier[]> {
+  return db.dossiers.toArray();
+}
+
+async function writeTag(
+  db: DossierDatabase,
+  dossier: StoredDossier,
+  tag: DossierTag | null,
+  by: string,
+  now: number,
+): Promise<StoredDossier> {
+  const previous = dossier.tag ?? null;
+  const next: StoredDossier = { ...dossier };
+  if (tag) next.tag = tag;
+  else delete next.tag;
+  await db.dossiers.put(next);
+  await db.tagHistory.add({ code: dossier.code, at: now, by, before: previous, after: tag });
+  return next;
+}
+
+/**
+ * Saves the real return date of one dossier after checking it against the stored receipt day and
+ * today; a refused date changes nothing.
+ */
+export async function setTag(
+  db: DossierDatabase,
+  code: string,
+  input: TagInput,
+  by: string,
+  now: number,
+  today: string,
+): Promise<TagResult> {
+  return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
+    const dossier = await db.dossiers.get(code);
+    if (!dossier) {
+      return {
+        ok: false as const,
+        code: 'not-found' as const,
+        message: `Không tìm thấy hồ sơ ${code} trong bộ nhớ.`,
+        messageEn: `Dossier ${code} is not in the store.`,
+      };
+    }
+    const checked = validateRealReturn(input.realReturn, dossier, today);
+    if (!checked.ok) {
+      return { ok: false as const, code: 'invalid-date' as const, message: checked.message, messageEn: checked.messageEn };
+    }
+    const previous = dossier.tag ?? null;
+    const tag: DossierTag = { realReturn: checked.day, reason: input.reason.trim(), note: input.note.trim(), by, at: now };
+    const saved = await writeTag(db, dossier, tag, by, now);
+    return { ok: true as const, dossier: saved, previous };
+  });
+}
+
+/** Tags several dossiers with one date; each is checked on its own, and refused ones are reported. */
+export async function setTagMany(
+  db: DossierDatabase,
+  codes: string[],
+  input: TagInput,
+  by: string,
+  now: number,
+  today: string,
+): Promise<{ saved: string[]; refused: { code: string; message: string; messageEn: string }[] }> {
+  return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
+    const saved: string[] = [];
+    const refused: { code: string; message: string; messageEn: string }[] = [];
+    for (const code of codes) {
+      const result = await setTag(db, code, input, by, now, today);
+      if (result.ok) saved.push(code);
+      else refused.push({ code, message: result.message, messageEn: result.messageEn });
+    }
+    return { saved, refused };
+  });
+}
+
+export async function removeTag(db: DossierDatabase, code: string, by: string, now: number): Promise<DossierTag | null | undefined> {
+  return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
+    const dossier = await db.dossiers.get(code);
+    if (!dossier) return undefined;
+    const previous = dossier.tag ?? null;
+    if (previous) await writeTag(db, dossier, null, by, now);
+    return previous;
+  });
+}
+
+/** Undo: puts back exactly the tag given (or none), recording the change in the history. */
+export async function restoreTag(
+  db: DossierDatabase,
+  code: string,
+  tag: DossierTag | null,
+  by: string,
+  now: number,
+): Promise<boolean> {
+  return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
+    const dossier = await db.dossiers.get(code);
+    if (!dossier) return false;
+    await writeTag(db, dossier, tag, by, now);
+    return true;
+  });
+}
+
+export async function tagHistory(db: DossierDatabase, code: string): Promise<TagHistoryRow[]> {
+  return db.tagHistory.where('code').equals(code).sortBy('at');
+}
+
+export function countLate(dossiers: StoredDossier[], today: string): number {
+  return dossiers.filter((dossier) => isLateOnSystem(dossier, today)).length;
+}
+
+/** True when the error is the browser's storage quota being exceeded. */
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name;
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
+  return name === 'QuotaExceededError' || inner === 'QuotaExceededError' || name === Dexie.errnames.QuotaExceeded;
+}

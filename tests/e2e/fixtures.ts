@@ -1,0 +1,77 @@
+import { test as base, expect, type BrowserContext, type Page, type Locator } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { launchWithExtension } from '../support/browser.mjs';
+
+/**
+ * Fixtures: a Chromium with the production build loaded and the portal routes installed, the
+ * extension's id, and page helpers. On failure every open page is saved as a screenshot and as HTML
+ * in the test's output folder (tests/artifacts/e2e/<test>/).
+ */
+type Extension = Awaited<ReturnType<typeof launchWithExtension>>;
+
+export const test = base.extend<{ extension: Extension; context: BrowserContext; extensionId: string }>({
+  extension: async ({}, use, testInfo) => {
+    const extension = await launchWithExtension();
+    await use(extension);
+    if (testInfo.status !== testInfo.expectedStatus) await saveArtifacts(extension.context, testInfo.outputPath.bind(testInfo));
+    await extension.close();
+  },
+  context: async ({ extension }, use) => use(extension.context),
+  extensionId: async ({ extension }, use) => use(extension.extensionId),
+});
+
+export { expect };
+
+export async function saveArtifacts(context: BrowserContext, outputPath: (...parts: string[]) => string) {
+  let index = 0;
+  for (const page of context.pages()) {
+    index++;
+    try {
+      await page.screenshot({ path: outputPath(`page-${index}.png`), fullPage: false });
+      writeFileSync(outputPath(`page-${index}.html`), await page.content());
+    } catch {
+      // A closed or crashed page has nothing to save.
+    }
+  }
+}
+
+/** The panel's host element (the content script's shadow root host). */
+export function panel(page: Page): Locator {
+  return page.locator('motcua-phu-luc-panel');
+}
+
+/** The count the panel shows now (the first number of `panel-count`). */
+export async function panelCount(page: Page): Promise<number> {
+  const text = await panel(page).getByTestId('panel-count').textContent();
+  return firstNumber(text ?? '');
+}
+
+export function firstNumber(text: string): number {
+  const match = /\d[\d.]*/.exec(text);
+  if (!match) throw new Error(`No number in "${text}"`);
+  return Number(match[0].replaceAll('.', ''));
+}
+
+export async function openPanel(page: Page) {
+  const toggle = panel(page).getByTestId('panel-toggle');
+  await expect(toggle).toBeVisible();
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
+/** The codes of the rows the panel lists now. */
+export async function listedCodes(page: Page): Promise<string[]> {
+  return panel(page)
+    .getByTestId('dossier-row')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code') ?? ''));
+}
+
+export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  return popup;
+}
+
+export async function popupCount(popup: Page, testId: 'count-late' | 'count-tagged' | 'count-appendix'): Promise<number> {
+  return firstNumber((await popup.getByTestId(testId).textContent()) ?? '');
+}
