@@ -11,7 +11,7 @@
  * and should be confirmed (or corrected with overrides) once the Government announces it.
  */
 
-import Holidays from 'date-holidays';
+import { getSolarDate } from '@dqcai/vn-lunar';
 import { addDays, dayOfWeek, daysBetween, isIsoDay, makeDay, parseIsoDay } from './day';
 import type { ReadDossier } from './dossier';
 import { FIRST_OFFICIAL_YEAR, HOLIDAYS_VN, HOLIDAY_NAMES, LAST_OFFICIAL_YEAR } from './holidays-vn';
@@ -77,16 +77,17 @@ export function isOfficialYear(year: number): boolean {
   return Number.isInteger(year) && year >= FIRST_OFFICIAL_YEAR && year <= LAST_OFFICIAL_YEAR && year in HOLIDAYS_VN;
 }
 
-let vnHolidays: Holidays | null = null;
-
+/**
+ * Tết (1/1 lunar) and Giỗ Tổ Hùng Vương (10/3 lunar) of a year, from a Vietnamese lunar calendar
+ * library (UTC+7, no dependencies, a few KB). `date-holidays` computes the same days but would bundle
+ * every country's data (over 1 MB) into the content script; a unit test checks the two agree.
+ */
 function lunarDates(year: number): { tet: string; hungKings: string } {
-  vnHolidays ??= new Holidays('VN');
-  const list = vnHolidays.getHolidays(year);
-  const find = (rule: string) => list.find((h) => h.rule === rule)?.date.slice(0, 10);
-  const tet = find('vietnamese 1-0-1');
-  const hungKings = find('vietnamese 3-0-10');
-  if (!tet || !hungKings || !parseIsoDay(tet) || !parseIsoDay(hungKings)) {
-    throw new RangeError(`date-holidays has no Vietnamese lunar holidays for ${year}`);
+  const toIso = (solar: { day: number; month: number; year: number }) => makeDay(solar.year, solar.month, solar.day);
+  const tet = toIso(getSolarDate(1, 1, year));
+  const hungKings = toIso(getSolarDate(10, 3, year));
+  if (!parseIsoDay(tet) || !parseIsoDay(hungKings) || !tet.startsWith(`${year}-`)) {
+    throw new RangeError(`No Vietnamese lunar holidays for ${year}`);
   }
   return { tet, hungKings };
 }

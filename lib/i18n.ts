@@ -4,7 +4,10 @@
  * Placeholders are `{name}`.
  */
 
+import { pagesEn, pagesVi } from './messages-pages';
+
 export const vi = {
+  ...pagesVi,
   appName: 'Phụ lục hồ sơ trễ hạn',
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
@@ -114,6 +117,7 @@ export const vi = {
 export type MessageKey = keyof typeof vi;
 
 export const en: Record<MessageKey, string> = {
+  ...pagesEn,
   appName: 'Late dossier appendix',
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',

@@ -69,7 +69,7 @@ function appendText(node: Node, out: string[]): void {
       const name = (child as Element).localName;
       if (name === 'br') {
         out.push('\n');
-      } else if (BLOCK_ELEMENTS.has(name)) {
+      } else if (false) {
         out.push('\n');
         appendText(child, out);
         out.push('\n');

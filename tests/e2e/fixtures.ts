@@ -75,3 +75,22 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
 export async function popupCount(popup: Page, testId: 'count-late' | 'count-tagged' | 'count-appendix'): Promise<number> {
   return firstNumber((await popup.getByTestId(testId).textContent()) ?? '');
 }
+
+/**
+ * Sends protocol requests from an extension page (a trusted sender), the same path the popup uses;
+ * returns the parsed responses. For seeding the store in tests without clicking through the portal.
+ */
+export async function sendFromExtensionPage(context: BrowserContext, extensionId: string, messages: unknown[]): Promise<unknown[]> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    return await page.evaluate(async (list) => {
+      const results: unknown[] = [];
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } } }).chrome.runtime;
+      for (const message of list) results.push(await runtime.sendMessage(message));
+      return results;
+    }, messages);
+  } finally {
+    await page.close();
+  }
+}
