@@ -42,6 +42,8 @@ const ARIA_STOP_ROLES = new Set(['row', 'table', 'grid', 'treegrid']);
 /** How many leading rows may hold the header row. */
 const HEADER_ROW_CANDIDATES = 3;
 const MAX_SPAN = 1000;
+/** Which bad date a row reports when several are bad. */
+const DATE_FIELDS_BY_PRIORITY = ['due', 'received', 'closed'] as const;
 
 /** Elements whose text sits on its own line (so "code<br>Trực tuyến" or "<div>code</div><span>…" give lines). */
 const BLOCK_ELEMENTS = new Set([
@@ -69,7 +71,7 @@ function appendText(node: Node, out: string[]): void {
       const name = (child as Element).localName;
       if (name === 'br') {
         out.push('\n');
-      } else if (false) {
+      } else if (BLOCK_ELEMENTS.has(name)) {
         out.push('\n');
         appendText(child, out);
         out.push('\n');
@@ -335,7 +337,7 @@ class RowReader {
     if (!due || due.kind === 'empty') {
       return { kind: 'unreadable', row: { rowIndex, code, reason: { kind: 'missing-due', text: dueText }, raw } };
     }
-    for (const field of ['due', 'received', 'closed'] as const) {
+    for (const field of DATE_FIELDS_BY_PRIORITY) {
       const result = dates[field];
       if (result?.kind === 'invalid') {
         return { kind: 'unreadable', row: { rowIndex, code, reason: { kind: 'bad-date', field, text: result.text }, raw } };

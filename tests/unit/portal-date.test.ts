@@ -100,12 +100,13 @@ describe('parsePortalDate: never builds a Date from a string', () => {
     const RealDate = Date;
     const parse = vi.spyOn(Date, 'parse');
     const calls: unknown[][] = [];
-    const Spy = function (this: unknown, ...args: unknown[]) {
-      calls.push(args);
-      return Reflect.construct(RealDate, args, new.target ?? RealDate);
-    } as unknown as DateConstructor;
-    Object.setPrototypeOf(Spy, RealDate);
-    Spy.prototype = RealDate.prototype;
+    class SpyDate extends RealDate {
+      constructor(...args: unknown[]) {
+        calls.push(args);
+        super(...(args as [number]));
+      }
+    }
+    const Spy = SpyDate as unknown as DateConstructor;
     vi.stubGlobal('Date', Spy);
     try {
       for (const text of ['27/11/2026', '14:05 27/11/2026', '29/02/2021', '5/3/2026']) parsePortalDate(text);

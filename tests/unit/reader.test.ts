@@ -101,6 +101,16 @@ describe('readDossierTables: <table> with <thead>', () => {
     expect(readDossierTables(root.querySelector('table')!)).toHaveLength(1);
   });
 
+  it('prefers the last <thead> row when two header rows both map', () => {
+    mount(`<table><thead><tr><th>Số hồ sơ</th><th>Hạn xử lý</th><th></th></tr>
+        <tr><th>Thao tác</th><th>Mã hồ sơ</th><th>Ngày hẹn trả</th></tr></thead>
+      <tbody><tr><td>Xem</td><td>H34-210726-0001</td><td>02/08/2021</td></tr></tbody></table>`);
+    const table = only(readDossierTables(document));
+    expect(table.columns).toEqual({ code: 1, due: 2 });
+    expect(table.dossiers.map((d) => d.dossier.code)).toEqual(['H34-210726-0001']);
+    expect(table.unreadable).toEqual([]);
+  });
+
   it('uses the last <thead> row when the first is a title row', () => {
     mount(`<table><thead><tr><th colspan="3">DANH SÁCH HỒ SƠ TRỄ HẠN</th></tr>
         <tr><th>Mã hồ sơ</th><th>Ngày hẹn trả</th><th>Trạng thái</th></tr></thead>
@@ -273,6 +283,7 @@ describe('readDossierTables: rows that are not dossiers', () => {
     ['row with too few cells', `${row(1, 'H34-210726-0001', '02/08/2021')}<tr><td>2</td><td>H34-210726-0002</td><td>x</td></tr>`, 1, 1],
     ['repeated header row in the body', `${row(1, 'H34-210726-0001', '02/08/2021')}<tr><td>STT</td><td>Mã hồ sơ</td><td>Thủ tục</td><td>Ngày hẹn trả</td><td>x</td></tr>`, 1, 1],
     ['empty row', `<tr></tr>${row(1, 'H34-210726-0001', '02/08/2021')}`, 1, 1],
+    ['a first cell spanning over the code column', `${row(1, 'H34-210726-0001', '02/08/2021')}<tr><td colspan="2">Tổng cộng: 1</td><td>x</td><td>02/08/2021</td><td>y</td></tr>`, 1, 1],
   ])('%s', (_name, body, dossiers, skipped) => {
     mount(`<table>${HEAD}<tbody>${body}</tbody></table>`);
     const table = only(readDossierTables(document));
@@ -344,6 +355,14 @@ describe('readDossierTables: several tables on a page', () => {
     const inner = tables.find((t) => t.element.id === 'inner');
     expect(inner?.dossiers.map((d) => d.dossier.code)).toEqual(['H34-210726-0001']);
     expect(tables.flatMap((t) => t.dossiers)).toHaveLength(1);
+  });
+
+  it('does not take a layout table whose cells hold dossier tables for a dossier list', () => {
+    mount(`<table id="layout"><tr>
+      <td><table id="a"><tr><th>Mã hồ sơ</th><th>Ngày hẹn trả</th></tr><tr><td>H34-210726-0001</td><td>02/08/2021</td></tr></table></td>
+      <td><table id="b"><tr><th>Hạn giải quyết</th><th>Số hồ sơ</th></tr><tr><td>03/08/2021</td><td>H34-210726-0002</td></tr></table></td>
+    </tr></table>`);
+    expect(readDossierTables(document).map((t) => t.element.id)).toEqual(['a', 'b']);
   });
 
   it('returns nothing on a page without tables', () => {
