@@ -48,8 +48,12 @@ export function Panel(props: PanelProps) {
     });
   }, [model.lateRows]);
   useEffect(() => setLimit(PAGE_OF_ROWS), [filter]);
+  // Focus the filter only when the user opens the panel, never on page load (that would take focus
+  // away from the portal's own fields).
+  const openedByUser = useRef(false);
   useEffect(() => {
-    if (open) filterRef.current?.focus({ preventScroll: true });
+    if (open && openedByUser.current) filterRef.current?.focus({ preventScroll: true });
+    openedByUser.current = false;
   }, [open]);
   // Render more rows when the end of the list scrolls into view (long lists stay cheap).
   useEffect(() => {
@@ -93,13 +97,17 @@ export function Panel(props: PanelProps) {
         aria-expanded={open}
         aria-controls="mcpl-panel"
         title={open ? t('panel.toggleClose') : t('panel.toggleOpen')}
-        onClick={onToggle}
+        aria-label={`${open ? t('panel.toggleClose') : t('panel.toggleOpen')}: ${t('panel.count', { count })}`}
+        onClick={() => {
+          openedByUser.current = !open;
+          onToggle();
+        }}
       >
         <span className="mcpl-toggle-icon" aria-hidden="true">
-          {open ? '›' : '‹'}
+          {open ? '×' : '‹'}
         </span>
         <span data-testid="panel-count" className={count ? 'mcpl-count mcpl-count-late' : 'mcpl-count'}>
-          {open ? t('panel.countShort', { count }) : t('panel.countShort', { count })}
+          {t('panel.countShort', { count })}
         </span>
       </button>
       {open && (
@@ -123,7 +131,7 @@ export function Panel(props: PanelProps) {
                   {t('panel.undo')}
                 </button>
               )}
-              <button type="button" className="mcpl-close" aria-label="×" onClick={props.onDismissNotice}>
+              <button type="button" className="mcpl-close" aria-label={t('panel.dismiss')} onClick={props.onDismissNotice}>
                 ×
               </button>
             </div>

@@ -13,6 +13,15 @@ export interface PopupProps {
   onOpenPage: (page: 'appendix' | 'consolidate' | 'options') => void;
 }
 
+function CountCard({ testId, tone, count, label }: { testId: string; tone: string; count: number; label: string }) {
+  return (
+    <li className={`count count-${tone}`} data-testid={testId}>
+      <strong className="count-number">{count.toLocaleString('vi-VN')}</strong>
+      <span className="count-label">{label}</span>
+    </li>
+  );
+}
+
 /** The toolbar popup: the counts, the report period and the export. */
 export function Popup({ t, summary, storedCount, error, period, onPeriodChange, onExport, exportMessage, onOpenPage }: PopupProps) {
   return (
@@ -28,22 +37,15 @@ export function Popup({ t, summary, storedCount, error, period, onPeriodChange, 
         <>
           {storedCount === 0 && <p className="hint">{t('popup.emptyStore')}</p>}
           <ul className="counts">
-            <li className="count count-late" data-testid="count-late">
-              {t('popup.countLate', { count: summary.late })}
-            </li>
-            <li className="count" data-testid="count-tagged">
-              {t('popup.countTagged', { count: summary.tagged })}
-            </li>
-            <li className="count count-appendix" data-testid="count-appendix">
-              {t('popup.countAppendix', { count: summary.appendix })}
-            </li>
-            <li className="count count-minor" data-testid="count-really-late">
-              {t('popup.countReallyLate', { count: summary.reallyLate })}
-            </li>
-            <li className="count count-minor" data-testid="count-untagged">
-              {t('popup.countUntagged', { count: summary.untagged })}
-            </li>
+            <CountCard testId="count-late" tone="late" count={summary.late} label={t('popup.labelLate')} />
+            <CountCard testId="count-tagged" tone="tagged" count={summary.tagged} label={t('popup.labelTagged')} />
+            <CountCard testId="count-appendix" tone="appendix" count={summary.appendix} label={t('popup.labelAppendix')} />
           </ul>
+          <p className="counts-minor">
+            <span data-testid="count-really-late">{t('popup.countReallyLate', { count: summary.reallyLate })}</span>
+            {' · '}
+            <span data-testid="count-untagged">{t('popup.countUntagged', { count: summary.untagged })}</span>
+          </p>
           <fieldset className="period">
             <legend>{t('popup.period')}</legend>
             <label>
