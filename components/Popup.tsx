@@ -1,5 +1,9 @@
 import type { Translate } from '@/lib/i18n';
 import type { DossierSummary } from '@/lib/appendix';
+import type { MonitorResult } from '@/lib/monitor';
+import type { LateRates } from '@/lib/rates';
+import { MonitorSection } from './MonitorSection';
+import { RatesChart } from './RatesChart';
 
 export interface PopupProps {
   t: Translate;
@@ -11,6 +15,8 @@ export interface PopupProps {
   onExport: () => void;
   exportMessage: string | null;
   onOpenPage: (page: 'appendix' | 'consolidate' | 'options') => void;
+  monitor: MonitorResult | null;
+  rates: { overall: LateRates; units: LateRates[] } | null;
 }
 
 function CountCard({ testId, tone, count, label }: { testId: string; tone: string; count: number; label: string }) {
@@ -23,7 +29,7 @@ function CountCard({ testId, tone, count, label }: { testId: string; tone: strin
 }
 
 /** The toolbar popup: the counts, the report period and the export. */
-export function Popup({ t, summary, storedCount, error, period, onPeriodChange, onExport, exportMessage, onOpenPage }: PopupProps) {
+export function Popup({ t, summary, storedCount, error, period, onPeriodChange, onExport, exportMessage, onOpenPage, monitor, rates }: PopupProps) {
   return (
     <main className="popup">
       <h1>{t('popup.title')}</h1>
@@ -80,6 +86,8 @@ export function Popup({ t, summary, storedCount, error, period, onPeriodChange, 
               {exportMessage}
             </p>
           )}
+          {monitor && <MonitorSection t={t} monitor={monitor} />}
+          {rates && <RatesChart t={t} overall={rates.overall} units={rates.units} />}
         </>
       )}
       <nav className="links">

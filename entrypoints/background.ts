@@ -4,7 +4,12 @@ import { openDossierDatabase, type DossierDatabase } from '@/lib/db';
 import { isBuiltInPortalUrl } from '@/lib/portal-hosts';
 import { CHANGES_PORT, type ChangeEvent } from '@/lib/protocol';
 import { handleRequest, type SenderPolicy } from '@/lib/request-handler';
-import { readSettings, SETTINGS_STORAGE_KEY } from '@/lib/settings';
+import { readSettings, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings';
+import { createWorkingCalendar } from '@/lib/calendar';
+import { vietnamDay } from '@/lib/day';
+import { badgeText, monitorDossiers } from '@/lib/monitor';
+import { nextReminderTime, REMINDER_ALARM } from '@/lib/reminder';
+import { createTranslator } from '@/lib/i18n';
 
 /**
  * The background owns the dossier database (in the extension's origin) and answers the typed protocol of
@@ -34,7 +39,72 @@ export default defineBackground(() => {
     port.onDisconnect.addListener(() => changePorts.delete(port));
   });
 
+  /** The toolbar badge: how many dossiers need action (lib/monitor.ts). Recomputed after writes. */
+  async function monitorNow() {
+    if (!db) return null;
+    const current = await settings();
+    const today = vietnamDay();
+    const all = await db.dossiers.toArray();
+    return { current, result: monitorDossiers(all, today, createWorkingCalendar(current.holidayOverrides), current.monitorWindowDays) };
+  }
+
+  let badgeTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleBadge() {
+    clearTimeout(badgeTimer);
+    badgeTimer = setTimeout(async () => {
+      const monitored = await monitorNow().catch(() => null);
+      if (!monitored) return;
+      await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
+      await browser.action.setBadgeText({ text: badgeText(monitored.result.actionCount) });
+    }, 400);
+  }
+
+  /** The opt-in daily reminder; `alarms` and `notifications` are optional permissions asked for in options. */
+  async function syncReminder(current: Settings) {
+    if (!browser.alarms) return;
+    await browser.alarms.clear(REMINDER_ALARM);
+    if (current.reminder.enabled) {
+      await browser.alarms.create(REMINDER_ALARM, { when: nextReminderTime(current.reminder.time, Date.now()), periodInMinutes: 24 * 60 });
+    }
+  }
+
+  async function remind() {
+    const monitored = await monitorNow().catch(() => null);
+    if (!monitored || monitored.result.actionCount === 0 || !browser.notifications) return;
+    const t = createTranslator(monitored.current.language);
+    await browser.notifications.create(REMINDER_ALARM, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t('reminder.title'),
+      message: t('reminder.message', {
+        returned: monitored.result.returnedNotClosed.length,
+        due: monitored.result.dueSoon.length,
+      }),
+    });
+  }
+
+  // Alarms and notifications exist only once the user granted them; listen when they appear.
+  function listenReminder() {
+    if (browser.alarms && !browser.alarms.onAlarm.hasListener(onAlarm)) browser.alarms.onAlarm.addListener(onAlarm);
+  }
+  function onAlarm(alarm: { name: string }) {
+    if (alarm.name === REMINDER_ALARM) void remind();
+  }
+  listenReminder();
+  browser.permissions.onAdded.addListener(() => {
+    listenReminder();
+    void settings().then(syncReminder);
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes[SETTINGS_STORAGE_KEY]) return;
+    const next = readSettings(changes[SETTINGS_STORAGE_KEY].newValue);
+    void syncReminder(next).catch(() => {});
+    scheduleBadge();
+  });
+  void ready.then(scheduleBadge);
+
   function broadcast(codes: string[]) {
+    scheduleBadge();
     const event: ChangeEvent = { type: 'changed', codes };
     for (const port of changePorts) {
       try {

@@ -58,7 +58,7 @@ export function buildPanelModel(
 export function filterLateRows(rows: LateRow[], filter: string): LateRow[] {
   const needle = filter.replace(/\s+/g, '').toLowerCase();
   if (!needle) return rows;
-  return rows.filter((row) => row.dossier.code.toLowerCase().includes(needle));
+  return rows.filter((row) => row.dossier.code.replace(/\s+/g, '').toLowerCase().includes(needle));
 }
 
 /**

@@ -97,7 +97,7 @@ async function run(db: DossierDatabase, request: Request, context: HandlerContex
   switch (request.type) {
     case 'dossiers/upsert': {
       const result = await upsertDossiers(db, request.dossiers, request.pageUrl, now);
-      context.onChanged(request.dossiers.map((dossier) => dossier.code));
+      if (request.dossiers.length) context.onChanged([...new Set(request.dossiers.map((dossier) => dossier.code))]);
       return { ok: true, ...result };
     }
     case 'dossiers/get':

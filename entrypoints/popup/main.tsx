@@ -4,6 +4,9 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { appendixCsv, appendixFileName, buildAppendixRows, summarizeDossiers } from '@/lib/appendix';
 import { vietnamDay } from '@/lib/day';
+import { createWorkingCalendar } from '@/lib/calendar';
+import { monitorDossiers } from '@/lib/monitor';
+import { lateRates } from '@/lib/rates';
 import { Popup } from '@/components/Popup';
 import { downloadText, useSettings, useStoredDossiers } from '@/components/use-extension';
 
@@ -15,6 +18,15 @@ function PopupPage() {
   const today = vietnamDay();
   const range = useMemo(() => ({ from: period.from || undefined, to: period.to || undefined }), [period]);
   const summary = useMemo(() => (dossiers ? summarizeDossiers(dossiers, today, range) : null), [dossiers, today, range]);
+
+  const monitor = useMemo(
+    () =>
+      dossiers
+        ? monitorDossiers(dossiers, today, createWorkingCalendar(settings.holidayOverrides), settings.monitorWindowDays)
+        : null,
+    [dossiers, today, settings.holidayOverrides, settings.monitorWindowDays],
+  );
+  const rates = useMemo(() => (dossiers ? lateRates(dossiers, today) : null), [dossiers, today]);
 
   function exportCsv() {
     if (!dossiers) return;
@@ -39,6 +51,8 @@ function PopupPage() {
       onPeriodChange={setPeriod}
       onExport={exportCsv}
       exportMessage={exportMessage}
+      monitor={monitor}
+      rates={rates}
       onOpenPage={(page) => {
         if (page === 'options') void browser.runtime.openOptionsPage();
         else void browser.tabs.create({ url: browser.runtime.getURL(`/${page}.html` as `/popup.html`) });
