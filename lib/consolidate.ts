@@ -5,6 +5,7 @@ import {
   APPENDIX_KEYS,
   appendixCsv,
   compareText,
+  type AppendixDelimiter,
   type AppendixKey,
   type AppendixValues,
   type CsvOptions,
@@ -35,6 +36,8 @@ export interface ImportError {
 export interface ParsedAppendix {
   rows: ImportedRow[];
   errors: ImportError[];
+  /** The delimiter the file was read with; null when the file could not be read as a CSV at all. */
+  delimiter: AppendixDelimiter | null;
 }
 
 /** Largest file accepted, in bytes of UTF-8. */
@@ -151,7 +154,7 @@ function headerWith(body: string, delimiter: string): string[] {
   return first.data[0] ?? [];
 }
 
-function detectDelimiter(body: string): ',' | ';' {
+function detectDelimiter(body: string): AppendixDelimiter {
   const known = new Set(APPENDIX_COLUMNS.map((c) => normHeading(c.heading)));
   const score = (cells: string[]) => cells.filter((c) => known.has(normHeading(c))).length;
   const comma = headerWith(body, ',');
@@ -204,7 +207,7 @@ export function parseAppendixFile(fileName: string, input: string | Uint8Array):
         `"${fileName}" is too large (at most ${mb} MB).`,
       ),
     );
-    return { rows, errors };
+    return { rows, errors, delimiter: null };
   }
   let raw: string;
   if (typeof input === 'string') raw = input;
@@ -212,15 +215,15 @@ export function parseAppendixFile(fileName: string, input: string | Uint8Array):
     try {
       raw = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
-      return { rows, errors: [notText()] };
+      return { rows, errors: [notText()], delimiter: null };
     }
   }
-  if (raw.includes('\u0000') || raw.includes('\uFFFD')) return { rows, errors: [notText()] };
+  if (raw.includes('\u0000') || raw.includes('\uFFFD')) return { rows, errors: [notText()], delimiter: null };
 
   const body = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   if (body.trim() === '') {
     errors.push(fileError(fileName, 0, `Tệp "${fileName}" trống.`, `"${fileName}" is empty.`));
-    return { rows, errors };
+    return { rows, errors, delimiter: null };
   }
 
   const delimiter = detectDelimiter(body);
@@ -300,7 +303,7 @@ export function parseAppendixFile(fileName: string, input: string | Uint8Array):
   if (columnOf === null && !headerFailed) {
     errors.push(fileError(fileName, 0, `Tệp "${fileName}" không có dòng tiêu đề.`, `"${fileName}" has no header row.`));
   }
-  return { rows, errors };
+  return { rows, errors, delimiter };
 }
 
 /** Maps header cells to column keys; null (with an error) when a heading is missing, unknown or repeated. */

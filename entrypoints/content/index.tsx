@@ -1,4 +1,4 @@
-import './style.css';
+import panelCss from './style.css?inline';
 import { createRoot, type Root } from 'react-dom/client';
 import { BUILT_IN_PORTAL_MATCHES } from '@/lib/portal-hosts';
 import { PanelApp } from './PanelApp';
@@ -12,7 +12,9 @@ import { createPanelController } from './controller';
 export default defineContentScript({
   matches: BUILT_IN_PORTAL_MATCHES,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The panel's CSS is bundled into the script and put in the shadow root, so no stylesheet has to be
+  // web-accessible and the same script works on extra portals registered at runtime.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     let root: Root | null = null;
     const ui = await createShadowRootUi(ctx, {
@@ -21,6 +23,7 @@ export default defineContentScript({
       anchor: 'body',
       append: 'last',
       mode: 'open',
+      css: panelCss,
       isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'focusin', 'focusout'],
       onMount(container) {
         const wrapper = document.createElement('div');

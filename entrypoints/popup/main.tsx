@@ -7,6 +7,7 @@ import { vietnamDay } from '@/lib/day';
 import { createWorkingCalendar } from '@/lib/calendar';
 import { monitorDossiers } from '@/lib/monitor';
 import { lateRates } from '@/lib/rates';
+import { periodToQuery } from '@/lib/print-period';
 import { Popup } from '@/components/Popup';
 import { downloadText, useSettings, useStoredDossiers } from '@/components/use-extension';
 
@@ -55,7 +56,11 @@ function PopupPage() {
       rates={rates}
       onOpenPage={(page) => {
         if (page === 'options') void browser.runtime.openOptionsPage();
-        else void browser.tabs.create({ url: browser.runtime.getURL(`/${page}.html` as `/popup.html`) });
+        else {
+          // The printable appendix opens on the period chosen here.
+          const query = page === 'appendix' ? periodToQuery(period) : '';
+          void browser.tabs.create({ url: browser.runtime.getURL(`/${page}.html${query}` as `/popup.html`) });
+        }
       }}
     />
   );

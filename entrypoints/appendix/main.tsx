@@ -1,0 +1,60 @@
+import './style.css';
+import { useEffect, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { appendixFileName, buildAppendixRows } from '@/lib/appendix';
+import { vietnamDay } from '@/lib/day';
+import { createTranslator } from '@/lib/i18n';
+import { isReversed, periodBounds, periodFromQuery, periodToQuery, type PeriodInput } from '@/lib/print-period';
+import { AppendixPrint } from '@/components/AppendixPrint';
+import { useSettings, useStoredDossiers } from '@/components/use-extension';
+
+const vietnamese = createTranslator('vi');
+const initial = periodFromQuery(window.location.search);
+
+function AppendixPage() {
+  const { settings, loaded, t } = useSettings();
+  const { dossiers, error } = useStoredDossiers();
+  const [period, setPeriod] = useState<PeriodInput>(initial.period);
+  const today = vietnamDay();
+  const bounds = useMemo(() => periodBounds(period), [period]);
+  const rows = useMemo(
+    () => (dossiers ? buildAppendixRows(dossiers, { today, unitName: settings.unitName, period: bounds }) : []),
+    [dossiers, today, settings.unitName, bounds],
+  );
+
+  useEffect(() => {
+    // Keep the period in the address, so a reload or a bookmark shows the same appendix.
+    window.history.replaceState(null, '', `${window.location.pathname}${periodToQuery(period)}`);
+  }, [period]);
+
+  useEffect(() => {
+    document.documentElement.lang = settings.language;
+    // The print dialog suggests the title as the PDF's file name.
+    document.title = appendixFileName(today, settings.unitName).replace(/\.csv$/, '');
+    document.documentElement.style.setProperty('--page-word', JSON.stringify(vietnamese('print.pageWord')));
+  }, [settings.language, settings.unitName, today]);
+
+  const errorText = error
+    ? t('error.database', { message: settings.language === 'en' ? (error.messageEn ?? error.message) : error.message })
+    : null;
+  return (
+    <AppendixPrint
+      t={t}
+      doc={vietnamese}
+      foreignScreen={settings.language !== 'vi'}
+      loading={!loaded || (dossiers === null && !error)}
+      error={errorText}
+      rows={rows}
+      unitName={settings.unitName}
+      staffName={settings.staffName}
+      today={today}
+      period={period}
+      invalidQuery={initial.invalid}
+      reversed={isReversed(period)}
+      onPeriodChange={setPeriod}
+      onPrint={() => window.print()}
+    />
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<AppendixPage />);
