@@ -71,6 +71,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tag/restore'), code: z.string().max(200), tag: tagSchema.nullable() }),
   z.object({ type: z.literal('tag/history'), code: z.string().max(200) }),
   z.object({ type: z.literal('status/get') }),
+  z.object({ type: z.literal('backup/export') }),
+  /** Validated again in the background with lib/backup.ts's schema. */
+  z.object({ type: z.literal('backup/plan'), backup: z.unknown() }),
+  z.object({ type: z.literal('backup/restore'), backup: z.unknown() }),
+  z.object({ type: z.literal('dossiers/prune'), before: z.number(), dryRun: z.boolean() }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -101,6 +106,16 @@ const tagHistoryEntrySchema = z.object({
 });
 export type TagHistoryEntry = z.infer<typeof tagHistoryEntrySchema>;
 
+const restorePlanSchema = z.object({
+  add: z.number(),
+  same: z.number(),
+  tagFromBackup: z.number(),
+  keepStoreTag: z.number(),
+  fieldsFromBackup: z.number(),
+  historyRows: z.number(),
+});
+export type RestorePlanPayload = z.infer<typeof restorePlanSchema>;
+
 /** The success payload of each request type. */
 export const responseSchemas = {
   'dossiers/upsert': z.object({ ok: z.literal(true), stored: z.number(), tags: z.record(z.string(), tagSchema) }),
@@ -116,6 +131,10 @@ export const responseSchemas = {
   'tag/restore': z.object({ ok: z.literal(true) }),
   'tag/history': z.object({ ok: z.literal(true), history: z.array(tagHistoryEntrySchema) }),
   'status/get': z.object({ ok: z.literal(true), stored: z.number(), databaseError: z.string().nullable() }),
+  'backup/export': z.object({ ok: z.literal(true), backup: z.unknown() }),
+  'backup/plan': z.object({ ok: z.literal(true), plan: restorePlanSchema }),
+  'backup/restore': z.object({ ok: z.literal(true), plan: restorePlanSchema }),
+  'dossiers/prune': z.object({ ok: z.literal(true), count: z.number(), tagged: z.number() }),
 } satisfies Record<RequestType, z.ZodType>;
 
 export type Success<T extends RequestType> = z.infer<(typeof responseSchemas)[T]>;

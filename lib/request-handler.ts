@@ -8,8 +8,13 @@ import {
   type RequestType,
   type Response,
 } from './protocol';
+import { parseBackup } from './backup';
 import {
   allDossiers,
+  exportBackup,
+  planBackupRestore,
+  pruneDossiers,
+  restoreBackup,
   getDossiers,
   isQuotaError,
   removeTag,
@@ -133,5 +138,21 @@ async function run(db: DossierDatabase, request: Request, context: HandlerContex
     }
     case 'status/get':
       return { ok: true, stored: await db.dossiers.count(), databaseError: null };
+    case 'backup/export':
+      return { ok: true, backup: await exportBackup(db, now) };
+    case 'backup/plan':
+    case 'backup/restore': {
+      const parsed = parseBackup(JSON.stringify(request.backup));
+      if (!parsed.ok) return fail('invalid-request', parsed.message, parsed.messageEn);
+      if (request.type === 'backup/plan') return { ok: true, plan: await planBackupRestore(db, parsed.backup) };
+      const { plan, codes } = await restoreBackup(db, parsed.backup);
+      if (codes.length) context.onChanged([]);
+      return { ok: true, plan };
+    }
+    case 'dossiers/prune': {
+      const result = await pruneDossiers(db, request.before, request.dryRun);
+      if (!request.dryRun && result.count) context.onChanged([]);
+      return { ok: true, count: result.count, tagged: result.tagged };
+    }
   }
 }

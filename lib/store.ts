@@ -1,8 +1,8 @@
 import { Dexie } from 'dexie';
 import type { DossierDatabase, TagHistoryRow } from './db';
 import type { DossierTag, ReadDossier, StoredDossier } from './dossier';
-import { isLateOnSystem } from './classify';
 import { validateRealReturn } from './tag-validation';
+import { makeBackup, mergeRecord, planRestore, type Backup, type RestorePlan } from './backup';
 
 /**
  * What the background does with the database: one function per operation, each in one transaction so
@@ -182,13 +182,57 @@ export async function tagHistory(db: DossierDatabase, code: string): Promise<Tag
   return db.tagHistory.where('code').equals(code).sortBy('at');
 }
 
-export function countLate(dossiers: StoredDossier[], today: string): number {
-  return dossiers.filter((dossier) => isLateOnSystem(dossier, today)).length;
-}
-
 /** True when the error is the browser's storage quota being exceeded. */
 export function isQuotaError(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name;
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
   return name === 'QuotaExceededError' || inner === 'QuotaExceededError' || name === Dexie.errnames.QuotaExceeded;
+}
+
+/** Everything in the database, for a backup file. */
+export async function exportBackup(db: DossierDatabase, now: number) {
+  return db.transaction('r', db.dossiers, db.tagHistory, async () =>
+    makeBackup(await db.dossiers.toArray(), await db.tagHistory.toArray(), now),
+  );
+}
+
+/** What a restore would do, without doing it. */
+export async function planBackupRestore(db: DossierDatabase, backup: Backup): Promise<RestorePlan> {
+  const existing = await db.dossiers.bulkGet(backup.dossiers.map((dossier) => dossier.code));
+  const map = new Map<string, StoredDossier>();
+  for (const dossier of existing) if (dossier) map.set(dossier.code, dossier);
+  return planRestore(map, backup);
+}
+
+/**
+ * Restores a backup by merging: new dossiers are added, the newest tag and the newest read win, and
+ * history rows not already present are added. Nothing in the store is dropped.
+ */
+export async function restoreBackup(db: DossierDatabase, backup: Backup): Promise<{ plan: RestorePlan; codes: string[] }> {
+  return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
+    const plan = await planBackupRestore(db, backup);
+    const codes = backup.dossiers.map((dossier) => dossier.code);
+    const existing = await db.dossiers.bulkGet(codes);
+    await db.dossiers.bulkPut(backup.dossiers.map((incoming, index) => mergeRecord(existing[index], incoming)));
+    const known = new Set((await db.tagHistory.toArray()).map((row) => `${row.code}|${row.at}|${row.after?.realReturn ?? ''}`));
+    const fresh = backup.tagHistory.filter((row) => !known.has(`${row.code}|${row.at}|${row.after?.realReturn ?? ''}`));
+    if (fresh.length) await db.tagHistory.bulkAdd(fresh);
+    return { plan, codes };
+  });
+}
+
+/**
+ * Data retention: the dossiers last seen before `before` (epoch ms). With `dryRun` it only counts, so
+ * the user is asked first; their history goes with them.
+ */
+export async function pruneDossiers(db: DossierDatabase, before: number, dryRun: boolean): Promise<{ count: number; tagged: number; codes: string[] }> {
+  return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
+    const old = await db.dossiers.where('lastSeen').below(before).toArray();
+    const codes = old.map((dossier) => dossier.code);
+    if (!dryRun && codes.length) {
+      await db.dossiers.bulkDelete(codes);
+      await db.tagHistory.where('code').anyOf(codes).delete();
+    }
+    return { count: old.length, tagged: old.filter((dossier) => dossier.tag).length, codes };
+  });
 }

@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDossierDatabase, type DossierDatabase } from '../../lib/db';
 import type { DossierTag, ReadDossier } from '../../lib/dossier';
 import {
-  countLate,
   getDossiers,
   isQuotaError,
   removeTag,
@@ -334,16 +333,6 @@ describe('concurrency', () => {
     expect(history).toHaveLength(dates.length);
     // The chain is unbroken: each row's before is the previous row's after.
     history.forEach((row, i) => expect(row.before).toEqual(i === 0 ? null : history[i - 1]!.after));
-  });
-});
-
-describe('countLate', () => {
-  it.each([
-    ['none late', [{ due: { day: '2026-02-10' }, closed: null }], 0],
-    ['unclosed and late', [{ due: { day: '2026-02-09' }, closed: null }], 1],
-    ['closed late and closed on time', [{ due: { day: '2026-02-01' }, closed: { day: '2026-02-02' } }, { due: { day: '2026-02-01' }, closed: { day: '2026-02-01' } }], 1],
-  ])('%s', (_label, rows, expected) => {
-    expect(countLate(rows.map((r, i) => ({ ...read(`L${i}`, r), firstSeen: 0, lastSeen: 0, pageUrl: '' })), TODAY)).toBe(expected);
   });
 });
 
