@@ -9,7 +9,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
-    permissions: ['storage'],
+    // `scripting` registers the content script on extra portals the user adds (optional hosts).
+    permissions: ['storage', 'scripting'],
+    // Asked for only when the user turns the daily reminder on.
+    optional_permissions: ['alarms', 'notifications'],
     host_permissions: BUILT_IN_PORTAL_MATCHES,
     // Extra portals are asked for at the moment the user adds them (options page).
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -10,6 +10,7 @@ import { vietnamDay } from '@/lib/day';
 import { badgeText, monitorDossiers } from '@/lib/monitor';
 import { nextReminderTime, REMINDER_ALARM } from '@/lib/reminder';
 import { createTranslator } from '@/lib/i18n';
+import { EXTRA_PORTALS_SCRIPT_ID, originPattern } from '@/lib/extra-portals';
 
 /**
  * The background owns the dossier database (in the extension's origin) and answers the typed protocol of
@@ -91,14 +92,37 @@ export default defineBackground(() => {
     if (alarm.name === REMINDER_ALARM) void remind();
   }
   listenReminder();
+
+  /**
+   * Registers the content script on the extra portals that are both in the settings and granted; an
+   * origin whose permission was revoked (here or in the browser's own UI) is dropped from the script.
+   */
+  async function syncExtraPortals(current: Settings) {
+    const granted: string[] = [];
+    for (const origin of current.extraOrigins) {
+      if (await browser.permissions.contains({ origins: [originPattern(origin)] })) granted.push(originPattern(origin));
+    }
+    const registered = await browser.scripting.getRegisteredContentScripts({ ids: [EXTRA_PORTALS_SCRIPT_ID] });
+    if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [EXTRA_PORTALS_SCRIPT_ID] });
+    if (granted.length) {
+      await browser.scripting.registerContentScripts([
+        { id: EXTRA_PORTALS_SCRIPT_ID, matches: granted, js: ['content-scripts/content.js'], runAt: 'document_idle', persistAcrossSessions: true },
+      ]);
+    }
+  }
+  const syncPortals = () => void settings().then(syncExtraPortals).catch((error) => console.error('[motcua-phu-luc] extra portals', error));
+  syncPortals();
   browser.permissions.onAdded.addListener(() => {
     listenReminder();
     void settings().then(syncReminder);
+    syncPortals();
   });
+  browser.permissions.onRemoved.addListener(syncPortals);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !changes[SETTINGS_STORAGE_KEY]) return;
     const next = readSettings(changes[SETTINGS_STORAGE_KEY].newValue);
     void syncReminder(next).catch(() => {});
+    syncPortals();
     scheduleBadge();
   });
   void ready.then(scheduleBadge);

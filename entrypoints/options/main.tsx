@@ -1,13 +1,89 @@
 import '../popup/style.css';
+import './style.css';
 import { createRoot } from 'react-dom/client';
+import { useRef } from 'react';
+import { browser } from 'wxt/browser';
 import { Options } from '@/components/Options';
-import { useSettings } from '@/components/use-extension';
+import { PortalsSection } from '@/components/PortalsSection';
+import { DataSection } from '@/components/DataSection';
+import { client, downloadText, useSettings } from '@/components/use-extension';
+import { checkExtraOrigin, originPattern } from '@/lib/extra-portals';
+import { compactDay, vietnamDay } from '@/lib/day';
+
+const DAY_MS = 86_400_000;
+/** A backup file larger than this is refused before it is read (a year of a busy office is far less). */
+const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
 
 function OptionsPage() {
   const { settings, loaded, save, t } = useSettings();
+  const pendingRestore = useRef<unknown>(null);
   document.documentElement.lang = settings.language;
+  const english = settings.language === 'en';
+  const pick = (error: { message: string; messageEn?: string }) => (english && error.messageEn ? error.messageEn : error.message);
   if (!loaded) return <p>{t('popup.loading')}</p>;
-  return <Options t={t} settings={settings} onSave={save} />;
+  return (
+    <main className="popup options">
+      <h1>{t('options.title')}</h1>
+      <Options
+        t={t}
+        settings={settings}
+        onSave={save}
+        onRequestReminderPermission={() => browser.permissions.request({ permissions: ['alarms', 'notifications'] })}
+      />
+      <PortalsSection
+        t={t}
+        extraOrigins={settings.extraOrigins}
+        onAdd={async (input) => {
+          const checked = checkExtraOrigin(input, settings.extraOrigins);
+          if (!checked.ok) return english ? checked.messageEn : checked.message;
+          // Asked at the moment the user adds it, in the click's user gesture.
+          const granted = await browser.permissions.request({ origins: [originPattern(checked.origin)] });
+          if (!granted) return t('options.originRefused', { origin: checked.origin });
+          await save({ ...settings, extraOrigins: [...settings.extraOrigins, checked.origin] });
+          return null;
+        }}
+        onRemove={async (origin) => {
+          await save({ ...settings, extraOrigins: settings.extraOrigins.filter((item) => item !== origin) });
+          await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
+        }}
+      />
+      <DataSection
+        t={t}
+        onBackup={async () => {
+          const response = await client.request({ type: 'backup/export' });
+          if (!response.ok) return pick(response.error);
+          downloadText(`sao-luu-phu-luc-${compactDay(vietnamDay())}.json`, JSON.stringify(response.backup), 'application/json');
+          return null;
+        }}
+        onPlanRestore={async (file) => {
+          if (file.size > MAX_BACKUP_BYTES) return { error: t('options.backupTooLarge') };
+          let backup: unknown;
+          try {
+            backup = JSON.parse(await file.text());
+          } catch {
+            return { error: t('options.backupNotJson') };
+          }
+          const response = await client.request({ type: 'backup/plan', backup });
+          if (!response.ok) return { error: pick(response.error) };
+          pendingRestore.current = backup;
+          return { plan: response.plan };
+        }}
+        onRestore={async () => {
+          const response = await client.request({ type: 'backup/restore', backup: pendingRestore.current });
+          pendingRestore.current = null;
+          return response.ok ? null : pick(response.error);
+        }}
+        onPrunePlan={async (days) => {
+          const response = await client.request({ type: 'dossiers/prune', before: Date.now() - days * DAY_MS, dryRun: true });
+          return response.ok ? { count: response.count, tagged: response.tagged } : { error: pick(response.error) };
+        }}
+        onPrune={async (days) => {
+          const response = await client.request({ type: 'dossiers/prune', before: Date.now() - days * DAY_MS, dryRun: false });
+          return response.ok ? null : pick(response.error);
+        }}
+      />
+    </main>
+  );
 }
 
 createRoot(document.getElementById('root')!).render(<OptionsPage />);
