@@ -356,9 +356,12 @@ export function createTranslator(language: Language): Translate {
   };
 }
 
+/** One formatter for the whole page: building an Intl.NumberFormat per call is slow. */
+const VI_NUMBER = new Intl.NumberFormat('vi-VN');
+
 function formatParam(value: string | number, language: Language): string {
   // Vietnamese groups thousands with '.', which the count hooks accept; English counts stay ungrouped so
   // that a ',' never splits a number.
-  if (typeof value === 'number') return language === 'vi' ? value.toLocaleString('vi-VN') : String(value);
+  if (typeof value === 'number') return language === 'vi' ? VI_NUMBER.format(value) : String(value);
   return value;
 }

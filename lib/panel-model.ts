@@ -79,5 +79,17 @@ export function defaultReturnDate(row: Pick<LateRow, 'dossier' | 'tag'>, today: 
  * store (paging back and forth, re-renders of the same rows).
  */
 export function readSignature(dossier: ReadDossier): string {
-  return JSON.stringify(dossier);
+  // A join is several times cheaper than JSON.stringify on 2,000-row pages; \u0001 never occurs in
+  // normalised cell text.
+  const { received, due, closed } = dossier;
+  return [
+    dossier.procedure,
+    dossier.sector,
+    dossier.applicant,
+    dossier.status,
+    dossier.unit,
+    received ? `${received.day} ${received.time ?? ''}` : '',
+    `${due.day} ${due.time ?? ''}`,
+    closed ? `${closed.day} ${closed.time ?? ''}` : '',
+  ].join('\u0001');
 }

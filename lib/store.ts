@@ -39,6 +39,13 @@ function sameDate(a: ReadDossier['due'] | null, b: ReadDossier['due'] | null): b
 }
 
 /**
+ * How fresh `lastSeen` is kept: a dossier read again with the same fields from the same page is not
+ * rewritten unless its `lastSeen` is older than this. Paging back and forth then costs reads only, and
+ * `lastSeen` (used for retention, counted in days) is never off by more than an hour.
+ */
+export const LAST_SEEN_RESOLUTION_MS = 60 * 60 * 1000;
+
+/**
  * Upserts every dossier read by its code: the latest field values, first and last seen, the page. A
  * dossier read again keeps its tag untouched. Duplicate codes in one batch: the last one wins.
  */
@@ -59,8 +66,10 @@ export async function upsertDossiers(
       const incoming = byCode.get(code)!;
       const previous = existing[index];
       if (previous?.tag) tags[code] = previous.tag;
+      const unchanged = previous !== undefined && sameFields(previous, incoming);
+      if (unchanged && previous.pageUrl === pageUrl && now - previous.lastSeen < LAST_SEEN_RESOLUTION_MS) return;
       records.push({
-        ...(previous && sameFields(previous, incoming) ? previous : incoming),
+        ...(unchanged ? previous : incoming),
         code,
         firstSeen: previous?.firstSeen ?? now,
         lastSeen: now,
@@ -68,8 +77,8 @@ export async function upsertDossiers(
         ...(previous?.tag ? { tag: previous.tag } : {}),
       });
     });
-    await db.dossiers.bulkPut(records);
-    return { stored: records.length, tags };
+    if (records.length) await db.dossiers.bulkPut(records);
+    return { stored: codes.length, tags };
   });
 }
 

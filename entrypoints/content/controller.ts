@@ -21,8 +21,11 @@ import { applyRowMarkers, installMarkerStyle, setPageDocked } from './row-marker
  */
 
 const PANEL_OPEN_KEY = 'panelOpen';
-/** Large pages are sent to the store in slices so no single message gets huge. */
-const UPSERT_SLICE = 2_000;
+/**
+ * A page's dossiers go to the store in one message (one transaction); only pages beyond this size are
+ * sliced, so that no single message gets huge.
+ */
+const UPSERT_SLICE = 20_000;
 
 export interface PanelSnapshot {
   open: boolean;

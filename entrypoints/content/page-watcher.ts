@@ -53,7 +53,24 @@ export function watchPage(
     // Unscoped: anything may be a list appearing. Scoped: only a known list leaving the page, or a new
     // list being added, matters here; changes inside the known lists reach listObserver. Hover
     // ripples, tooltips and clocks elsewhere on the portal cost one cheap check per batch.
-    if (tracked.length === 0 || tracked.some((list) => !list.isConnected) || records.some(addsList)) schedule();
+    if (tracked.length === 0 || tracked.some((list) => !list.isConnected)) {
+      schedule();
+      return;
+    }
+    // Rows rewritten inside a known list are that list's own business (listObserver). A portal
+    // re-rendering its list adds one record per row with the same target: decide that once per target.
+    let insideTarget: Node | null = null;
+    for (const record of records) {
+      if (record.target === insideTarget) continue;
+      if (tracked.some((list) => list.contains(record.target))) {
+        insideTarget = record.target;
+        continue;
+      }
+      if (addsList(record)) {
+        schedule();
+        return;
+      }
+    }
   });
   bodyObserver.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
 

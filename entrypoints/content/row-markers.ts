@@ -28,18 +28,31 @@ export function installMarkerStyle(doc: Document) {
 }
 
 let marked = new Set<Element>();
+let pending: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Attribute writes on hundreds of rows make the browser restyle the portal's table; done in slices,
+ * one per task, no single task gets long on a 2,000-row page.
+ */
+const MARKS_PER_TASK = 150;
 
 export function applyRowMarkers(rowsByCode: ReadonlyMap<string, Element[]>, lateRows: LateRow[]) {
-  const next = new Set<Element>();
+  clearTimeout(pending);
+  const next = new Map<Element, string>();
   for (const row of lateRows) {
     const state = row.tag ? 'tagged' : 'late';
-    for (const element of rowsByCode.get(row.dossier.code) ?? []) {
-      if (element.getAttribute(STATE_ATTRIBUTE) !== state) element.setAttribute(STATE_ATTRIBUTE, state);
-      next.add(element);
-    }
+    for (const element of rowsByCode.get(row.dossier.code) ?? []) next.set(element, state);
   }
-  for (const element of marked) if (!next.has(element)) element.removeAttribute(STATE_ATTRIBUTE);
-  marked = next;
+  const writes: (() => void)[] = [];
+  for (const [element, state] of next) {
+    if (element.getAttribute(STATE_ATTRIBUTE) !== state) writes.push(() => element.setAttribute(STATE_ATTRIBUTE, state));
+  }
+  for (const element of marked) if (!next.has(element)) writes.push(() => element.removeAttribute(STATE_ATTRIBUTE));
+  marked = new Set(next.keys());
+  const run = (start: number) => {
+    for (const write of writes.slice(start, start + MARKS_PER_TASK)) write();
+    if (start + MARKS_PER_TASK < writes.length) pending = setTimeout(() => run(start + MARKS_PER_TASK), 0);
+  };
+  run(0);
 }
 
 /** Gives the portal room on the right while the panel is open, so the panel never covers the list. */

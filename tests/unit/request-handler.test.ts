@@ -331,7 +331,8 @@ describe('handleRequest: storage errors', () => {
   const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
   it.each<[string, (db: DossierDatabase) => void, unknown]>([
-    ['upsert, bulkPut over quota', (db) => vi.spyOn(db.dossiers, 'bulkPut').mockRejectedValue(quota()), { type: 'dossiers/upsert', pageUrl: 'p', dossiers: [read('Q')] }],
+    ['upsert of a new dossier, bulkPut over quota', (db) => vi.spyOn(db.dossiers, 'bulkPut').mockRejectedValue(quota()), { type: 'dossiers/upsert', pageUrl: 'p', dossiers: [read('Q')] }],
+    ['upsert of a changed stored dossier, bulkPut over quota', (db) => vi.spyOn(db.dossiers, 'bulkPut').mockRejectedValue(quota()), { type: 'dossiers/upsert', pageUrl: 'p', dossiers: [read('A', { status: 'Đã trả kết quả' })] }],
     ['tag/set, put over quota', (db) => vi.spyOn(db.dossiers, 'put').mockRejectedValue(quota()), { type: 'tag/set', code: 'A', input: { realReturn: '2026-02-05' } }],
     ['tag/set, history add over quota', (db) => vi.spyOn(db.tagHistory, 'add').mockRejectedValue(quota()), { type: 'tag/set', code: 'A', input: { realReturn: '2026-02-05' } }],
     ['whole transaction over quota', (db) => vi.spyOn(db, 'transaction').mockRejectedValue(quota()), { type: 'tag/remove', code: 'A' }],

@@ -354,3 +354,23 @@ describe('isQuotaError', () => {
     expect(isQuotaError(error)).toBe(expected);
   });
 });
+
+describe('upsertDossiers writes nothing for a re-read that changes nothing', () => {
+  const HOUR = 60 * 60 * 1000;
+  it.each([
+    ['same fields, same page, 10 minutes later', {}, PAGE, 10 * 60 * 1000, false],
+    ['same fields, same page, 2 hours later', {}, PAGE, 2 * HOUR, true],
+    ['same fields, another page', {}, 'https://motcua.kontum.gov.vn/khac', 60_000, true],
+    ['a field changed', { status: 'Đã trả kết quả' }, PAGE, 60_000, true],
+  ] as const)('%s → rewritten: %s', async (_name, change, page, later, rewritten) => {
+    const db = await freshDb();
+    await upsertDossiers(db, [read('A')], PAGE, 1_000);
+    await setTag(db, 'A', { realReturn: '2026-02-05', reason: '', note: '' }, 'An', 2_000, TODAY);
+    await upsertDossiers(db, [read('A', change)], page, 1_000 + later);
+    const stored = (await db.dossiers.get('A'))!;
+    expect(stored.lastSeen).toBe(rewritten ? 1_000 + later : 1_000);
+    expect(stored.firstSeen).toBe(1_000);
+    expect(stored.tag?.realReturn).toBe('2026-02-05');
+    expect(stored.pageUrl).toBe(rewritten ? page : PAGE);
+  });
+});
