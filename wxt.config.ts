@@ -10,9 +10,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'vi',
     // `scripting` registers the content script on extra portals the user adds (optional hosts).
-    permissions: ['storage', 'scripting'],
-    // Asked for only when the user turns the daily reminder on.
-    optional_permissions: ['alarms', 'notifications'],
+    // Firefox cannot make `alarms` optional, so there it is required; Chromium asks for it, with
+    // `notifications`, only when the user turns the daily reminder on.
+    permissions: browser === 'firefox' ? ['storage', 'scripting', 'alarms'] : ['storage', 'scripting'],
+    optional_permissions: browser === 'firefox' ? ['notifications'] : ['alarms', 'notifications'],
     host_permissions: BUILT_IN_PORTAL_MATCHES,
     // Extra portals are asked for at the moment the user adds them (options page).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
@@ -21,7 +22,17 @@ export default defineConfig({
     },
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'motcua-phu-luc@kontum.local', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'motcua-phu-luc@kontum.local',
+              strict_min_version: '140.0',
+              // Nothing leaves the user's machine.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Extension pages and content scripts forbid eval: tell zod not to try its `new Function` fast path.
+z.config({ jitless: true });
+
 /**
  * The one message protocol between the content script / extension pages and the background, which owns
  * the database. Every request is parsed with `requestSchema` in the background before anything runs, and

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, readSettings, SETTINGS_STORAGE_KEY, type Settings } f
 import { validateRealReturn } from '@/lib/tag-validation';
 import { createWorkingCalendar, workingDaysLate } from '@/lib/calendar';
 import { COMMON_REASONS } from '@/lib/reasons';
+import { boundDossier } from '@/lib/dossier-limits';
 import type { TagOutcome, TagRequest } from '@/components/LateDossierRow';
 import { watchPage, type PageWatcher } from './page-watcher';
 import { applyRowMarkers, installMarkerStyle, setPageDocked } from './row-markers';
@@ -112,7 +113,9 @@ export function createPanelController({
     const dossiers: ReadDossier[] = [];
     const unreadable = [];
     for (const table of tables) {
-      for (const { dossier, row } of table.dossiers) {
+      for (const read of table.dossiers) {
+        const row = read.row;
+        const dossier = boundDossier(read.dossier);
         const rows = nextRows.get(dossier.code);
         if (rows) rows.push(row);
         else {
