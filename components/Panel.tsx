@@ -9,6 +9,8 @@ export interface PanelProps extends TagCallbacks {
   t: Translate;
   open: boolean;
   onToggle: () => void;
+  /** Changes each time the user opens the panel from the keyboard shortcut: focus the filter then. */
+  focusRequest: number;
   model: PanelModel;
   today: string;
   /** A message when the store cannot be reached (database error, lost connection). */
@@ -55,6 +57,9 @@ export function Panel(props: PanelProps) {
     if (open && openedByUser.current) filterRef.current?.focus({ preventScroll: true });
     openedByUser.current = false;
   }, [open]);
+  useEffect(() => {
+    if (props.focusRequest > 0) (open ? filterRef.current : toggleRef.current)?.focus({ preventScroll: true });
+  }, [props.focusRequest, open]);
   // Render more rows when the end of the list scrolls into view (long lists stay cheap).
   useEffect(() => {
     const sentinel = moreRef.current;

@@ -13,8 +13,8 @@ export const vi = {
   'lang.en': 'English',
 
   'panel.title': 'Hồ sơ trễ hạn trên Hệ thống',
-  'panel.toggleOpen': 'Mở bảng hồ sơ trễ hạn',
-  'panel.toggleClose': 'Đóng bảng',
+  'panel.toggleOpen': 'Mở bảng hồ sơ trễ hạn (Alt+Shift+L)',
+  'panel.toggleClose': 'Đóng bảng (Esc hoặc Alt+Shift+L)',
   'panel.count': '{count} hồ sơ trễ hạn trên trang này',
   'panel.countShort': '{count} trễ hạn',
   'panel.filterLabel': 'Lọc theo mã hồ sơ',
@@ -181,8 +181,8 @@ export const en: Record<MessageKey, string> = {
   'lang.en': 'English',
 
   'panel.title': 'Dossiers late on the system',
-  'panel.toggleOpen': 'Open the late dossier panel',
-  'panel.toggleClose': 'Close the panel',
+  'panel.toggleOpen': 'Open the late dossier panel (Alt+Shift+L)',
+  'panel.toggleClose': 'Close the panel (Esc or Alt+Shift+L)',
   'panel.count': '{count} late dossiers on this page',
   'panel.countShort': '{count} late',
   'panel.filterLabel': 'Filter by dossier code',

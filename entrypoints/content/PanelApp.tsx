@@ -11,6 +11,7 @@ export function PanelApp({ controller }: { controller: PanelController }) {
         t={state.t}
         open={state.open}
         onToggle={controller.toggle}
+        focusRequest={state.focusRequest}
         model={state.model}
         today={state.today}
         storeError={state.storeError}

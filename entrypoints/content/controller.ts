@@ -38,6 +38,13 @@ export interface PanelSnapshot {
   notice: { text: string; undo?: () => void } | null;
   bulkDefault: string;
   reasonChoices: string[];
+  /** Bumped by the keyboard shortcut so the panel moves focus into itself. */
+  focusRequest: number;
+}
+
+/** Alt+Shift+L opens or closes the panel from anywhere on the portal page ("L" for "lịch trả"). */
+export function isPanelShortcut(event: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code'>): boolean {
+  return event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === 'KeyL';
 }
 
 export function createPanelController({
@@ -70,6 +77,7 @@ export function createPanelController({
     notice: null,
     bulkDefault: vietnamDay(),
     reasonChoices: [],
+    focusRequest: 0,
   };
 
   let docked = false;
@@ -290,6 +298,18 @@ export function createPanelController({
         }
       });
       connectChanges();
+      doc.addEventListener(
+        'keydown',
+        (event) => {
+          if (!isPanelShortcut(event) || snapshot.model.tableCount === 0) return;
+          event.preventDefault();
+          event.stopPropagation();
+          const open = !snapshot.open;
+          update({ open, focusRequest: snapshot.focusRequest + 1 });
+          void browser.storage.local.set({ [PANEL_OPEN_KEY]: open });
+        },
+        true,
+      );
       watcher = watchPage(doc, rescan);
       rescan();
     },
