@@ -2,6 +2,7 @@ import { APPENDIX_COLUMNS, type AppendixValues } from '@/lib/appendix';
 import { formatDayVn } from '@/lib/day';
 import type { Translate } from '@/lib/i18n';
 import type { PeriodInput } from '@/lib/print-period';
+import type { LateRates } from '@/lib/rates';
 
 export interface AppendixPrintProps {
   /** Screen controls, in the user's language. */
@@ -22,6 +23,10 @@ export interface AppendixPrintProps {
   reversed: boolean;
   onPeriodChange: (period: PeriodInput) => void;
   onPrint: () => void;
+  /** Working days late on the system, by dossier code (shown under the system state). */
+  workingDaysLate: ReadonlyMap<string, number>;
+  /** Late rates over the stored dossiers of the period: the summary block. */
+  rates: { overall: LateRates; units: LateRates[] };
 }
 
 /** Cells that hold a date or a short label stay on one line; the others wrap. */
@@ -152,6 +157,9 @@ export function AppendixPrint(props: AppendixPrintProps) {
                 {APPENDIX_COLUMNS.map((c) => (
                   <td key={c.key} className={`cell-${c.key}${NOWRAP.has(c.key) ? ' nowrap' : ''}`}>
                     {c.key === 'stt' ? String(i + 1) : row[c.key]}
+                    {c.key === 'state' && props.workingDaysLate.has(row.code) && (
+                      <span className="late-days">{doc('print.docLateDays', { days: props.workingDaysLate.get(row.code)! })}</span>
+                    )}
                   </td>
                 ))}
               </tr>
@@ -166,6 +174,36 @@ export function AppendixPrint(props: AppendixPrintProps) {
           </tbody>
         </table>
         {rows.length > 0 && <p className="doc-total">{doc('print.docTotal', { count: rows.length })}</p>}
+
+        {props.rates.overall.decided > 0 && (
+          <section className="doc-summary" data-testid="print-summary">
+            <h3>{doc('print.summaryTitle')}</h3>
+            <table className="summary-table">
+              <thead>
+                <tr>
+                  <th scope="col">{doc('print.summaryUnit')}</th>
+                  <th scope="col">{doc('print.summaryDecided')}</th>
+                  <th scope="col">{doc('print.summarySystem')}</th>
+                  <th scope="col">{doc('print.summaryReal')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...(props.rates.units.length > 1 ? props.rates.units : []), props.rates.overall].map((entry, index, list) => (
+                  <tr key={`${entry.unit}-${index}`} className={index === list.length - 1 ? 'summary-total' : undefined}>
+                    <td>{index === list.length - 1 ? doc('print.summaryAll') : entry.unit || doc('print.summaryNoUnit')}</td>
+                    <td>{entry.decided}</td>
+                    <td>
+                      {entry.lateOnSystem} ({entry.systemRate.toLocaleString('vi-VN')}%)
+                    </td>
+                    <td>
+                      {entry.reallyLate} ({entry.realRate.toLocaleString('vi-VN')}%)
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
 
         <section className="signatures" data-testid="print-signatures">
           <div className="signature">

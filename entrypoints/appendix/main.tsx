@@ -7,6 +7,8 @@ import { createTranslator } from '@/lib/i18n';
 import { isReversed, periodBounds, periodFromQuery, periodToQuery, type PeriodInput } from '@/lib/print-period';
 import { AppendixPrint } from '@/components/AppendixPrint';
 import { useSettings, useStoredDossiers } from '@/components/use-extension';
+import { createWorkingCalendar, workingDaysLate } from '@/lib/calendar';
+import { lateRates } from '@/lib/rates';
 
 const vietnamese = createTranslator('vi');
 const initial = periodFromQuery(window.location.search);
@@ -21,6 +23,23 @@ function AppendixPage() {
     () => (dossiers ? buildAppendixRows(dossiers, { today, unitName: settings.unitName, period: bounds }) : []),
     [dossiers, today, settings.unitName, bounds],
   );
+
+  const calendar = useMemo(() => createWorkingCalendar(settings.holidayOverrides), [settings.holidayOverrides]);
+  const lateDays = useMemo(() => {
+    const byCode = new Map((dossiers ?? []).map((dossier) => [dossier.code, dossier]));
+    return new Map(
+      rows.flatMap((row) => {
+        const dossier = byCode.get(row.code);
+        return dossier ? [[row.code, workingDaysLate(dossier, today, calendar)] as const] : [];
+      }),
+    );
+  }, [rows, dossiers, today, calendar]);
+  const rates = useMemo(() => {
+    const inPeriod = (dossiers ?? []).filter(
+      (dossier) => (!bounds.from || dossier.due.day >= bounds.from) && (!bounds.to || dossier.due.day <= bounds.to),
+    );
+    return lateRates(inPeriod, today);
+  }, [dossiers, bounds, today]);
 
   useEffect(() => {
     // Keep the period in the address, so a reload or a bookmark shows the same appendix.
@@ -53,6 +72,8 @@ function AppendixPage() {
       reversed={isReversed(period)}
       onPeriodChange={setPeriod}
       onPrint={() => window.print()}
+      workingDaysLate={lateDays}
+      rates={rates}
     />
   );
 }

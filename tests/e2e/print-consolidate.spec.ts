@@ -175,11 +175,22 @@ test('the printable appendix shows the CSV rows and prints to a multi-page A4 PD
   const headings = await table.locator('thead tr').first().locator('th').allInnerTexts();
   expect(headings.map((h) => h.replace(/\s+/g, ' ').trim())).toEqual([...APPENDIX_HEADINGS]);
 
-  // Rows: the same order and cells as the CSV export would have.
-  const cells = await table
-    .getByTestId('print-row')
-    .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())));
+  // Rows: the same order and cells as the CSV export would have (the print adds, under the system
+  // state, how many working days late it is).
+  const cells = await table.getByTestId('print-row').evaluateAll((trs) =>
+    trs.map((tr) =>
+      Array.from(tr.querySelectorAll('td')).map((td) => {
+        const copy = td.cloneNode(true) as Element;
+        copy.querySelector('.late-days')?.remove();
+        return (copy.textContent ?? '').trim();
+      }),
+    ),
+  );
   expect(cells).toEqual(expectedOrder.map((s, i) => expectedCells(s, i + 1)));
+  const lateDays = await table.locator('.cell-state .late-days').allTextContents();
+  expect(lateDays).toHaveLength(40);
+  for (const text of lateDays) expect(text).toMatch(/^\(trễ \d+ ngày làm việc\)$/);
+  await expect(page.getByTestId('print-summary')).toContainText('Tổng cộng');
   for (const code of excluded) expect(cells.some((row) => row[1] === code)).toBe(false);
 
   // Page text is text.
