@@ -151,7 +151,7 @@ export function Options({ t, settings, onSave, onRequestReminderPermission }: Op
           />
           <span>{t('options.reminder')}</span>
         </label>
-        <label className="field field-inline">
+        <label className="field field-narrow">
           <span>{t('options.reminderTime')}</span>
           <input
             type="time"

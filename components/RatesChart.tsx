@@ -12,7 +12,14 @@ export function RatesChart({ t, overall, units }: { t: Translate; overall: LateR
         <span className="swatch swatch-system" /> {t('rates.system')} <span className="swatch swatch-real" /> {t('rates.real')}
       </div>
       <RateBars t={t} label={t('rates.overall')} rates={overall} />
-      {units.length > 1 && units.map((unit) => <RateBars key={unit.unit} t={t} label={unit.unit || t('rates.noUnit')} rates={unit} />)}
+      {units.length > 1 && (
+        <details className="rates-units">
+          <summary>{t('rates.byUnit', { count: units.length })}</summary>
+          {units.map((unit) => (
+            <RateBars key={unit.unit} t={t} label={unit.unit || t('rates.noUnit')} rates={unit} />
+          ))}
+        </details>
+      )}
     </section>
   );
 }

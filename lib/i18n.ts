@@ -98,6 +98,7 @@ export const vi = {
   'rates.overall': 'Toàn bộ',
   'rates.decided': '{count} hồ sơ đã đến hạn hoặc đã kết thúc',
   'rates.noUnit': '(không rõ đơn vị)',
+  'rates.byUnit': 'Theo đơn vị ({count})',
   'popup.title': 'Phụ lục hồ sơ trễ hạn',
   'popup.countLate': '{count} hồ sơ trễ hạn trên Hệ thống',
   'popup.countTagged': '{count} đã có ngày trả thực tế',
@@ -122,7 +123,7 @@ export const vi = {
 
   'options.title': 'Cài đặt',
   'options.saved': 'Đã lưu cài đặt.',
-  'options.save': 'Lưu',
+  'options.save': 'Lưu cài đặt',
   'options.language': 'Ngôn ngữ',
   'options.unitName': 'Tên cơ quan, đơn vị báo cáo',
   'options.staffName': 'Họ tên cán bộ',
@@ -266,6 +267,7 @@ export const en: Record<MessageKey, string> = {
   'rates.overall': 'Overall',
   'rates.decided': '{count} dossiers due or closed',
   'rates.noUnit': '(unknown unit)',
+  'rates.byUnit': 'By unit ({count})',
   'popup.title': 'Late dossier appendix',
   'popup.countLate': '{count} dossiers late on the system',
   'popup.countTagged': '{count} with a real return date',
@@ -290,7 +292,7 @@ export const en: Record<MessageKey, string> = {
 
   'options.title': 'Settings',
   'options.saved': 'Settings saved.',
-  'options.save': 'Save',
+  'options.save': 'Save settings',
   'options.language': 'Language',
   'options.unitName': 'Reporting unit name',
   'options.staffName': 'Staff name',
