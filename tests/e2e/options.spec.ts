@@ -129,3 +129,14 @@ test('a backup restores into an empty profile after saying what it will do; rete
   await popup.reload();
   await expect.poll(() => popupCount(popup, 'count-tagged')).toBe(2);
 });
+
+test('a portal address that is junk or built in is refused with a message', async ({ context, extensionId }) => {
+  const options = await openOptions(context, extensionId);
+  await options.getByTestId('extra-origin-input').fill('không phải địa chỉ');
+  await options.getByTestId('extra-origin-add').click();
+  await expect(options.getByRole('alert')).toContainText('không phải là địa chỉ trang web');
+  await options.getByTestId('extra-origin-input').fill('https://motcua.kontum.gov.vn/vi/x');
+  await options.getByTestId('extra-origin-add').click();
+  await expect(options.getByRole('alert')).toContainText('đã được hỗ trợ sẵn');
+  await expect(options.getByTestId('extra-origins').locator('li')).toHaveCount(0);
+});

@@ -120,3 +120,23 @@ test('a portal page without a dossier list shows no panel and stores nothing', a
   const popup = await openPopup(context, extensionId);
   await expect.poll(() => popupCount(popup, 'count-late')).toBe(0);
 });
+
+test('the panel remembers whether it was open, across reloads and tabs', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(url('search'));
+  const toggle = panel(page).getByTestId('panel-toggle');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await openPanel(page);
+  await page.reload();
+  await expect(panel(page).getByTestId('panel-toggle')).toHaveAttribute('aria-expanded', 'true');
+  const other = await context.newPage();
+  await other.goto(url('aria'));
+  await expect(panel(other).getByTestId('panel-toggle')).toHaveAttribute('aria-expanded', 'true');
+  await panel(other).getByTestId('panel-toggle').click();
+  await page.reload();
+  await expect(panel(page).getByTestId('panel-toggle')).toHaveAttribute('aria-expanded', 'false');
+  // Open, the page gets room on the right so the panel never covers the portal's list.
+  await openPanel(page);
+  const docked = await page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
+  expect(parseFloat(docked)).toBeGreaterThanOrEqual(380);
+});
