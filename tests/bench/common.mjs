@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { findChromium } from '../support/browser.mjs';
+import { findChromium, QUIET_CHROMIUM_ARGS } from '../support/browser.mjs';
 import { installPortalRoutes } from '../fixtures/portal/routes.mjs';
 import { addDays, buildGeneratedDossiers, vietnamToday } from '../fixtures/portal/dossiers.mjs';
 
@@ -95,18 +95,7 @@ export async function bundleForPage(source, globalName) {
 
 /* ---------------- browsers ---------------- */
 
-const PLAIN_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-features=MediaRouter,OptimizationHints,Translate',
-  '--lang=vi-VN',
-];
+const PLAIN_ARGS = QUIET_CHROMIUM_ARGS;
 
 /**
  * The same Chromium, profile kind, viewport, locale and routes as launchWithExtension, but with no

@@ -20,6 +20,8 @@ export interface ExtensionSession {
   close: () => Promise<void>;
 }
 export function findChromium(): string;
+/** Flags for a headless Chromium in a closed network. */
+export const QUIET_CHROMIUM_ARGS: readonly string[];
 export function chromiumArgs(extensionDir: string): string[];
 export function unpackedExtensionId(extensionDir: string): string;
 export function launchWithExtension(options?: LaunchOptions): Promise<ExtensionSession>;

@@ -42,22 +42,23 @@ export function findChromium() {
   );
 }
 
+/** Flags for a headless Chromium in a closed network: nothing of its own reaches for the internet. */
+export const QUIET_CHROMIUM_ARGS = Object.freeze([
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=MediaRouter,OptimizationHints,Translate',
+  '--lang=vi-VN',
+]);
+
 /** Flags for loading an unpacked extension in a closed network (toolchain.md). */
 export function chromiumArgs(extensionDir) {
-  return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-features=MediaRouter,OptimizationHints,Translate',
-    '--lang=vi-VN',
-  ];
+  return [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_CHROMIUM_ARGS];
 }
 
 /** The id Chromium gives an unpacked extension: sha256 of its absolute path, first 32 hex digits as a–p. */
