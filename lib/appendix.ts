@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI, realOutcome, systemState } from './classify';
 import { compactDay, formatDayVn, isIsoDay } from './day';
 import type { PortalDate, StoredDossier, SystemState } from './dossier';
+import { isNfcInert, toNfc } from './text';
 
 /**
  * The appendix (appendix.md): dossiers late on the system although the citizen received the result early
@@ -70,9 +71,55 @@ function inPeriod(due: string, period?: AppendixPeriod): boolean {
   return true;
 }
 
+const CH_0 = 48;
+const CH_9 = 57;
+const CH_DASH = 45;
+
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - CH_0;
+  return c >= 0 && c <= CH_9 - CH_0 ? c : -1;
+}
+
+/**
+ * `isIsoDay` (day.ts) without a regular expression or a Date: the same `yyyy-MM-dd` shape, the same
+ * 1900–2999 range and Gregorian month lengths. The export checks the same days many times over.
+ */
+function isRealIsoDay(text: string): boolean {
+  if (typeof text !== 'string') return isIsoDay(text);
+  if (text.length !== 10 || text.charCodeAt(4) !== CH_DASH || text.charCodeAt(7) !== CH_DASH) return false;
+  const y0 = digitAt(text, 0);
+  const y1 = digitAt(text, 1);
+  const y2 = digitAt(text, 2);
+  const y3 = digitAt(text, 3);
+  const m0 = digitAt(text, 5);
+  const m1 = digitAt(text, 6);
+  const d0 = digitAt(text, 8);
+  const d1 = digitAt(text, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
+  const length =
+    month === 2
+      ? (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+        ? 29
+        : 28
+      : month === 4 || month === 6 || month === 9 || month === 11
+        ? 30
+        : 31;
+  return day <= length;
+}
+
+/** `formatDayVn` (day.ts): `dd/MM/yyyy` of a real day, by slicing once the day is known to be real. */
+function formatDay(iso: string): string {
+  if (!isRealIsoDay(iso)) return formatDayVn(iso);
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
 /** A tag counts only when its real return day is a real `yyyy-MM-dd` day; anything else is untagged. */
 function hasValidTag(d: StoredDossier): d is StoredDossier & { tag: NonNullable<StoredDossier['tag']> } {
-  return d.tag !== undefined && isIsoDay(d.tag.realReturn);
+  return d.tag !== undefined && isRealIsoDay(d.tag.realReturn);
 }
 
 export interface DossierGroups {
@@ -126,11 +173,25 @@ export function summarizeDossiers(dossiers: StoredDossier[], today: string, peri
 }
 
 function nfc(text: string): string {
-  return text.normalize('NFC');
+  return toNfc(text);
 }
+
+const CH_COLON = 58;
 
 function timeKey(time: string | undefined): string {
   if (!time) return '00:00:00';
+  // `HH:mm` and `HH:mm:ss` as the reader stores them: already two digits per part.
+  if (
+    (time.length === 5 || time.length === 8) &&
+    time.charCodeAt(2) === CH_COLON &&
+    digitAt(time, 0) >= 0 &&
+    digitAt(time, 1) >= 0 &&
+    digitAt(time, 3) >= 0 &&
+    digitAt(time, 4) >= 0
+  ) {
+    if (time.length === 5) return `${time}:00`;
+    if (time.charCodeAt(5) === CH_COLON && digitAt(time, 6) >= 0 && digitAt(time, 7) >= 0) return time;
+  }
   const parts = time.split(':').map((p) => p.padStart(2, '0'));
   while (parts.length < 3) parts.push('00');
   return parts.slice(0, 3).join(':');
@@ -138,7 +199,7 @@ function timeKey(time: string | undefined): string {
 
 /** Ordering key of a receipt date (see `AppendixRow.sortKey`). */
 export function receiptSortKey(received: PortalDate | null): string {
-  if (!received || !isIsoDay(received.day)) return '\uFFFF';
+  if (!received || !isRealIsoDay(received.day)) return '\uFFFF';
   return `${received.day} ${timeKey(received.time)}`;
 }
 
@@ -173,11 +234,11 @@ export function buildAppendixRows(dossiers: StoredDossier[], options: AppendixOp
       procedure: nfc(d.procedure).trim(),
       sector: nfc(d.sector).trim(),
       applicant: nfc(d.applicant).trim(),
-      received: d.received ? formatDayVn(d.received.day) : '',
-      due: formatDayVn(d.due.day),
-      closed: d.closed ? formatDayVn(d.closed.day) : '',
+      received: d.received ? formatDay(d.received.day) : '',
+      due: formatDay(d.due.day),
+      closed: d.closed ? formatDay(d.closed.day) : '',
       state: SYSTEM_STATE_LABEL_VI[state],
-      realReturn: formatDayVn(tag.realReturn),
+      realReturn: formatDay(tag.realReturn),
       outcome: REAL_OUTCOME_LABEL_VI[realOutcome(tag.realReturn, d.due.day)],
       reason: reason || defaultReason(state),
       unit: unitOption || nfc(d.unit).trim(),
@@ -194,12 +255,73 @@ export interface CsvOptions {
   delimiter: AppendixDelimiter;
 }
 
+/** Papa's own quoting test (BAD_DELIMITERS: CR, LF, quote, BOM). */
+const PAPA_BAD = /[\r\n"\ufeff]/;
+
 /**
- * The CSV text: BOM, header row, one row per given row in the given order with STT renumbered 1..n,
- * CRLF line ends (also after the last row), RFC 4180 quoting, text in NFC, formula-like cells prefixed
- * with `'` (FORMULA_START).
+ * One cell exactly as `Papa.unparse` writes it with `quotes: false`, `escapeFormulae: FORMULA_START`,
+ * after NFC: formula-like text gets `'` and quotes; quotes are doubled; the cell is quoted when it holds
+ * CR, LF, a quote, a BOM or the delimiter, or starts or ends with a space.
  */
-export function appendixCsv(rows: readonly AppendixValues[], options: CsvOptions): string {
+function csvCell(value: string, delimiter: string): string {
+  let text = nfc(value);
+  let quote = false;
+  if (FORMULA_START.test(text)) {
+    text = `'${text}`;
+    quote = true;
+  }
+  const escaped = text.replace(/"/g, '""');
+  quote ||=
+    PAPA_BAD.test(escaped) ||
+    escaped.includes(delimiter) ||
+    escaped.charAt(0) === ' ' ||
+    escaped.charAt(escaped.length - 1) === ' ';
+  return quote ? `"${escaped}"` : escaped;
+}
+
+const CH_SPACE = 32;
+const CH_QUOTE = 34;
+const CH_PLUS = 43;
+const CH_MINUS = 45;
+const CH_EQUALS = 61;
+const CH_AT = 64;
+
+/**
+ * True when {@link csvCell} writes `value` as it is: not empty-or-plain fails only for a formula sign or
+ * a space first, a space last, a control character, a quote, the delimiter, or a character that is not
+ * NFC-inert (see text.ts). A plain loop: one scan, cheaper in V8 than a regular expression per cell.
+ */
+function isPlainCell(value: string, delimiter: number): boolean {
+  const n = value.length;
+  if (n === 0) return true;
+  const first = value.charCodeAt(0);
+  if (first === CH_EQUALS || first === CH_PLUS || first === CH_MINUS || first === CH_AT || first === CH_SPACE) return false;
+  if (value.charCodeAt(n - 1) === CH_SPACE) return false;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x7f) {
+      if (c < CH_SPACE || c === CH_QUOTE || c === delimiter) return false;
+    } else if (c < 0xa0 || !isNfcInert(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The header line per delimiter (without line end). */
+const headerLines = new Map<string, string>();
+
+function headerLine(delimiter: AppendixDelimiter): string {
+  let line = headerLines.get(delimiter);
+  if (line === undefined) {
+    line = APPENDIX_HEADINGS.map((heading) => csvCell(heading, delimiter)).join(delimiter);
+    headerLines.set(delimiter, line);
+  }
+  return line;
+}
+
+/** The same file through Papa Parse (any delimiter other than `,` and `;`, which Papa may refuse). */
+function papaCsv(rows: readonly AppendixValues[], options: CsvOptions): string {
   const data = rows.map((row, i) =>
     APPENDIX_KEYS.map((key) => (key === 'stt' ? String(i + 1) : nfc(row[key] ?? ''))),
   );
@@ -209,6 +331,36 @@ export function appendixCsv(rows: readonly AppendixValues[], options: CsvOptions
   );
   // Papa ends a header-only file with a newline but not a file with rows; cells never end in a bare break.
   return `\uFEFF${body}${body.endsWith('\r\n') ? '' : '\r\n'}`;
+}
+
+/**
+ * The CSV text: BOM, header row, one row per given row in the given order with STT renumbered 1..n,
+ * CRLF line ends (also after the last row), RFC 4180 quoting, text in NFC, formula-like cells prefixed
+ * with `'` (FORMULA_START). Byte for byte what `Papa.unparse` writes with `quotes: false` and
+ * `escapeFormulae: FORMULA_START` on the NFC cells (tests/unit/appendix.test.ts compares), in one pass.
+ */
+export function appendixCsv(rows: readonly AppendixValues[], options: CsvOptions): string {
+  const delimiter = options.delimiter;
+  if (delimiter !== ',' && delimiter !== ';') return papaCsv(rows, options);
+  const delimiterCode = delimiter.charCodeAt(0);
+  let csv = `\uFEFF${headerLine(delimiter)}\r\n`;
+  const keys = APPENDIX_KEYS;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    let line = '';
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      if (k > 0) line += delimiter;
+      if (key === 'stt') {
+        line += String(i + 1); // digits only
+        continue;
+      }
+      const value = row[key] ?? '';
+      line += typeof value === 'string' && isPlainCell(value, delimiterCode) ? value : csvCell(value, delimiter);
+    }
+    csv += `${line}\r\n`;
+  }
+  return csv;
 }
 
 /**

@@ -3,10 +3,10 @@
  * nothing here touches browser extension APIs, layout or computed style, and cells are read as text
  * only (never as HTML), so it runs the same in happy-dom and in a content script.
  */
-import { DOSSIER_FIELDS, type DossierField, type PortalDate, type ReadDossier, type UnreadableRow } from './dossier';
+import { DOSSIER_FIELDS, type DossierField, type ReadDossier, type UnreadableReason, type UnreadableRow } from './dossier';
 import { DOSSIER_CODE_PATTERN, extractDossierCode } from './dossier-code';
 import { createHeaderMatcher, findColumnMapping, isDossierList, type HeaderMatcher } from './headers';
-import { parsePortalDate, type PortalDateResult } from './portal-date';
+import { parseNormalizedPortalDate, parseWholePortalDate, type PortalDateResult } from './portal-date';
 import { normalizeText } from './text';
 
 export interface ReadDossierRow {
@@ -34,7 +34,8 @@ export interface ReadOptions {
   synonyms?: Partial<Record<DossierField, readonly string[]>>;
 }
 
-const TABLE_SELECTOR = 'table, [role="table"], [role="grid"]';
+const TABLE_SELECTORS = ['table', '[role="table"]', '[role="grid"]'] as const;
+const TABLE_SELECTOR = TABLE_SELECTORS.join(', ');
 /** What counts as "the nearest table" of an ARIA row. */
 const NEAREST_TABLE_SELECTOR = 'table, [role="table"], [role="grid"], [role="treegrid"]';
 const ARIA_CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
@@ -42,8 +43,8 @@ const ARIA_STOP_ROLES = new Set(['row', 'table', 'grid', 'treegrid']);
 /** How many leading rows may hold the header row. */
 const HEADER_ROW_CANDIDATES = 3;
 const MAX_SPAN = 1000;
-/** Which bad date a row reports when several are bad. */
-const DATE_FIELDS_BY_PRIORITY = ['due', 'received', 'closed'] as const;
+/** Bound of a table's cache of normalised texts (columns of distinct values just stop filling it). */
+const MAX_CACHED_TEXTS = 4096;
 
 /** Elements whose text sits on its own line (so "code<br>Trực tuyến" or "<div>code</div><span>…" give lines). */
 const BLOCK_ELEMENTS = new Set([
@@ -62,24 +63,24 @@ const CDATA_SECTION_NODE = 4;
 // Inside rows and cells, sibling pointers (no NodeList objects). Over a table's rows, indexed access
 // to `children`: one collection per section, and O(1) per step in happy-dom too (whose nextSibling is a
 // linear search, quadratic over 20,000 rows).
-function appendText(node: Node, out: string[]): void {
+function appendText(node: Node, text: string): string {
+  let out = text;
   for (let child = node.firstChild; child !== null; child = child.nextSibling) {
     const type = child.nodeType;
     if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
-      out.push((child as CharacterData).data);
+      out += (child as CharacterData).data;
     } else if (type === ELEMENT_NODE) {
       const name = (child as Element).localName;
       if (name === 'br') {
-        out.push('\n');
+        out += '\n';
       } else if (BLOCK_ELEMENTS.has(name)) {
-        out.push('\n');
-        appendText(child, out);
-        out.push('\n');
+        out = `${appendText(child, `${out}\n`)}\n`;
       } else if (!SKIPPED_ELEMENTS.has(name)) {
-        appendText(child, out);
+        out = appendText(child, out);
       }
     }
   }
+  return out;
 }
 
 /**
@@ -90,9 +91,15 @@ export function cellText(cell: Element): string {
   const first = cell.firstChild;
   if (first === null) return '';
   if (first.nextSibling === null && first.nodeType === TEXT_NODE) return (first as CharacterData).data;
-  const out: string[] = [];
-  appendText(cell, out);
-  return out.join('');
+  // Element children that are all inline leaves (`<a>code</a>`, `<span>…</span>`): nothing gives a line
+  // break or is skipped, so the text is exactly the native textContent (Text and CDATA descendants).
+  for (let child = cell.firstElementChild; child !== null; child = child.nextElementSibling) {
+    const name = child.localName;
+    if (name === 'br' || child.firstElementChild !== null || BLOCK_ELEMENTS.has(name) || SKIPPED_ELEMENTS.has(name)) {
+      return appendText(cell, '');
+    }
+  }
+  return cell.textContent ?? '';
 }
 
 function spanOf(cell: Element, markup: 'table' | 'aria'): number {
@@ -240,6 +247,30 @@ interface FieldSlot {
 
 type RowRead = { kind: 'skip' } | { kind: 'dossier'; dossier: ReadDossier } | { kind: 'unreadable'; row: UnreadableRow };
 
+const SKIP: RowRead = { kind: 'skip' };
+
+function badDate(field: 'received' | 'due' | 'closed', result: PortalDateResult | undefined): UnreadableReason | null {
+  return result?.kind === 'invalid' ? { kind: 'bad-date', field, text: result.text } : null;
+}
+
+/** `HTMLTableCellElement` of this realm, where there is one (the instanceof test needs no DOM call). */
+const TABLE_CELL_CLASS: (abstract new () => Element) | undefined =
+  typeof HTMLTableCellElement === 'function' ? HTMLTableCellElement : undefined;
+
+function isCell(element: Element): boolean {
+  // Only <td> and <th> are HTMLTableCellElement; anything else (another realm, namespace) asks localName.
+  if (TABLE_CELL_CLASS !== undefined && element instanceof TABLE_CELL_CLASS) return true;
+  const name = element.localName;
+  return name === 'td' || name === 'th';
+}
+
+/** First `<td>`/`<th>` child at or after `element` (element siblings), or null. */
+function cellFrom(element: Element | null): Element | null {
+  let child = element;
+  while (child !== null && !isCell(child)) child = child.nextElementSibling;
+  return child;
+}
+
 /** Per-table layout, computed once, so a row costs one pass over its cells. */
 class RowReader {
   private readonly slots: FieldSlot[];
@@ -248,9 +279,12 @@ class RowReader {
   /** Smallest mapped column ≥ c, for c below `width`. */
   private readonly nextMapped: Int32Array;
   private readonly width: number;
+  /** Raw text per slot of the row being read (reused from row to row). */
   private readonly texts: (string | null)[];
-  private readonly codeSlot: number;
-  private readonly dueSlot: number;
+  /** Normalised text of the date slots of the row being read (reused from row to row). */
+  private readonly norm: string[];
+  /** Slot index per field, -1 where the field is not mapped. */
+  private readonly slotOf: Record<DossierField, number>;
 
   constructor(
     columns: Partial<Record<DossierField, number>>,
@@ -275,90 +309,160 @@ class RowReader {
       this.nextMapped[c] = this.owner[c] !== -1 ? c : (this.nextMapped[c + 1] ?? this.width);
     }
     this.texts = new Array<string | null>(slots.length).fill(null);
-    this.codeSlot = slots.findIndex((slot) => slot.field === 'code');
-    this.dueSlot = slots.findIndex((slot) => slot.field === 'due');
+    this.norm = new Array<string>(slots.length).fill('');
+    const slotOf = {} as Record<DossierField, number>;
+    for (const field of DOSSIER_FIELDS) slotOf[field] = slots.findIndex((slot) => slot.field === field);
+    this.slotOf = slotOf;
+  }
+
+  /**
+   * Places one cell starting at `column`: its text goes to the slot owning that column. The next column,
+   * or -1 when the row does not line up with the header.
+   */
+  private place(cell: Element, span: number, column: number): number {
+    const end = column + span;
+    const slotIndex = this.owner[column] ?? -1;
+    if (slotIndex >= 0) {
+      const slot = this.slots[slotIndex];
+      if (!slot || end > slot.end) return -1; // spans out of its header's columns
+      const text = cellText(cell);
+      const previous = this.texts[slotIndex];
+      this.texts[slotIndex] = previous === null || previous === undefined ? text : `${previous}\n${text}`;
+    } else if ((this.nextMapped[column] ?? this.width) < end) {
+      return -1; // an unmapped cell spanning over a mapped column
+    }
+    return end;
   }
 
   /** Raw (un-normalised) text per mapped field, or null when the row does not line up with the header. */
   private cellTexts(row: Element): (string | null)[] | null {
     const texts = this.texts;
     texts.fill(null);
-    const cells = rowCells(row, this.markup);
-    const first = cells[0];
-    if (!first) return null;
-    if (cells.length === 1 && spanOf(first, this.markup) > 1) return null;
     let column = 0;
-    for (const cell of cells) {
-      if (column >= this.width) break;
-      const span = spanOf(cell, this.markup);
-      const end = column + span;
-      const slotIndex = this.owner[column] ?? -1;
-      if (slotIndex >= 0) {
-        const slot = this.slots[slotIndex];
-        if (!slot || end > slot.end) return null; // spans out of its header's columns
-        const text = cellText(cell);
-        const previous = texts[slotIndex];
-        texts[slotIndex] = previous === null ? text : `${previous}\n${text}`;
-      } else if ((this.nextMapped[column] ?? this.width) < end) {
-        return null; // an unmapped cell spanning over a mapped column
+    if (this.markup === 'table') {
+      // The cells straight from the element siblings: no array per row.
+      const first = cellFrom(row.firstElementChild);
+      if (first === null) return null;
+      let next = cellFrom(first.nextElementSibling);
+      const firstSpan = spanOf(first, 'table');
+      if (next === null && firstSpan > 1) return null;
+      column = this.place(first, firstSpan, 0);
+      if (column < 0) return null;
+      while (next !== null && column < this.width) {
+        const cell = next;
+        next = cellFrom(cell.nextElementSibling);
+        column = this.place(cell, spanOf(cell, 'table'), column);
+        if (column < 0) return null;
       }
-      column = end;
+    } else {
+      const cells = rowCells(row, this.markup);
+      const first = cells[0];
+      if (!first) return null;
+      if (cells.length === 1 && spanOf(first, this.markup) > 1) return null;
+      for (const cell of cells) {
+        if (column >= this.width) break;
+        column = this.place(cell, spanOf(cell, this.markup), column);
+        if (column < 0) return null;
+      }
     }
     if (column < this.width) return null; // fewer cells than the mapped columns need
     return texts;
   }
 
+  /**
+   * Normalised texts seen in this table's repetitive columns (procedure, sector, status, unit: a handful
+   * of values over thousands of rows). Keyed by the raw text, so a hit is exactly normalizeText's result.
+   */
+  private readonly normalized = new Map<string, string>();
+
+  /** Normalised text of a field's slot; '' where the field is not mapped. */
+  private field(field: DossierField): string {
+    const index = this.slotOf[field];
+    return index >= 0 ? normalizeText(this.texts[index] ?? '') : '';
+  }
+
+  /** {@link field} for a column whose values repeat, through the table's cache. */
+  private repeatedField(field: DossierField): string {
+    const index = this.slotOf[field];
+    if (index < 0) return '';
+    const text = this.texts[index] ?? '';
+    let normalized = this.normalized.get(text);
+    if (normalized === undefined) {
+      normalized = normalizeText(text);
+      if (this.normalized.size < MAX_CACHED_TEXTS) this.normalized.set(text, normalized);
+    }
+    return normalized;
+  }
+
+  /**
+   * A date field's parse, its normalised text kept in `norm`; undefined where the field is not mapped.
+   * Text that is one whole date token is its own normalisation (see parseWholePortalDate).
+   */
+  private date(field: 'received' | 'due' | 'closed'): PortalDateResult | undefined {
+    const index = this.slotOf[field];
+    if (index < 0) return undefined;
+    const text = this.texts[index] ?? '';
+    const whole = text ? parseWholePortalDate(text) : null;
+    if (whole) {
+      this.norm[index] = text;
+      return whole;
+    }
+    const normalized = normalizeText(text);
+    this.norm[index] = normalized;
+    return parseNormalizedPortalDate(normalized);
+  }
+
+  /** The row's normalised texts by mapped field (for unreadable rows; the dates are in `norm`). */
+  private raw(): Partial<Record<DossierField, string>> {
+    const raw: Partial<Record<DossierField, string>> = {};
+    this.slots.forEach((slot, index) => {
+      const field = slot.field;
+      raw[field] =
+        field === 'received' || field === 'due' || field === 'closed'
+          ? (this.norm[index] ?? '')
+          : normalizeText(this.texts[index] ?? '');
+    });
+    return raw;
+  }
+
   read(row: Element, rowIndex: number): RowRead {
     const texts = this.cellTexts(row);
-    if (!texts) return { kind: 'skip' };
-    const rawCode = texts[this.codeSlot] ?? '';
-    const rawDue = texts[this.dueSlot] ?? '';
-    const code = extractDossierCode(rawCode);
-    const dueText = normalizeText(rawDue);
-    if (!code && !dueText) return { kind: 'skip' };
-
-    const raw: Partial<Record<DossierField, string>> = {};
-    const dates: Partial<Record<'received' | 'due' | 'closed', PortalDateResult>> = {};
-    this.slots.forEach((slot, index) => {
-      const text = texts[index] ?? '';
-      if (slot.field === 'received' || slot.field === 'due' || slot.field === 'closed') {
-        dates[slot.field] = parsePortalDate(text);
-      }
-      raw[slot.field] = normalizeText(text);
-    });
+    if (!texts) return SKIP;
+    const codeSlot = this.slotOf.code;
+    const rawCode = (codeSlot >= 0 ? texts[codeSlot] : null) ?? '';
+    const codeMatch = rawCode ? DOSSIER_CODE_PATTERN.exec(rawCode) : null;
+    const code = codeMatch ? codeMatch[0] : extractDossierCode(rawCode);
+    const due = this.date('due');
+    const dueText = this.slotOf.due >= 0 ? (this.norm[this.slotOf.due] ?? '') : '';
+    if (!code && !dueText) return SKIP;
+    const received = this.date('received');
+    const closed = this.date('closed');
 
     // A repeated header row inside the body ("Mã hồ sơ" | … | "Ngày hẹn trả").
-    if (!DOSSIER_CODE_PATTERN.test(code) && this.matcher(code) === 'code' && this.matcher(dueText) === 'due') {
-      return { kind: 'skip' };
+    if (!codeMatch && !DOSSIER_CODE_PATTERN.test(code) && this.matcher(code) === 'code' && this.matcher(dueText) === 'due') {
+      return SKIP;
     }
 
-    if (!code) return { kind: 'unreadable', row: { rowIndex, code: '', reason: { kind: 'missing-code' }, raw } };
-    const due = dates.due;
+    if (!code) return { kind: 'unreadable', row: { rowIndex, code: '', reason: { kind: 'missing-code' }, raw: this.raw() } };
     if (!due || due.kind === 'empty') {
-      return { kind: 'unreadable', row: { rowIndex, code, reason: { kind: 'missing-due', text: dueText }, raw } };
+      return { kind: 'unreadable', row: { rowIndex, code, reason: { kind: 'missing-due', text: dueText }, raw: this.raw() } };
     }
-    for (const field of DATE_FIELDS_BY_PRIORITY) {
-      const result = dates[field];
-      if (result?.kind === 'invalid') {
-        return { kind: 'unreadable', row: { rowIndex, code, reason: { kind: 'bad-date', field, text: result.text }, raw } };
-      }
-    }
-    const dateValue = (result: PortalDateResult | undefined): PortalDate | null =>
-      result?.kind === 'ok' ? result.value : null;
-    const dueValue = dateValue(due);
-    if (!dueValue) return { kind: 'skip' }; // unreachable: due is ok here
+    // Which bad date a row reports when several are bad: due, then received, then closed.
+    const bad = badDate('due', due) ?? badDate('received', received) ?? badDate('closed', closed);
+    if (bad) return { kind: 'unreadable', row: { rowIndex, code, reason: bad, raw: this.raw() } };
+    if (due.kind !== 'ok') return SKIP; // unreachable: due is ok here
     return {
       kind: 'dossier',
       dossier: {
         code,
-        procedure: raw.procedure ?? '',
-        sector: raw.sector ?? '',
-        applicant: raw.applicant ?? '',
-        received: dateValue(dates.received),
-        due: dueValue,
-        closed: dateValue(dates.closed),
-        status: raw.status ?? '',
-        unit: raw.unit ?? '',
+        procedure: this.repeatedField('procedure'),
+        sector: this.repeatedField('sector'),
+        applicant: this.field('applicant'),
+        received: received?.kind === 'ok' ? received.value : null,
+        due: due.value,
+        closed: closed?.kind === 'ok' ? closed.value : null,
+        status: this.repeatedField('status'),
+        unit: this.repeatedField('unit'),
       },
     };
   }
@@ -399,17 +503,55 @@ function readTable(element: Element, matcher: HeaderMatcher): DossierTable | nul
   return table;
 }
 
+const DOCUMENT_POSITION_FOLLOWING = 4;
+
+/** The matcher of the last read, keyed by the synonyms' content (the page is re-read after every change). */
+let lastMatcher: { key: string; matcher: HeaderMatcher } | null = null;
+
+function headerMatcher(synonyms: ReadOptions['synonyms']): HeaderMatcher {
+  // By content, not identity: a caller may change its synonyms object between reads.
+  const key = synonyms === undefined ? '' : `+${JSON.stringify(synonyms)}`;
+  if (lastMatcher?.key !== key) lastMatcher = { key, matcher: createHeaderMatcher(synonyms) };
+  return lastMatcher.matcher;
+}
+
+/**
+ * `root` when it matches TABLE_SELECTOR, then every element under it that does, in document order.
+ * One query per selector of the list: a single-selector `querySelectorAll` is several times faster in
+ * Chromium than the selector list, which walks and matches the whole page. Merged without duplicates,
+ * sorted back into document order only when more than one query added elements.
+ */
+function findCandidates(root: Document | Element): Element[] {
+  const candidates: Element[] = [];
+  if ('matches' in root && root.matches(TABLE_SELECTOR)) candidates.push(root);
+  const start = candidates.length;
+  const seen = new Set<Element>();
+  let sources = 0;
+  for (const selector of TABLE_SELECTORS) {
+    let added = false;
+    for (const element of root.querySelectorAll(selector)) {
+      if (element === root || seen.has(element)) continue;
+      seen.add(element);
+      candidates.push(element);
+      added = true;
+    }
+    if (added) sources++;
+  }
+  if (sources > 1) {
+    const found = candidates.splice(start);
+    found.sort((a, b) => (a.compareDocumentPosition(b) & DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    candidates.push(...found);
+  }
+  return candidates;
+}
+
 /**
  * Every dossier table under `root` (document order), in `<table>` or ARIA markup, found by header texts.
  * Tables whose headers do not give both the code and the due-date column are not returned.
  */
 export function readDossierTables(root: Document | Element, options: ReadOptions = {}): DossierTable[] {
-  const matcher = createHeaderMatcher(options.synonyms);
-  const candidates: Element[] = [];
-  if ('matches' in root && root.matches(TABLE_SELECTOR)) candidates.push(root);
-  for (const element of root.querySelectorAll(TABLE_SELECTOR)) {
-    if (element !== root) candidates.push(element);
-  }
+  const matcher = headerMatcher(options.synonyms);
+  const candidates = findCandidates(root);
   const tables: DossierTable[] = [];
   for (const element of candidates) {
     const table = readTable(element, matcher);

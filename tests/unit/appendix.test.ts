@@ -7,6 +7,7 @@ import {
   appendixFileName,
   buildAppendixRows,
   defaultReason,
+  FORMULA_START,
   summarizeDossiers,
   type AppendixKey,
   type AppendixValues,
@@ -461,5 +462,113 @@ describe('appendixFileName', () => {
 
   it('throws on a bad day', () => {
     expect(() => appendixFileName('27/11/2026')).toThrow(RangeError);
+  });
+});
+
+describe('appendixCsv: the one-pass writer is Papa.unparse byte for byte', () => {
+  /** What appendixCsv wrote before its own writer: NFC cells through Papa.unparse. */
+  function papaReference(rows: readonly AppendixValues[], delimiter: ',' | ';'): string {
+    const data = rows.map((r, i) => APPENDIX_KEYS.map((key) => (key === 'stt' ? String(i + 1) : (r[key] ?? '').normalize('NFC'))));
+    const body = Papa.unparse(
+      { fields: [...APPENDIX_HEADINGS], data },
+      { delimiter, newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START },
+    );
+    return `\uFEFF${body}${body.endsWith('\r\n') ? '' : '\r\n'}`;
+  }
+  const pieces = ['a', 'Đ', 'ế', 'e\u0301', ' ', '  ', ',', ';', '"', '\r', '\n', '\r\n', '=', '+', '-', '@', '\t',
+    '\uFEFF', '\u00a0', "'", '\u2019', '\u0001', '\u007f', '\u1100\u1161', '\u212b', ' =', '1', '2026-11-20'];
+
+  it.each([',', ';'] as const)('delimiter %j: tricky cells', (delimiter) => {
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const text = (): string => Array.from({ length: next(5) }, () => pieces[next(pieces.length)]).join('');
+    for (let t = 0; t < 300; t++) {
+      const rows = Array.from({ length: next(4) }, () => {
+        const r = row();
+        for (const key of APPENDIX_KEYS) r[key] = text();
+        return r;
+      });
+      expect(appendixCsv(rows, { delimiter })).toBe(papaReference(rows, delimiter));
+    }
+  });
+
+  it.each([',', ';'] as const)('delimiter %j: no rows, and rows from the store', (delimiter) => {
+    expect(appendixCsv([], { delimiter })).toBe(papaReference([], delimiter));
+    const rows = buildAppendixRows(
+      [
+        make({ code: 'A', procedure: 'Cấp giấy phép, gia hạn', tag: { note: ' =1 ', reason: 'Lý do; "x"' } }),
+        make({ code: 'B', closed: '2026-11-24', received: { day: '2026-11-12', time: '8:5' } }),
+      ],
+      { today: TODAY },
+    );
+    expect(appendixCsv(rows, { delimiter })).toBe(papaReference(rows, delimiter));
+  });
+});
+
+describe('NFC: decomposed input comes out composed', () => {
+  const nfdText = 'Đăng ký khai sinh cho trẻ, Nguyễn Thị Ước'.normalize('NFD');
+  const nfc = nfdText.normalize('NFC');
+
+  it('from the store through buildAppendixRows and appendixCsv', () => {
+    const rows = buildAppendixRows(
+      [make({ code: 'H34-261110-0001', procedure: nfdText, applicant: nfdText, unit: nfdText, tag: { reason: nfdText, note: nfdText } })],
+      { today: TODAY },
+    );
+    for (const delimiter of [',', ';'] as const) {
+      const csv = appendixCsv(rows, { delimiter });
+      expect(csv).toBe(csv.normalize('NFC'));
+      const cells = parse(csv, delimiter)[1]!;
+      for (const index of [2, 4, 11, 12, 13]) expect(cells[index]).toBe(nfc);
+    }
+  });
+
+  it('in every column of a row given to appendixCsv', () => {
+    const r = row();
+    for (const key of APPENDIX_KEYS) if (key !== 'stt') r[key] = nfdText;
+    const cells = parse(appendixCsv([r], { delimiter: ',' }), ',')[1]!;
+    expect(cells.slice(1)).toEqual(Array(13).fill(nfc));
+  });
+});
+
+describe('dates through the export fast paths', () => {
+  it.each([
+    ['2024-02-29', true],
+    ['2000-02-29', true],
+    ['2026-02-29', false],
+    ['1900-02-29', false],
+    ['2026-04-31', false],
+    ['2026-13-01', false],
+    ['2026-00-10', false],
+    ['2026-1-01', false],
+    ['1899-12-31', false],
+    ['3000-01-01', false],
+    ['2026-11-2a', false],
+  ])('real return day %s counts as a tag: %s', (realReturn, valid) => {
+    const d = make({ code: 'A', due: '2026-11-20', tag: { realReturn } });
+    expect(summarizeDossiers([d], '3000-01-01').untagged).toBe(valid ? 0 : 1);
+  });
+
+  it('formats days dd/MM/yyyy and sorts receipts with odd times as before', () => {
+    const rows = buildAppendixRows(
+      [
+        make({ code: 'C', received: { day: '2026-11-10', time: '8:5' } }),
+        make({ code: 'B', received: { day: '2026-11-10', time: '08:05:00' } }),
+        make({ code: 'A', received: { day: '2026-11-10', time: '08:04:59' } }),
+        make({ code: 'D', received: { day: '2026-02-30', time: '08:00' } }),
+        make({ code: 'E', received: { day: '2026-11-10' } }),
+      ],
+      { today: TODAY },
+    );
+    expect(rows.map((r) => [r.code, r.sortKey, r.received])).toEqual([
+      ['E', '2026-11-10 00:00:00', '10/11/2026'],
+      ['A', '2026-11-10 08:04:59', '10/11/2026'],
+      ['B', '2026-11-10 08:05:00', '10/11/2026'],
+      ['C', '2026-11-10 08:05:00', '10/11/2026'],
+      ['D', '\uFFFF', ''],
+    ]);
+    expect(rows[0]!.due).toBe('20/11/2026');
   });
 });

@@ -117,3 +117,32 @@ describe('parsePortalDate: never builds a Date from a string', () => {
     expect(calls.some((args) => typeof args[0] === 'string')).toBe(false);
   });
 });
+
+describe('parsePortalDate: the whole-cell fast path gives what the regular expression gives', () => {
+  // With a word in front the fast path never applies, so the regular expression reads the same token.
+  const days = ['1', '01', '9', '29', '30', '31', '00', '123'];
+  const months = ['1', '02', '2', '12', '13', '0'];
+  const years = ['2024', '2021', '2000', '1900', '1899', '2999', '3000', '24', '20245'];
+  const befores = ['', '08:30 ', '8:30 ', '08:30, ', '08:30,', '08:30:15 ', '23:59:59 ', '24:00 ', '08:60 ', '08:30:60 '];
+  const afters = ['', ' 08:30', ' 8:05', ',08:30', ', 08:30:15', ' 23:59:59', ' 24:00', ' 12:60', ' 08:30:60', ' 08:3', ' 08:30:', ' 123:30'];
+  const texts: string[] = [];
+  for (const d of days) for (const m of months) for (const y of years) for (const sep of ['/', '-']) {
+    const date = `${d}${sep}${m}${sep}${y}`;
+    for (const b of befores) texts.push(`${b}${date}`);
+    for (const a of afters) texts.push(`${date}${a}`);
+  }
+
+  it(`agrees on ${texts.length} date cells`, () => {
+    const bad: string[] = [];
+    for (const text of texts) {
+      const fast = parsePortalDate(text);
+      const slow = parsePortalDate(`Hạn ${text}`);
+      const same =
+        fast.kind === slow.kind &&
+        (fast.kind !== 'ok' || JSON.stringify(fast.value) === JSON.stringify(slow.kind === 'ok' ? slow.value : null)) &&
+        (fast.kind !== 'invalid' || fast.text === text);
+      if (!same) bad.push(text);
+    }
+    expect(bad).toEqual([]);
+  });
+});

@@ -365,6 +365,21 @@ describe('readDossierTables: several tables on a page', () => {
     expect(readDossierTables(document).map((t) => t.element.id)).toEqual(['a', 'b']);
   });
 
+  it('returns tables of every markup in document order, nested ones included, each once', () => {
+    const head = (code: string, due: string): string => `<div role="row"><div role="columnheader">${code}</div><div role="columnheader">${due}</div></div>`;
+    const body = (n: number): string => `<div role="row"><div role="cell">H34-210726-000${n}</div><div role="cell">0${n}/08/2021</div></div>`;
+    const root = mount(`
+      <div role="grid" id="g1">${head('Mã hồ sơ', 'Ngày hẹn trả')}${body(1)}</div>
+      <table id="t1" role="table"><tr><th>Mã hồ sơ</th><th>Hạn xử lý</th></tr><tr><td>H34-210726-0002</td><td>02/08/2021</td></tr></table>
+      <div role="table" id="d1">${head('Số hồ sơ', 'Ngày hẹn')}${body(3)}
+        <div role="row"><div role="cell">x</div><div role="cell"><div role="grid" id="g2">${head('Mã hồ sơ', 'Ngày hẹn trả')}${body(4)}</div></div></div>
+      </div>
+      <table id="t2"><tr><th>Mã hồ sơ</th><th>Ngày hẹn trả</th></tr><tr><td>H34-210726-0005</td><td>05/08/2021</td></tr></table>`);
+    expect(readDossierTables(document).map((t) => t.element.id)).toEqual(['g1', 't1', 'd1', 'g2', 't2']);
+    const d1 = root.querySelector('#d1')!;
+    expect(readDossierTables(d1).map((t) => t.element.id)).toEqual(['d1', 'g2']);
+  });
+
   it('returns nothing on a page without tables', () => {
     mount('<p>Không có dữ liệu</p>');
     expect(readDossierTables(document)).toEqual([]);
@@ -392,6 +407,18 @@ describe('readDossierTables: messy header text', () => {
     expect(readDossierTables(document)).toEqual([]);
     const table = only(readDossierTables(document, { synonyms: { code: ['Mã HS'], due: ['Hạn trả'] } }));
     expect(table.dossiers[0]?.dossier.code).toBe('H34-210726-0001');
+  });
+
+  it('follows the synonyms from read to read (same object changed, then none)', () => {
+    mount(`<table><tr><th>Mã HS</th><th>Hạn trả</th></tr><tr><td>H34-210726-0001</td><td>02/08/2021</td></tr></table>`);
+    const synonyms: { code: string[]; due: string[] } = { code: ['Mã HS'], due: ['Hạn trả'] };
+    expect(readDossierTables(document, { synonyms })).toHaveLength(1);
+    synonyms.due = ['Hạn khác'];
+    expect(readDossierTables(document, { synonyms })).toEqual([]);
+    synonyms.due.push('Hạn trả');
+    expect(readDossierTables(document, { synonyms })).toHaveLength(1);
+    expect(readDossierTables(document)).toEqual([]);
+    expect(readDossierTables(document, { synonyms: {} })).toEqual([]);
   });
 });
 
@@ -484,6 +511,12 @@ describe('cellText', () => {
     ['block child', '<a>H34-210726-0001</a><div>Trực tuyến</div>', 'H34-210726-0001\nTrực tuyến\n'],
     ['inline children', '<a><b>H34</b>-210726-</a><span>0001</span>', 'H34-210726-0001'],
     ['comments and scripts skipped', 'a<!-- c --><script>var x;</script><style>.x{}</style>b', 'ab'],
+    ['inline leaves (native text)', '<a href="#">H34-210726-0001</a>', 'H34-210726-0001'],
+    ['inline leaves with text between', 'x <span>a</span><!-- c --> <b>b</b>y', 'x a by'],
+    ['inline leaf then br', '<a>H34-210726-0001</a><br><span>Trực tuyến</span>', 'H34-210726-0001\nTrực tuyến'],
+    ['inline leaf then block', '<span>Đang xử lý</span><div>Đã quá hạn 3 ngày</div>', 'Đang xử lý\nĐã quá hạn 3 ngày\n'],
+    ['script among leaves', '<span>a</span><script>var x;</script>', 'a'],
+    ['nested inline', '<span><b>a</b></span><i>b</i>', 'ab'],
     ['entities stay text', '&lt;i&gt;', '<i>'],
     ['empty', '', ''],
   ])('%s', (_name, html, expected) => {
