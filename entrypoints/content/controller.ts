@@ -65,6 +65,7 @@ export function createPanelController({
   let rowsByCode = new Map<string, Element[]>();
   let pageDossiers: ReadDossier[] = [];
   const listeners = new Set<() => void>();
+  let storing: Promise<void> = Promise.resolve();
 
   const emptyModel: PanelModel = { lateRows: [], readCount: 0, unreadable: [], tableCount: 0 };
   let snapshot: PanelSnapshot = {
@@ -144,7 +145,9 @@ export function createPanelController({
     update({ model, today });
     if (tables.length) installMarkerStyle(doc);
     applyRowMarkers(rowsByCode, model.lateRows);
-    void store(dossiers);
+    // Saves run one after another, and a tag waits for them: a dossier tagged right after the page
+    // loads is in the store before its tag arrives.
+    storing = storing.then(() => store(dossiers));
   }
 
   async function store(dossiers: ReadDossier[]) {
@@ -221,6 +224,7 @@ export function createPanelController({
       const checked = validateRealReturn(request.realReturn, dossier, today);
       if (!checked.ok) return { ok: false, message: settings.language === 'en' ? checked.messageEn : checked.message };
     }
+    await storing;
     const response = await client.request({ type: 'tag/set', code, input: request });
     if (!response.ok) return { ok: false, message: localMessage(response.error) };
     if (response.dossier.tag) tags.set(code, response.dossier.tag);
@@ -230,6 +234,7 @@ export function createPanelController({
   }
 
   async function tagMany(codes: string[], realReturn: string) {
+    await storing;
     const response = await client.request({ type: 'tag/set-many', codes, input: { realReturn, reason: '', note: '' } });
     if (!response.ok) {
       update({ notice: { text: localMessage(response.error) } });
