@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
 import { openDossierDatabase, type DossierDatabase } from '@/lib/db';
 import { isBuiltInPortalUrl } from '@/lib/portal-hosts';
-import { CHANGES_PORT, type ChangeEvent } from '@/lib/protocol';
+import { CHANGES_PORT, type ChangeEvent, type ChangeKind } from '@/lib/protocol';
 import { handleRequest, type SenderPolicy } from '@/lib/request-handler';
 import { readSettings, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings';
 import { createWorkingCalendar } from '@/lib/calendar';
@@ -127,9 +127,9 @@ export default defineBackground(() => {
   });
   void ready.then(scheduleBadge);
 
-  function broadcast(codes: string[]) {
+  function broadcast(codes: string[], kind: ChangeKind) {
     scheduleBadge();
-    const event: ChangeEvent = { type: 'changed', codes };
+    const event: ChangeEvent = { type: 'changed', kind, codes };
     for (const port of changePorts) {
       try {
         port.postMessage(event);

@@ -154,8 +154,12 @@ export function parseResponse<T extends RequestType>(type: T, raw: unknown): Res
 
 /** Broadcast from the background on the `changes` port after every write. */
 export const CHANGES_PORT = 'dossier-changes';
+export const changeKindSchema = z.enum(['dossiers', 'tags']);
+export type ChangeKind = z.infer<typeof changeKindSchema>;
 export const changeEventSchema = z.object({
   type: z.literal('changed'),
+  /** 'dossiers': read fields only (no tag changed); 'tags': tags may have changed. */
+  kind: changeKindSchema,
   /** The codes whose tag or fields changed; empty means "reload everything". */
   codes: z.array(z.string()),
 });

@@ -470,7 +470,8 @@ class RowReader {
 
 /* ---------------- tables ---------------- */
 
-function readTable(element: Element, matcher: HeaderMatcher): DossierTable | null {
+/** Reads one table; yields after every `rowsPerStep` body rows so a caller can spread the work over tasks. */
+function* readTableStepwise(element: Element, matcher: HeaderMatcher, rowsPerStep: number): Generator<void, DossierTable | null> {
   const markup: 'table' | 'aria' = element.localName === 'table' ? 'table' : 'aria';
   const rows = markup === 'table' ? htmlTableRows(element) : ariaTableRows(element);
   const header = chooseHeader(rows, markup, matcher);
@@ -487,7 +488,12 @@ function readTable(element: Element, matcher: HeaderMatcher): DossierTable | nul
     skippedRows: 0,
   };
   let rowIndex = 0;
+  let sinceYield = 0;
   for (let i = header.index + 1; i < rows.rows.length; i++) {
+    if (++sinceYield > rowsPerStep) {
+      sinceYield = 1;
+      yield;
+    }
     const row = rows.rows[i];
     if (!row || rows.head.has(row)) continue; // other header rows (titles, filters) are not body rows
     const index = rowIndex++;
@@ -550,11 +556,27 @@ function findCandidates(root: Document | Element): Element[] {
  * Tables whose headers do not give both the code and the due-date column are not returned.
  */
 export function readDossierTables(root: Document | Element, options: ReadOptions = {}): DossierTable[] {
+  const steps = readDossierTablesStepwise(root, options, Number.POSITIVE_INFINITY);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same read, as steps: the generator yields after every `rowsPerStep` body rows and returns the
+ * tables. A caller on a live page (the content script) runs steps until its time slice is used, then
+ * lets the page run, so reading a long list never makes one long task.
+ */
+export function* readDossierTablesStepwise(
+  root: Document | Element,
+  options: ReadOptions = {},
+  rowsPerStep = 200,
+): Generator<void, DossierTable[]> {
   const matcher = headerMatcher(options.synonyms);
   const candidates = findCandidates(root);
   const tables: DossierTable[] = [];
   for (const element of candidates) {
-    const table = readTable(element, matcher);
+    const table = yield* readTableStepwise(element, matcher, rowsPerStep);
     if (table) tables.push(table);
   }
   return tables;

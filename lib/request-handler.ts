@@ -3,6 +3,7 @@ import { vietnamDay } from './day';
 import {
   fail,
   requestSchema,
+  type ChangeKind,
   type Failure,
   type Request,
   type RequestType,
@@ -36,8 +37,11 @@ export interface HandlerContext {
   databaseError: string | null;
   staffName: () => Promise<string>;
   now: () => number;
-  /** Called after a write with the codes it changed. */
-  onChanged: (codes: string[]) => void;
+  /**
+   * Called after a write with the codes it changed and what changed: 'dossiers' for read fields only
+   * (tabs need not refresh their tags), 'tags' when a tag may have changed.
+   */
+  onChanged: (codes: string[], kind: ChangeKind) => void;
 }
 
 export interface SenderInfo {
@@ -102,7 +106,7 @@ async function run(db: DossierDatabase, request: Request, context: HandlerContex
   switch (request.type) {
     case 'dossiers/upsert': {
       const result = await upsertDossiers(db, request.dossiers, request.pageUrl, now);
-      if (request.dossiers.length) context.onChanged([...new Set(request.dossiers.map((dossier) => dossier.code))]);
+      if (request.dossiers.length) context.onChanged([...new Set(request.dossiers.map((dossier) => dossier.code))], 'dossiers');
       return { ok: true, ...result };
     }
     case 'dossiers/get':
@@ -112,24 +116,24 @@ async function run(db: DossierDatabase, request: Request, context: HandlerContex
     case 'tag/set': {
       const result = await setTag(db, request.code, request.input, await context.staffName(), now, today);
       if (!result.ok) return fail(result.code, result.message, result.messageEn);
-      context.onChanged([request.code]);
+      context.onChanged([request.code], 'tags');
       return { ok: true, dossier: result.dossier, previous: result.previous };
     }
     case 'tag/set-many': {
       const result = await setTagMany(db, request.codes, request.input, await context.staffName(), now, today);
-      if (result.saved.length) context.onChanged(result.saved);
+      if (result.saved.length) context.onChanged(result.saved, 'tags');
       return { ok: true, ...result };
     }
     case 'tag/remove': {
       const previous = await removeTag(db, request.code, await context.staffName(), now);
       if (previous === undefined) return fail('not-found', `Không tìm thấy hồ sơ ${request.code}.`, `Dossier ${request.code} not found.`);
-      context.onChanged([request.code]);
+      context.onChanged([request.code], 'tags');
       return { ok: true, previous };
     }
     case 'tag/restore': {
       const restored = await restoreTag(db, request.code, request.tag, await context.staffName(), now);
       if (!restored) return fail('not-found', `Không tìm thấy hồ sơ ${request.code}.`, `Dossier ${request.code} not found.`);
-      context.onChanged([request.code]);
+      context.onChanged([request.code], 'tags');
       return { ok: true };
     }
     case 'tag/history': {
@@ -146,12 +150,12 @@ async function run(db: DossierDatabase, request: Request, context: HandlerContex
       if (!parsed.ok) return fail('invalid-request', parsed.message, parsed.messageEn);
       if (request.type === 'backup/plan') return { ok: true, plan: await planBackupRestore(db, parsed.backup) };
       const { plan, codes } = await restoreBackup(db, parsed.backup);
-      if (codes.length) context.onChanged([]);
+      if (codes.length) context.onChanged([], 'tags');
       return { ok: true, plan };
     }
     case 'dossiers/prune': {
       const result = await pruneDossiers(db, request.before, request.dryRun);
-      if (!request.dryRun && result.count) context.onChanged([]);
+      if (!request.dryRun && result.count) context.onChanged([], 'tags');
       return { ok: true, count: result.count, tagged: result.tagged };
     }
   }

@@ -2,11 +2,11 @@ import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
 import { createClient } from '@/lib/client';
 import { vietnamDay } from '@/lib/day';
-import type { DossierTag, ReadDossier } from '@/lib/dossier';
+import type { DossierTag, ReadDossier, UnreadableRow } from '@/lib/dossier';
 import { createTranslator, type Language, type Translate } from '@/lib/i18n';
 import { buildPanelModel, readSignature, type PanelModel } from '@/lib/panel-model';
 import { CHANGES_PORT, changeEventSchema, type Request } from '@/lib/protocol';
-import { readDossierTables } from '@/lib/reader';
+import { readDossierTablesStepwise } from '@/lib/reader';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings';
 import { validateRealReturn } from '@/lib/tag-validation';
 import { createWorkingCalendar, workingDaysLate } from '@/lib/calendar';
@@ -22,6 +22,9 @@ import { applyRowMarkers, installMarkerStyle, setPageDocked } from './row-marker
  */
 
 const PANEL_OPEN_KEY = 'panelOpen';
+/** A read of the page runs in slices of about this long, letting the portal run in between. */
+const READ_SLICE_MS = 12;
+const ROWS_PER_STEP = 100;
 /**
  * A page's dossiers go to the store in one message (one transaction); only pages beyond this size are
  * sliced, so that no single message gets huge.
@@ -64,6 +67,10 @@ export function createPanelController({
   const sent = new Map<string, string>();
   let rowsByCode = new Map<string, Element[]>();
   let pageDossiers: ReadDossier[] = [];
+  let pageUnreadable: UnreadableRow[] = [];
+  let pageTableCount = 0;
+  let followUp: ReturnType<typeof setTimeout> | undefined;
+  let readToken = 0;
   const listeners = new Set<() => void>();
   let storing: Promise<void> = Promise.resolve();
 
@@ -102,7 +109,11 @@ export function createPanelController({
   function recomputeModel() {
     const today = vietnamDay();
     const model = buildPanelModel(
-      { dossiers: pageDossiers.map((dossier) => ({ dossier, row: rowsByCode.get(dossier.code)![0]! })), unreadable: snapshot.model.unreadable, tableCount: snapshot.model.tableCount },
+      {
+        dossiers: pageDossiers.map((dossier) => ({ dossier, row: rowsByCode.get(dossier.code)![0]! })),
+        unreadable: pageUnreadable,
+        tableCount: pageTableCount,
+      },
       today,
       tags,
       (dossier) => workingDaysLate(dossier, today, calendar),
@@ -111,24 +122,37 @@ export function createPanelController({
     applyRowMarkers(rowsByCode, model.lateRows);
   }
 
-  /** Reads the page, updates the panel, and sends what is new to the store. */
-  function rescan() {
+  /**
+   * Reads the page in time slices (a 2,000-row list read in one go would be one long task on the
+   * portal's main thread), then, in the next task, updates the panel and sends what is new to the
+   * store. A newer read started while one is under way replaces it.
+   */
+  async function rescan() {
     if (stopped) return;
-    const today = vietnamDay();
-    const tables = readDossierTables(doc, { synonyms: settings.headerSynonyms });
+    const token = ++readToken;
+    const steps = readDossierTablesStepwise(doc, { synonyms: settings.headerSynonyms }, ROWS_PER_STEP);
+    let sliceEnd = performance.now() + READ_SLICE_MS;
+    let step = steps.next();
+    while (!step.done) {
+      if (performance.now() > sliceEnd) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (stopped || token !== readToken) return;
+        sliceEnd = performance.now() + READ_SLICE_MS;
+      }
+      step = steps.next();
+    }
+    const tables = step.value;
     watcher?.track(tables.map((table) => table.element));
-    onListsChanged(tables.length > 0);
     const nextRows = new Map<string, Element[]>();
     const dossiers: ReadDossier[] = [];
-    const unreadable = [];
+    const unreadable: UnreadableRow[] = [];
     for (const table of tables) {
       for (const read of table.dossiers) {
-        const row = read.row;
         const dossier = boundDossier(read.dossier);
         const rows = nextRows.get(dossier.code);
-        if (rows) rows.push(row);
+        if (rows) rows.push(read.row);
         else {
-          nextRows.set(dossier.code, [row]);
+          nextRows.set(dossier.code, [read.row]);
           dossiers.push(dossier);
         }
       }
@@ -136,18 +160,20 @@ export function createPanelController({
     }
     rowsByCode = nextRows;
     pageDossiers = dossiers;
-    const model = buildPanelModel(
-      { dossiers: dossiers.map((dossier) => ({ dossier, row: nextRows.get(dossier.code)![0]! })), unreadable, tableCount: tables.length },
-      today,
-      tags,
-      (dossier) => workingDaysLate(dossier, today, calendar),
-    );
-    update({ model, today });
-    if (tables.length) installMarkerStyle(doc);
-    applyRowMarkers(rowsByCode, model.lateRows);
-    // Saves run one after another, and a tag waits for them: a dossier tagged right after the page
-    // loads is in the store before its tag arrives.
-    storing = storing.then(() => store(dossiers));
+    pageUnreadable = unreadable;
+    pageTableCount = tables.length;
+    // Reading a 2,000-row list and building its panel in one go would make one long task on the
+    // portal's main thread: the rest runs in the next task.
+    clearTimeout(followUp);
+    followUp = setTimeout(() => {
+      if (stopped || token !== readToken) return;
+      onListsChanged(pageTableCount > 0);
+      if (pageTableCount) installMarkerStyle(doc);
+      recomputeModel();
+      // Saves run one after another, each in a task of its own (signatures, the message's copy), and a
+      // tag waits for them: a dossier tagged right after the page loads is stored before its tag.
+      storing = storing.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(() => store(dossiers));
+    }, 0);
   }
 
   async function store(dossiers: ReadDossier[]) {
@@ -202,7 +228,8 @@ export function createPanelController({
     }
     port.onMessage.addListener((message: unknown) => {
       const event = changeEventSchema.safeParse(message);
-      if (event.success) void refreshTags(event.data.codes);
+      // A page's own reads (and other tabs' reads) change no tag: nothing to refresh.
+      if (event.success && event.data.kind === 'tags') void refreshTags(event.data.codes);
     });
     port.onDisconnect.addListener(() => {
       port = null;
@@ -315,11 +342,12 @@ export function createPanelController({
         },
         true,
       );
-      watcher = watchPage(doc, rescan);
-      rescan();
+      watcher = watchPage(doc, () => void rescan());
+      void rescan();
     },
     stop() {
       stopped = true;
+      clearTimeout(followUp);
       watcher?.stop();
       port?.disconnect();
     },

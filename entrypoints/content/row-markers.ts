@@ -52,7 +52,8 @@ export function applyRowMarkers(rowsByCode: ReadonlyMap<string, Element[]>, late
     for (const write of writes.slice(start, start + MARKS_PER_TASK)) write();
     if (start + MARKS_PER_TASK < writes.length) pending = setTimeout(() => run(start + MARKS_PER_TASK), 0);
   };
-  run(0);
+  // Even the first slice waits for its own task: the restyle it causes is not added to the caller's.
+  if (writes.length) pending = setTimeout(() => run(0), 0);
 }
 
 /** Gives the portal room on the right while the panel is open, so the panel never covers the list. */

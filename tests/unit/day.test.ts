@@ -130,3 +130,24 @@ describe('formatDayVn / compactDay / parsing helpers', () => {
     expect(compactDay('2026-11-27')).toBe('20261127');
   });
 });
+
+describe('parseIsoDay reads only real yyyy-MM-dd days', () => {
+  it.each([
+    ['2024-02-29', { year: 2024, month: 2, day: 29 }],
+    ['2000-02-29', { year: 2000, month: 2, day: 29 }],
+    ['2026-12-31', { year: 2026, month: 12, day: 31 }],
+    ['2026-02-29', null],
+    ['1900-02-29', null],
+    ['2026-04-31', null],
+    ['2026-13-01', null],
+    ['2026-00-10', null],
+    ['2026-01-00', null],
+    ['2026-1-01', null],
+    [' 2026-01-01', null],
+    ['2026-01-01 ', null],
+    ['2026/01/01', null],
+    ['2026-0a-01', null],
+    ['+026-01-01', null],
+    ['', null],
+  ])('%j → %j', (text, expected) => expect(parseIsoDay(text)).toEqual(expected));
+});

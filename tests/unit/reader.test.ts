@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReadDossier } from '../../lib/dossier';
-import { cellText, readDossierTables, type DossierTable } from '../../lib/reader';
+import { cellText, readDossierTables, readDossierTablesStepwise, type DossierTable } from '../../lib/reader';
 
 function mount(html: string): HTMLElement {
   const container = document.createElement('div');
@@ -589,4 +589,38 @@ describe('readDossierTables: cost', () => {
     // The 2x target is measured in the browser benchmark.
     expect(elapsed).toBeLessThan(Math.max(baseline * 10, 1500));
   }, 60_000);
+});
+
+describe('readDossierTablesStepwise', () => {
+  function bigPage(rows: number): Document {
+    const doc = document.implementation.createHTMLDocument('x');
+    const table = doc.createElement('table');
+    const head = table.createTHead().insertRow();
+    for (const text of ['Mã hồ sơ', 'Ngày hẹn trả', 'Ngày kết thúc']) head.appendChild(doc.createElement('th')).textContent = text;
+    const body = table.createTBody();
+    for (let i = 0; i < rows; i++) {
+      const row = body.insertRow();
+      row.insertCell().textContent = `000.00.23.H34-260101-${String(i).padStart(4, '0')}`;
+      row.insertCell().textContent = '05/01/2026';
+      row.insertCell().textContent = i % 3 ? '' : '06/01/2026';
+    }
+    doc.body.append(table, table.cloneNode(true));
+    return doc;
+  }
+
+  it.each([1, 7, 200, 1000])('yields every %i rows and returns what the one-go read returns', (rowsPerStep) => {
+    const doc = bigPage(450);
+    const steps = readDossierTablesStepwise(doc, {}, rowsPerStep);
+    let yields = 0;
+    let step = steps.next();
+    while (!step.done) {
+      yields++;
+      step = steps.next();
+    }
+    const oneGo = readDossierTables(doc);
+    expect(step.value.map((t) => t.dossiers.map((d) => d.dossier))).toEqual(oneGo.map((t) => t.dossiers.map((d) => d.dossier)));
+    expect(step.value).toHaveLength(2);
+    // Two tables of 450 body rows: a yield after each full step within a table.
+    expect(yields).toBe(2 * Math.floor((450 - 1) / rowsPerStep));
+  });
 });

@@ -61,7 +61,7 @@ async function setup(now = NOW) {
   const db = openDossierDatabase(`handler-${Date.now()}-${++counter}`, { indexedDB, IDBKeyRange });
   await db.open();
   opened.push(db);
-  const onChanged = vi.fn<(codes: string[]) => void>();
+  const onChanged = vi.fn<(codes: string[], kind: 'dossiers' | 'tags') => void>();
   const context: HandlerContext = { db, databaseError: null, staffName: async () => 'Cán bộ Lan', now: () => now, onChanged };
   return { db, context, onChanged };
 }
@@ -204,7 +204,7 @@ describe('handleRequest: round trips', () => {
     expect(upsert).toEqual({ ok: true, stored: 2, tags: {} });
     expectParses('dossiers/upsert', upsert);
     expect(onChanged).toHaveBeenCalledTimes(1);
-    expect(onChanged).toHaveBeenCalledWith(['A', 'B']);
+    expect(onChanged).toHaveBeenCalledWith(['A', 'B'], 'dossiers');
 
     const get = await handleRequest({ type: 'dossiers/get', codes: ['B', 'missing', 'A'] }, PORTAL_TAB, policy, context);
     expectParses('dossiers/get', get);
@@ -240,7 +240,7 @@ describe('handleRequest: round trips', () => {
       const expected: DossierTag = { realReturn, reason: 'r', note: '', by: 'Cán bộ Lan', at: now };
       expect(response).toMatchObject({ ok: true, previous: null, dossier: { code: 'A', tag: expected } });
       expect((await db.dossiers.get('A'))!.tag).toEqual(expected);
-      expect(onChanged).toHaveBeenCalledExactlyOnceWith(['A']);
+      expect(onChanged).toHaveBeenCalledExactlyOnceWith(['A'], 'tags');
     } else {
       expect(response).toMatchObject({ ok: false, error: { code } });
       expect(await snapshot(db)).toEqual(before);
@@ -265,7 +265,7 @@ describe('handleRequest: round trips', () => {
     expectParses('tag/set-many', response);
     expect(response).toMatchObject({ ok: true, saved });
     expect(response.ok && 'refused' in response && response.refused.map((r) => r.code)).toEqual(refused);
-    if (saved.length) expect(onChanged).toHaveBeenCalledExactlyOnceWith(saved);
+    if (saved.length) expect(onChanged).toHaveBeenCalledExactlyOnceWith(saved, 'tags');
     else expect(onChanged).not.toHaveBeenCalled();
     expect(await db.tagHistory.count()).toBe(saved.length);
   });
@@ -280,7 +280,7 @@ describe('handleRequest: round trips', () => {
     expectParses('tag/remove', removed);
     expect(removed).toEqual({ ok: true, previous: original.tag });
     expect((await db.dossiers.get('B'))!.tag).toBeUndefined();
-    expect(onChanged).toHaveBeenLastCalledWith(['B']);
+    expect(onChanged).toHaveBeenLastCalledWith(['B'], 'tags');
 
     const restored = await handleRequest({ type: 'tag/restore', code: 'B', tag: original.tag }, PORTAL_TAB, policy, context);
     expectParses('tag/restore', restored);
