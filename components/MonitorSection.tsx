@@ -5,7 +5,7 @@ import { formatDayVn } from '@/lib/day';
 const SHOWN = 8;
 
 /** The popup's "needs action" lists: returned but not closed, and overdue or due soon. */
-export function MonitorSection({ t, monitor }: { t: Translate; monitor: MonitorResult }) {
+export function MonitorSection({ t, monitor, derivedYears }: { t: Translate; monitor: MonitorResult; derivedYears: number[] }) {
   return (
     <section className="monitor" data-testid="monitor" aria-labelledby="monitor-title">
       <h2 id="monitor-title">
@@ -19,6 +19,11 @@ export function MonitorSection({ t, monitor }: { t: Translate; monitor: MonitorR
         items={monitor.returnedNotClosed}
       />
       <MonitorList t={t} testId="monitor-due" title={t('monitor.dueSoon', { count: monitor.dueSoon.length })} items={monitor.dueSoon} />
+      {derivedYears.length > 0 && (
+        <p className="hint" data-testid="calendar-derived">
+          {t('calendar.derived', { years: derivedYears.join(', ') })}
+        </p>
+      )}
     </section>
   );
 }

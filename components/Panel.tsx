@@ -225,7 +225,14 @@ export function Panel(props: PanelProps) {
               </div>
             )}
           </div>
-          <footer className="mcpl-footer">{t('panel.openPopupHint')}</footer>
+          <footer className="mcpl-footer">
+            {model.derivedYears.length > 0 && (
+              <p className="mcpl-derived" data-testid="calendar-derived">
+                {t('calendar.derived', { years: model.derivedYears.join(', ') })}
+              </p>
+            )}
+            {t('panel.openPopupHint')}
+          </footer>
         </aside>
       )}
     </div>

@@ -16,6 +16,8 @@ export interface PopupProps {
   exportMessage: string | null;
   onOpenPage: (page: 'appendix' | 'consolidate' | 'options') => void;
   monitor: MonitorResult | null;
+  /** Years whose working days the monitoring counts with a derived (not official) calendar. */
+  derivedYears: number[];
   rates: { overall: LateRates; units: LateRates[] } | null;
 }
 
@@ -29,7 +31,8 @@ function CountCard({ testId, tone, count, label }: { testId: string; tone: strin
 }
 
 /** The toolbar popup: the counts, the report period and the export. */
-export function Popup({ t, summary, storedCount, error, period, onPeriodChange, onExport, exportMessage, onOpenPage, monitor, rates }: PopupProps) {
+export function Popup(props: PopupProps) {
+  const { t, summary, storedCount, error, period, onPeriodChange, onExport, exportMessage, onOpenPage, monitor, rates } = props;
   return (
     <main className="popup">
       <h1>{t('popup.title')}</h1>
@@ -86,7 +89,7 @@ export function Popup({ t, summary, storedCount, error, period, onPeriodChange, 
               {exportMessage}
             </p>
           )}
-          {monitor && <MonitorSection t={t} monitor={monitor} />}
+          {monitor && <MonitorSection t={t} monitor={monitor} derivedYears={props.derivedYears} />}
           {rates && <RatesChart t={t} overall={rates.overall} units={rates.units} />}
         </>
       )}

@@ -260,3 +260,16 @@ export function workingDaysLate(
   const end = dossier.closed ? dossier.closed.day : today;
   return Math.max(0, calendar.workingDaysBetween(dossier.due.day, end));
 }
+
+/**
+ * The years, among those of the given days, whose days off are derived rather than official: the UI
+ * names them so that a working-day count is never silently based on a guessed schedule.
+ */
+export function derivedYears(days: Iterable<string>): number[] {
+  const years = new Set<number>();
+  for (const day of days) {
+    const year = Number(day.slice(0, 4));
+    if (Number.isInteger(year) && !isOfficialYear(year)) years.add(year);
+  }
+  return [...years].sort((a, b) => a - b);
+}

@@ -84,6 +84,7 @@ export const vi = {
 
   'reminder.title': 'Hồ sơ cần xử lý trên Hệ thống',
   'reminder.message': '{returned} hồ sơ đã trả nhưng chưa kết thúc; {due} hồ sơ quá hạn hoặc sắp đến hạn.',
+  'calendar.derived': 'Ngày làm việc năm {years} được tính theo Bộ luật Lao động và âm lịch, chưa theo lịch nghỉ chính thức; có thể điều chỉnh trong Cài đặt.',
   'monitor.title': 'Cần xử lý',
   'monitor.returnedNotClosed': 'Đã trả, chưa kết thúc trên Hệ thống: kết thúc ngay ({count})',
   'monitor.dueSoon': 'Quá hạn hoặc sắp đến hạn, chưa kết thúc ({count})',
@@ -253,6 +254,7 @@ export const en: Record<MessageKey, string> = {
 
   'reminder.title': 'Dossiers to act on in the system',
   'reminder.message': '{returned} returned but not closed; {due} overdue or due soon.',
+  'calendar.derived': 'Working days of {years} are derived from the Labour Code and the lunar calendar, not an official schedule; adjust them in Settings.',
   'monitor.title': 'Needs action',
   'monitor.returnedNotClosed': 'Returned but not closed on the system: close now ({count})',
   'monitor.dueSoon': 'Overdue or due soon, not closed ({count})',

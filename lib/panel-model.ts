@@ -1,4 +1,5 @@
 import { calendarDaysLate, systemState } from './classify';
+import { derivedYears } from './calendar';
 import type { DossierTag, ReadDossier, SystemState, UnreadableRow } from './dossier';
 
 /**
@@ -24,6 +25,8 @@ export interface PageRead {
 
 export interface PanelModel {
   lateRows: LateRow[];
+  /** Years whose working days were derived, not official (today's, or a late row's due year). */
+  derivedYears: number[];
   /** Every dossier read on the page, late or not, first occurrence of each code. */
   readCount: number;
   unreadable: UnreadableRow[];
@@ -51,7 +54,8 @@ export function buildPanelModel(
       tag: tags.get(dossier.code) ?? null,
     });
   }
-  return { lateRows, readCount: seen.size, unreadable: page.unreadable, tableCount: page.tableCount };
+  const years = lateRows.length ? derivedYears([today, ...lateRows.map((row) => row.dossier.due.day)]) : [];
+  return { lateRows, readCount: seen.size, unreadable: page.unreadable, tableCount: page.tableCount, derivedYears: years };
 }
 
 /** Rows whose code contains the filter text (case and space insensitive). */

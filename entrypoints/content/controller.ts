@@ -74,7 +74,7 @@ export function createPanelController({
   const listeners = new Set<() => void>();
   let storing: Promise<void> = Promise.resolve();
 
-  const emptyModel: PanelModel = { lateRows: [], readCount: 0, unreadable: [], tableCount: 0 };
+  const emptyModel: PanelModel = { lateRows: [], readCount: 0, unreadable: [], tableCount: 0, derivedYears: [] };
   let snapshot: PanelSnapshot = {
     open: false,
     model: emptyModel,

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { appendixCsv, appendixFileName, buildAppendixRows, summarizeDossiers } from '@/lib/appendix';
 import { vietnamDay } from '@/lib/day';
-import { createWorkingCalendar } from '@/lib/calendar';
+import { createWorkingCalendar, derivedYears } from '@/lib/calendar';
 import { monitorDossiers } from '@/lib/monitor';
 import { lateRates } from '@/lib/rates';
 import { periodToQuery } from '@/lib/print-period';
@@ -28,6 +28,10 @@ function PopupPage() {
     [dossiers, today, settings.holidayOverrides, settings.monitorWindowDays],
   );
   const rates = useMemo(() => (dossiers ? lateRates(dossiers, today) : null), [dossiers, today]);
+  const monitoredYears = useMemo(
+    () => (monitor ? derivedYears([today, ...[...monitor.returnedNotClosed, ...monitor.dueSoon].map((item) => item.dossier.due.day)]) : []),
+    [monitor, today],
+  );
 
   function exportCsv() {
     if (!dossiers) return;
@@ -53,6 +57,7 @@ function PopupPage() {
       onExport={exportCsv}
       exportMessage={exportMessage}
       monitor={monitor}
+      derivedYears={monitoredYears}
       rates={rates}
       onOpenPage={(page) => {
         if (page === 'options') void browser.runtime.openOptionsPage();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   OVERRIDE_DAY_OFF_NAME,
   createWorkingCalendar,
+  derivedYears,
   deriveHolidays,
   workingDaysLate,
 } from '../../lib/calendar';
@@ -339,4 +340,13 @@ describe('workingDaysLate', () => {
   ] as const)('%s', (_label, due, closed, today, expected) => {
     expect(workingDaysLate({ due, closed }, today, calendar)).toBe(expected);
   });
+});
+
+describe('derivedYears', () => {
+  it.each([
+    [['2026-11-27', '2025-01-02'], []],
+    [['2026-12-30', '2027-01-04'], [2027]],
+    [['2018-12-31', '2030-05-01', '2027-01-01', '2030-01-01'], [2018, 2027, 2030]],
+    [[], []],
+  ])('%j → %j', (days, expected) => expect(derivedYears(days)).toEqual(expected));
 });

@@ -138,3 +138,19 @@ describe('defaultReturnDate', () => {
     expect(defaultReturnDate({ dossier: dossier('A', due, null, received), tag: t }, TODAY)).toBe(expected);
   });
 });
+
+describe('buildPanelModel names years with a derived working-day calendar', () => {
+  it.each([
+    ['all official', '2026-11-27', ['2026-11-20'], []],
+    ['today in a derived year', '2027-01-05', ['2026-12-30'], [2027]],
+    ['a due day in a derived year', '2026-11-27', ['2018-12-28'], [2018]],
+  ])('%s', (_name, today, dues, expected) => {
+    const model = buildPanelModel(page(dues.map((due, i) => dossier(`C${i}`, due, null, '2018-12-01'))), today, new Map());
+    expect(model.lateRows.length).toBe(dues.length);
+    expect(model.derivedYears).toEqual(expected);
+  });
+
+  it('says nothing when no row is late', () => {
+    expect(buildPanelModel(page([dossier('C', '2030-01-10', null, '2029-12-01')]), '2029-12-05', new Map()).derivedYears).toEqual([]);
+  });
+});
