@@ -73,53 +73,15 @@ function inPeriod(due: string, period?: AppendixPeriod): boolean {
 
 const CH_0 = 48;
 const CH_9 = 57;
-const CH_DASH = 45;
 
 function digitAt(s: string, i: number): number {
   const c = s.charCodeAt(i) - CH_0;
   return c >= 0 && c <= CH_9 - CH_0 ? c : -1;
 }
 
-/**
- * `isIsoDay` (day.ts) without a regular expression or a Date: the same `yyyy-MM-dd` shape, the same
- * 1900–2999 range and Gregorian month lengths. The export checks the same days many times over.
- */
-function isRealIsoDay(text: string): boolean {
-  if (typeof text !== 'string') return isIsoDay(text);
-  if (text.length !== 10 || text.charCodeAt(4) !== CH_DASH || text.charCodeAt(7) !== CH_DASH) return false;
-  const y0 = digitAt(text, 0);
-  const y1 = digitAt(text, 1);
-  const y2 = digitAt(text, 2);
-  const y3 = digitAt(text, 3);
-  const m0 = digitAt(text, 5);
-  const m1 = digitAt(text, 6);
-  const d0 = digitAt(text, 8);
-  const d1 = digitAt(text, 9);
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false;
-  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const month = m0 * 10 + m1;
-  const day = d0 * 10 + d1;
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
-  const length =
-    month === 2
-      ? (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
-        ? 29
-        : 28
-      : month === 4 || month === 6 || month === 9 || month === 11
-        ? 30
-        : 31;
-  return day <= length;
-}
-
-/** `formatDayVn` (day.ts): `dd/MM/yyyy` of a real day, by slicing once the day is known to be real. */
-function formatDay(iso: string): string {
-  if (!isRealIsoDay(iso)) return formatDayVn(iso);
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-}
-
 /** A tag counts only when its real return day is a real `yyyy-MM-dd` day; anything else is untagged. */
 function hasValidTag(d: StoredDossier): d is StoredDossier & { tag: NonNullable<StoredDossier['tag']> } {
-  return d.tag !== undefined && isRealIsoDay(d.tag.realReturn);
+  return d.tag !== undefined && isIsoDay(d.tag.realReturn);
 }
 
 export interface DossierGroups {
@@ -199,7 +161,7 @@ function timeKey(time: string | undefined): string {
 
 /** Ordering key of a receipt date (see `AppendixRow.sortKey`). */
 export function receiptSortKey(received: PortalDate | null): string {
-  if (!received || !isRealIsoDay(received.day)) return '\uFFFF';
+  if (!received || !isIsoDay(received.day)) return '\uFFFF';
   return `${received.day} ${timeKey(received.time)}`;
 }
 
@@ -234,11 +196,11 @@ export function buildAppendixRows(dossiers: StoredDossier[], options: AppendixOp
       procedure: nfc(d.procedure).trim(),
       sector: nfc(d.sector).trim(),
       applicant: nfc(d.applicant).trim(),
-      received: d.received ? formatDay(d.received.day) : '',
-      due: formatDay(d.due.day),
-      closed: d.closed ? formatDay(d.closed.day) : '',
+      received: d.received ? formatDayVn(d.received.day) : '',
+      due: formatDayVn(d.due.day),
+      closed: d.closed ? formatDayVn(d.closed.day) : '',
       state: SYSTEM_STATE_LABEL_VI[state],
-      realReturn: formatDay(tag.realReturn),
+      realReturn: formatDayVn(tag.realReturn),
       outcome: REAL_OUTCOME_LABEL_VI[realOutcome(tag.realReturn, d.due.day)],
       reason: reason || defaultReason(state),
       unit: unitOption || nfc(d.unit).trim(),

@@ -6,10 +6,17 @@
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** True when `y-m-d` is a day that exists in the proleptic Gregorian calendar (month 1–12). */
+/**
+ * The years the extension accepts in a date. A portal date outside them is a typing error (a closing
+ * day in 2999), and the working-day calendar covers exactly these years.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
+/** True when `y-m-d` is a day that exists in the Gregorian calendar, within MIN_YEAR–MAX_YEAR. */
 export function isRealDay(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return false;
   return day <= daysInMonth(year, month);
 }
 
@@ -47,7 +54,8 @@ export function parseIsoDay(text: string): { year: number; month: number; day: n
 }
 
 export function isIsoDay(text: string): boolean {
-  return parseIsoDay(text) !== null;
+  if (typeof text !== 'string' || text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  return isRealDay(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
 }
 
 function toEpochDay(iso: string): number {
@@ -84,9 +92,7 @@ export function vietnamDay(instant: Date | number = Date.now()): string {
 
 /** `dd/MM/yyyy`, zero-padded, as the appendix writes dates. */
 export function formatDayVn(iso: string): string {
-  const parts = parseIsoDay(iso);
-  if (!parts) return '';
-  return `${String(parts.day).padStart(2, '0')}/${String(parts.month).padStart(2, '0')}/${parts.year}`;
+  return isIsoDay(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '';
 }
 
 /** `yyyyMMdd`, for file names. */

@@ -70,12 +70,6 @@ function separatorEnd(s: string, i: number): number {
   return j > i ? j : -1;
 }
 
-/** Gregorian day count of a month (the same as `daysInMonth` in day.ts, without a Date). */
-function monthLength(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
 /**
  * Fast path for the whole-cell shapes the portals write: `d{1,2}Xd{1,2}Xyyyy` (X = `/` or `-`, the same
  * twice) alone, or followed by `[,][ ]H{1,2}:mm[:ss]`, or preceded by `H{1,2}:mm[:ss][,][ ]` (separator
@@ -126,7 +120,7 @@ export function parseWholePortalDate(s: string): PortalDateResult | null {
   const day = digitsValue(s, i, dayEnd);
   const month = digitsValue(s, dayEnd + 1, monthEnd);
   const year = digitsValue(s, monthEnd + 1, yearEnd);
-  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
+  if (!isRealDay(year, month, day)) {
     return invalid(s);
   }
   const value: PortalDate = { day: `${s.slice(monthEnd + 1, yearEnd)}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}` };

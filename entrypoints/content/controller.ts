@@ -169,7 +169,12 @@ export function createPanelController({
       if (stopped || token !== readToken) return;
       onListsChanged(pageTableCount > 0);
       if (pageTableCount) installMarkerStyle(doc);
-      recomputeModel();
+      try {
+        recomputeModel();
+      } catch (error) {
+        // A panel that cannot be built must not keep the page's dossiers from being saved.
+        console.error('[motcua-phu-luc] panel update failed', error);
+      }
       // Saves run one after another, each in a task of its own (signatures, the message's copy), and a
       // tag waits for them: a dossier tagged right after the page loads is stored before its tag.
       storing = storing.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(() => store(dossiers));

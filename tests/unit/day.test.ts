@@ -9,6 +9,8 @@ import {
   isIsoDay,
   isRealDay,
   makeDay,
+  MAX_YEAR,
+  MIN_YEAR,
   parseIsoDay,
   vietnamDay,
 } from '../../lib/day';
@@ -150,4 +152,16 @@ describe('parseIsoDay reads only real yyyy-MM-dd days', () => {
     ['+026-01-01', null],
     ['', null],
   ])('%j → %j', (text, expected) => expect(parseIsoDay(text)).toEqual(expected));
+});
+
+describe('the supported year range', () => {
+  it.each([
+    [MIN_YEAR, true],
+    [MAX_YEAR, true],
+    [MIN_YEAR - 1, false],
+    [MAX_YEAR + 1, false],
+  ])('%i → %s', (year, real) => {
+    expect(isRealDay(year, 1, 1)).toBe(real);
+    expect(isIsoDay(`${year}-01-01`)).toBe(real);
+  });
 });

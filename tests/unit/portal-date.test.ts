@@ -146,3 +146,13 @@ describe('parsePortalDate: the whole-cell fast path gives what the regular expre
     expect(bad).toEqual([]);
   });
 });
+
+describe('years outside the supported range are unreadable, not accepted', () => {
+  it.each([
+    ['31/12/2999', 'invalid'],
+    ['01/01/2101', 'invalid'],
+    ['01/01/1899', 'invalid'],
+    ['31/12/2100', 'ok'],
+    ['01/01/1900', 'ok'],
+  ])('%s → %s', (text, kind) => expect(parsePortalDate(text).kind).toBe(kind));
+});
