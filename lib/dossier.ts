@@ -25,6 +25,10 @@ export interface PortalDate {
   time?: string;
 }
 
+/** The fields a list may lack a column for (code and due are what make it a dossier list). */
+export const OPTIONAL_FIELDS = ['procedure', 'sector', 'applicant', 'received', 'closed', 'status', 'unit'] as const;
+export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
+
 /** One dossier as read from a portal row: text fields already normalised (NFC, single spaces). */
 export interface ReadDossier {
   code: string;
@@ -38,6 +42,11 @@ export interface ReadDossier {
   closed: PortalDate | null;
   status: string;
   unit: string;
+  /**
+   * The fields the row's table has no column for. Their values above are empty or null because the
+   * page does not show them, not because they are empty: the store keeps what it already knows.
+   */
+  unmapped?: OptionalField[];
 }
 
 /** Why a row could not be read; the UI turns it into a sentence in the user's language. */

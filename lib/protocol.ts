@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OPTIONAL_FIELDS } from './dossier';
 
 // Extension pages and content scripts forbid eval: tell zod not to try its `new Function` fast path.
 z.config({ jitless: true });
@@ -32,6 +33,7 @@ export const readDossierSchema = z.object({
   closed: portalDateSchema.nullable(),
   status: cellText,
   unit: cellText,
+  unmapped: z.array(z.enum(OPTIONAL_FIELDS)).max(OPTIONAL_FIELDS.length).optional(),
 });
 
 export const tagSchema = z.object({

@@ -3,7 +3,15 @@
  * nothing here touches browser extension APIs, layout or computed style, and cells are read as text
  * only (never as HTML), so it runs the same in happy-dom and in a content script.
  */
-import { DOSSIER_FIELDS, type DossierField, type ReadDossier, type UnreadableReason, type UnreadableRow } from './dossier';
+import {
+  DOSSIER_FIELDS,
+  OPTIONAL_FIELDS,
+  type DossierField,
+  type OptionalField,
+  type ReadDossier,
+  type UnreadableReason,
+  type UnreadableRow,
+} from './dossier';
 import { DOSSIER_CODE_PATTERN, extractDossierCode } from './dossier-code';
 import { createHeaderMatcher, findColumnMapping, isDossierList, type HeaderMatcher } from './headers';
 import { parseNormalizedPortalDate, parseWholePortalDate, type PortalDateResult } from './portal-date';
@@ -285,6 +293,8 @@ class RowReader {
   private readonly norm: string[];
   /** Slot index per field, -1 where the field is not mapped. */
   private readonly slotOf: Record<DossierField, number>;
+  /** The optional fields this table has no column for (shared by every dossier it gives). */
+  private readonly unmapped: OptionalField[];
 
   constructor(
     columns: Partial<Record<DossierField, number>>,
@@ -313,6 +323,7 @@ class RowReader {
     const slotOf = {} as Record<DossierField, number>;
     for (const field of DOSSIER_FIELDS) slotOf[field] = slots.findIndex((slot) => slot.field === field);
     this.slotOf = slotOf;
+    this.unmapped = OPTIONAL_FIELDS.filter((field) => slotOf[field] < 0);
   }
 
   /**
@@ -463,6 +474,7 @@ class RowReader {
         closed: closed?.kind === 'ok' ? closed.value : null,
         status: this.repeatedField('status'),
         unit: this.repeatedField('unit'),
+        ...(this.unmapped.length ? { unmapped: this.unmapped } : {}),
       },
     };
   }

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { DossierDatabase, TagHistoryRow } from './db';
-import type { DossierTag, ReadDossier, StoredDossier } from './dossier';
+import type { DossierTag, OptionalField, ReadDossier, StoredDossier } from './dossier';
 import { validateRealReturn } from './tag-validation';
 import { makeBackup, mergeRecord, planRestore, type Backup, type RestorePlan } from './backup';
 
@@ -39,6 +39,22 @@ function sameDate(a: ReadDossier['due'] | null, b: ReadDossier['due'] | null): b
 }
 
 /**
+ * A read from a list without some columns (no closing date, no receipt date…) says nothing about those
+ * fields: the stored values stay. The `unmapped` marker itself is never stored.
+ */
+function withKnownFields(incoming: ReadDossier, previous: StoredDossier | undefined): ReadDossier {
+  const { unmapped, ...fields } = incoming;
+  if (!unmapped?.length || !previous) return fields;
+  const merged: ReadDossier = { ...fields };
+  for (const field of unmapped) keepField(merged, previous, field);
+  return merged;
+}
+
+function keepField<K extends OptionalField>(target: ReadDossier, source: ReadDossier, field: K) {
+  target[field] = source[field];
+}
+
+/**
  * How fresh `lastSeen` is kept: a dossier read again with the same fields from the same page is not
  * rewritten unless its `lastSeen` is older than this. Paging back and forth then costs reads only, and
  * `lastSeen` (used for retention, counted in days) is never off by more than an hour.
@@ -63,8 +79,8 @@ export async function upsertDossiers(
     const tags: Record<string, DossierTag> = {};
     const records: StoredDossier[] = [];
     codes.forEach((code, index) => {
-      const incoming = byCode.get(code)!;
       const previous = existing[index];
+      const incoming = withKnownFields(byCode.get(code)!, previous);
       if (previous?.tag) tags[code] = previous.tag;
       const unchanged = previous !== undefined && sameFields(previous, incoming);
       if (unchanged && previous.pageUrl === pageUrl && now - previous.lastSeen < LAST_SEEN_RESOLUTION_MS) return;

@@ -374,3 +374,32 @@ describe('upsertDossiers writes nothing for a re-read that changes nothing', () 
     expect(stored.pageUrl).toBe(rewritten ? page : PAGE);
   });
 });
+
+describe('upsertDossiers keeps what a list without some columns cannot show', () => {
+  it('a dossier closed late, seen again on a list with no closing or receipt column, stays closed late', async () => {
+    const db = await freshDb();
+    await upsertDossiers(db, [read('A', { closed: { day: '2026-02-07' }, sector: 'Hộ tịch', unit: 'UBND xã A' })], PAGE, 1_000);
+    await upsertDossiers(
+      db,
+      [read('A', { closed: null, received: null, sector: '', unit: '', status: 'Đã trả kết quả', unmapped: ['closed', 'received', 'sector', 'unit'] })],
+      PAGE,
+      2 * 60 * 60 * 1000,
+    );
+    const stored = (await db.dossiers.get('A'))!;
+    expect(stored.closed).toEqual({ day: '2026-02-07' });
+    expect(stored.received).toEqual({ day: '2026-02-01', time: '09:15' });
+    expect(stored.sector).toBe('Hộ tịch');
+    expect(stored.unit).toBe('UBND xã A');
+    // Fields the list does show are updated, and the marker is not stored.
+    expect(stored.status).toBe('Đã trả kết quả');
+    expect('unmapped' in stored).toBe(false);
+  });
+
+  it('a first read from such a list stores the empty values, without the marker', async () => {
+    const db = await freshDb();
+    await upsertDossiers(db, [read('B', { closed: null, unmapped: ['closed'] })], PAGE, 1_000);
+    const stored = (await db.dossiers.get('B'))!;
+    expect(stored.closed).toBeNull();
+    expect('unmapped' in stored).toBe(false);
+  });
+});
