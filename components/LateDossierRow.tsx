@@ -52,9 +52,14 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
     if (saving) return;
     setSaving(true);
     const reason = reasonChoice === CUSTOM ? customReason : reasonChoice;
-    const result = await onTag(dossier.code, { realReturn: date, reason, note });
-    setSaving(false);
-    setError(result.ok ? null : result.message);
+    try {
+      const result = await onTag(dossier.code, { realReturn: date, reason, note });
+      setError(result.ok ? null : result.message);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setSaving(false);
+    }
   }
 
   const outcome = tag ? realOutcome(tag.realReturn, dossier.due.day) : null;
@@ -166,7 +171,7 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
           <span>{t('row.note')}</span>
           <input type="text" value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
         </label>
-        {tag && <p className="mcpl-by">{t('row.by', { by: tag.by || '—', at: new Date(tag.at).toLocaleString('vi-VN') })}</p>}
+        {tag && <p className="mcpl-by">{t('row.by', { by: tag.by || '—', at: new Date(tag.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) })}</p>}
       </details>
     </div>
   );

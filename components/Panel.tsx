@@ -178,8 +178,11 @@ export function Panel(props: PanelProps) {
                     className="mcpl-primary"
                     data-testid="bulk-tag-button"
                     onClick={async () => {
-                      await props.onTagMany([...selected], bulkDate);
-                      setSelected(new Set());
+                      try {
+                        await props.onTagMany([...selected], bulkDate);
+                      } finally {
+                        setSelected(new Set());
+                      }
                     }}
                   >
                     {t('panel.bulkTag', { count: selected.size, date: bulkDate ? formatDayVn(bulkDate) : '…' })}

@@ -4,13 +4,13 @@ import { openDossierDatabase, type DossierDatabase } from '@/lib/db';
 import { isBuiltInPortalUrl } from '@/lib/portal-hosts';
 import { CHANGES_PORT, type ChangeEvent, type ChangeKind } from '@/lib/protocol';
 import { handleRequest, type SenderPolicy } from '@/lib/request-handler';
-import { readSettings, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings';
+import { portalOriginSchema, readSettings, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings';
 import { createWorkingCalendar } from '@/lib/calendar';
 import { vietnamDay } from '@/lib/day';
 import { badgeText, monitorDossiers } from '@/lib/monitor';
 import { nextReminderTime, REMINDER_ALARM } from '@/lib/reminder';
 import { createTranslator } from '@/lib/i18n';
-import { EXTRA_PORTALS_SCRIPT_ID, originPattern } from '@/lib/extra-portals';
+import { EXTRA_PORTALS_SCRIPT_ID, isExtraPortalUrl, originPattern } from '@/lib/extra-portals';
 
 /**
  * The background owns the dossier database (in the extension's origin) and answers the typed protocol of
@@ -53,10 +53,14 @@ export default defineBackground(() => {
   function scheduleBadge() {
     clearTimeout(badgeTimer);
     badgeTimer = setTimeout(async () => {
-      const monitored = await monitorNow().catch(() => null);
-      if (!monitored) return;
-      await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
-      await browser.action.setBadgeText({ text: badgeText(monitored.result.actionCount) });
+      try {
+        const monitored = await monitorNow();
+        if (!monitored) return;
+        await browser.action.setBadgeBackgroundColor({ color: '#b91c1c' });
+        await browser.action.setBadgeText({ text: badgeText(monitored.result.actionCount) });
+      } catch (error) {
+        console.error('[motcua-phu-luc] badge', error);
+      }
     }, 400);
   }
 
@@ -100,7 +104,10 @@ export default defineBackground(() => {
   async function syncExtraPortals(current: Settings) {
     const granted: string[] = [];
     for (const origin of current.extraOrigins) {
-      if (await browser.permissions.contains({ origins: [originPattern(origin)] })) granted.push(originPattern(origin));
+      const checked = portalOriginSchema.safeParse(origin);
+      if (!checked.success) continue; // a damaged stored entry is skipped, the others still register
+      const pattern = originPattern(checked.data);
+      if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);
     }
     const registered = await browser.scripting.getRegisteredContentScripts({ ids: [EXTRA_PORTALS_SCRIPT_ID] });
     if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [EXTRA_PORTALS_SCRIPT_ID] });
@@ -110,11 +117,20 @@ export default defineBackground(() => {
       ]);
     }
   }
-  const syncPortals = () => void settings().then(syncExtraPortals).catch((error) => console.error('[motcua-phu-luc] extra portals', error));
+  // One sync at a time: adding a portal fires both a permission and a settings event, and two
+  // interleaved unregister/register runs would fight over the same script id.
+  let portalSync: Promise<void> = Promise.resolve();
+  const syncPortals = () => {
+    portalSync = portalSync
+      .then(() => settings().then(syncExtraPortals))
+      .catch((error) => console.error('[motcua-phu-luc] extra portals', error));
+  };
   syncPortals();
   browser.permissions.onAdded.addListener(() => {
     listenReminder();
-    void settings().then(syncReminder);
+    void settings()
+      .then(syncReminder)
+      .catch((error) => console.error('[motcua-phu-luc] reminder', error));
     syncPortals();
   });
   browser.permissions.onRemoved.addListener(syncPortals);
@@ -148,7 +164,7 @@ export default defineBackground(() => {
   const policy = (extraOrigins: string[]): SenderPolicy => ({
     extensionId: browser.runtime.id,
     extensionOrigin,
-    isPortalUrl: (url) => isBuiltInPortalUrl(url) || extraOrigins.some((origin) => url.startsWith(`${origin}/`)),
+    isPortalUrl: (url) => isBuiltInPortalUrl(url) || isExtraPortalUrl(url, extraOrigins),
   });
 
   browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {

@@ -49,6 +49,11 @@ export function parseBackup(text: string): BackupParse {
   } catch {
     return { ok: false, message: 'Tệp sao lưu không phải là JSON hợp lệ.', messageEn: 'The backup file is not valid JSON.' };
   }
+  return parseBackupValue(json);
+}
+
+/** Checks an already parsed backup (as the options page sends it), with the same messages. */
+export function parseBackupValue(json: unknown): BackupParse {
   const format = (json as { format?: unknown } | null)?.format;
   if (format !== BACKUP_FORMAT) {
     return { ok: false, message: 'Đây không phải là tệp sao lưu của tiện ích.', messageEn: 'This is not a backup of this extension.' };

@@ -40,15 +40,14 @@ export function openDossierDatabase(name = DATABASE_NAME, options?: ConstructorP
     .stores(SCHEMA_VERSIONS[2])
     .upgrade(async (tx) => {
       // Version 1 kept no history: start each existing tag's history with the tag as it stands.
-      const history = tx.table<TagHistoryRow, number>('tagHistory');
+      const rows: TagHistoryRow[] = [];
       await tx
         .table<StoredDossier, string>('dossiers')
         .toCollection()
         .each((dossier) => {
-          if (dossier.tag) {
-            void history.add({ code: dossier.code, at: dossier.tag.at, by: dossier.tag.by, before: null, after: dossier.tag });
-          }
+          if (dossier.tag) rows.push({ code: dossier.code, at: dossier.tag.at, by: dossier.tag.by, before: null, after: dossier.tag });
         });
+      await tx.table<TagHistoryRow, number>('tagHistory').bulkAdd(rows);
     });
   return db;
 }

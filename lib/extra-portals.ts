@@ -38,3 +38,24 @@ export function originPattern(origin: string): string {
   // Match patterns cannot name a port; without one they match every port of the host.
   return `${url.protocol}//${url.hostname}/*`;
 }
+
+/**
+ * Whether a page URL is on one of the extra portals, compared as the match pattern does (scheme and
+ * host, any port): the content script is registered with `originPattern`, so it runs on every port.
+ */
+export function isExtraPortalUrl(url: string, origins: readonly string[]): boolean {
+  let page: URL;
+  try {
+    page = new URL(url);
+  } catch {
+    return false;
+  }
+  return origins.some((origin) => {
+    try {
+      const portal = new URL(origin);
+      return portal.protocol === page.protocol && portal.hostname === page.hostname;
+    } catch {
+      return false;
+    }
+  });
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OPTIONAL_FIELDS } from './dossier';
+import { isIsoDay } from './day';
 
 // Extension pages and content scripts forbid eval: tell zod not to try its `new Function` fast path.
 z.config({ jitless: true });
@@ -10,7 +11,8 @@ z.config({ jitless: true });
  * every response and broadcast is parsed by the receiver: a message that does not parse is ignored.
  */
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A real `yyyy-MM-dd` day in the supported years (not just its shape: 2021-02-31 is refused). */
+const isoDay = z.string().refine(isIsoDay, { message: 'not a real day' });
 const shortText = z.string().max(2_000);
 /** Page text can be long and hostile; keep it bounded so one cell can never exhaust storage. */
 const cellText = z.string().max(20_000);

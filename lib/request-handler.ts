@@ -9,7 +9,7 @@ import {
   type RequestType,
   type Response,
 } from './protocol';
-import { parseBackup } from './backup';
+import { parseBackupValue } from './backup';
 import {
   allDossiers,
   exportBackup,
@@ -67,6 +67,26 @@ export function isTrustedSender(sender: SenderInfo, policy: SenderPolicy): boole
   return sender.url.startsWith(policy.extensionOrigin);
 }
 
+/**
+ * What the content script on a portal page may ask: read and tag the dossiers it shows. Reading the
+ * whole store, backups and deletion are for the extension's own pages only, so a subverted page
+ * context can never export or wipe the office's data.
+ */
+const PORTAL_REQUESTS: ReadonlySet<RequestType> = new Set([
+  'dossiers/upsert',
+  'dossiers/get',
+  'tag/set',
+  'tag/set-many',
+  'tag/remove',
+  'tag/restore',
+  'tag/history',
+  'status/get',
+]);
+
+function isExtensionPage(sender: SenderInfo, policy: SenderPolicy): boolean {
+  return sender.url !== undefined && sender.url.startsWith(policy.extensionOrigin);
+}
+
 export async function handleRequest(
   raw: unknown,
   sender: SenderInfo,
@@ -77,6 +97,9 @@ export async function handleRequest(
   const parsed = requestSchema.safeParse(raw);
   if (!parsed.success) return fail('invalid-request', 'Yêu cầu không hợp lệ.', 'Invalid request.');
   const request = parsed.data;
+  if (!PORTAL_REQUESTS.has(request.type) && !isExtensionPage(sender, policy)) {
+    return fail('forbidden', 'Yêu cầu này chỉ dành cho trang của tiện ích.', 'This request is for the extension pages only.');
+  }
   if (request.type === 'status/get') {
     const stored = context.db ? await context.db.dossiers.count().catch(() => 0) : 0;
     return { ok: true, stored, databaseError: context.databaseError };
@@ -100,7 +123,10 @@ export async function handleRequest(
   }
 }
 
-async function run(db: DossierDatabase, request: Request, context: HandlerContext): Promise<Response<RequestType>> {
+/** Every request but `status/get`, which is answered before the database is needed. */
+type StoreRequest = Exclude<Request, { type: 'status/get' }>;
+
+async function run(db: DossierDatabase, request: StoreRequest, context: HandlerContext): Promise<Response<RequestType>> {
   const now = context.now();
   const today = vietnamDay(now);
   switch (request.type) {
@@ -131,6 +157,10 @@ async function run(db: DossierDatabase, request: Request, context: HandlerContex
       return { ok: true, previous };
     }
     case 'tag/restore': {
+      // Undo puts back a tag this store gave out; still, never a day that cannot be a return day.
+      if (request.tag && request.tag.realReturn > today) {
+        return fail('invalid-date', 'Ngày trả thực tế sau ngày hôm nay.', 'The real return date is after today.');
+      }
       const restored = await restoreTag(db, request.code, request.tag, await context.staffName(), now);
       if (!restored) return fail('not-found', `Không tìm thấy hồ sơ ${request.code}.`, `Dossier ${request.code} not found.`);
       context.onChanged([request.code], 'tags');
@@ -140,13 +170,11 @@ async function run(db: DossierDatabase, request: Request, context: HandlerContex
       const rows = await tagHistory(db, request.code);
       return { ok: true, history: rows.map(({ code, at, by, before, after }) => ({ code, at, by, before, after })) };
     }
-    case 'status/get':
-      return { ok: true, stored: await db.dossiers.count(), databaseError: null };
     case 'backup/export':
       return { ok: true, backup: await exportBackup(db, now) };
     case 'backup/plan':
     case 'backup/restore': {
-      const parsed = parseBackup(JSON.stringify(request.backup));
+      const parsed = parseBackupValue(request.backup);
       if (!parsed.ok) return fail('invalid-request', parsed.message, parsed.messageEn);
       if (request.type === 'backup/plan') return { ok: true, plan: await planBackupRestore(db, parsed.backup) };
       const { plan, codes } = await restoreBackup(db, parsed.backup);

@@ -234,7 +234,13 @@ export function createPanelController({
     port.onMessage.addListener((message: unknown) => {
       const event = changeEventSchema.safeParse(message);
       // A page's own reads (and other tabs' reads) change no tag: nothing to refresh.
-      if (event.success && event.data.kind === 'tags') void refreshTags(event.data.codes);
+      if (!event.success || event.data.kind !== 'tags') return;
+      if (event.data.codes.length === 0) {
+        // A restore or a deletion: what this page sent may be gone from the store, so send it again.
+        sent.clear();
+        watcher?.poke();
+      }
+      void refreshTags(event.data.codes);
     });
     port.onDisconnect.addListener(() => {
       port = null;
@@ -321,32 +327,9 @@ export function createPanelController({
       const stored = await browser.storage.local.get([SETTINGS_STORAGE_KEY, PANEL_OPEN_KEY]);
       applySettings(readSettings(stored[SETTINGS_STORAGE_KEY]));
       update({ open: stored[PANEL_OPEN_KEY] === true });
-      browser.storage.onChanged.addListener((changes, area) => {
-        if (area !== 'local') return;
-        const settingsChange = changes[SETTINGS_STORAGE_KEY];
-        if (settingsChange) {
-          applySettings(readSettings(settingsChange.newValue));
-          sent.clear();
-          watcher?.poke();
-        }
-        const openChange = changes[PANEL_OPEN_KEY];
-        if (openChange && typeof openChange.newValue === 'boolean' && openChange.newValue !== snapshot.open) {
-          update({ open: openChange.newValue });
-        }
-      });
+      browser.storage.onChanged.addListener(onStorageChanged);
       connectChanges();
-      doc.addEventListener(
-        'keydown',
-        (event) => {
-          if (!isPanelShortcut(event) || snapshot.model.tableCount === 0) return;
-          event.preventDefault();
-          event.stopPropagation();
-          const open = !snapshot.open;
-          update({ open, focusRequest: snapshot.focusRequest + 1 });
-          void browser.storage.local.set({ [PANEL_OPEN_KEY]: open });
-        },
-        true,
-      );
+      doc.addEventListener('keydown', onShortcut, true);
       watcher = watchPage(doc, () => void rescan());
       void rescan();
     },
@@ -355,8 +338,35 @@ export function createPanelController({
       clearTimeout(followUp);
       watcher?.stop();
       port?.disconnect();
+      // After an update or a reload of the extension this script is orphaned: it must leave the
+      // page's keys and the storage events alone.
+      doc.removeEventListener('keydown', onShortcut, true);
+      browser.storage.onChanged.removeListener(onStorageChanged);
     },
   };
+
+  function onStorageChanged(changes: Record<string, { newValue?: unknown }>, area: string) {
+    if (area !== 'local') return;
+    const settingsChange = changes[SETTINGS_STORAGE_KEY];
+    if (settingsChange) {
+      applySettings(readSettings(settingsChange.newValue));
+      sent.clear();
+      watcher?.poke();
+    }
+    const openChange = changes[PANEL_OPEN_KEY];
+    if (openChange && typeof openChange.newValue === 'boolean' && openChange.newValue !== snapshot.open) {
+      update({ open: openChange.newValue });
+    }
+  }
+
+  function onShortcut(event: KeyboardEvent) {
+    if (!isPanelShortcut(event) || snapshot.model.tableCount === 0) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const open = !snapshot.open;
+    update({ open, focusRequest: snapshot.focusRequest + 1 });
+    void browser.storage.local.set({ [PANEL_OPEN_KEY]: open });
+  }
 }
 
 export type PanelController = ReturnType<typeof createPanelController>;

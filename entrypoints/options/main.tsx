@@ -11,8 +11,11 @@ import { checkExtraOrigin, originPattern } from '@/lib/extra-portals';
 import { compactDay, vietnamDay } from '@/lib/day';
 
 const DAY_MS = 86_400_000;
-/** A backup file larger than this is refused before it is read (a year of a busy office is far less). */
-const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+/**
+ * A backup file larger than this is refused before it is read: a year of a busy office is far less,
+ * and the browser caps one extension message (which carries the backup to the store) at 64 MiB.
+ */
+const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
 function OptionsPage() {
   const { settings, loaded, save, t } = useSettings();

@@ -91,7 +91,7 @@ test('unit name, semicolon and English apply to the panel, the popup and the exp
   await expect(popup.getByTestId('count-late')).toContainText('dossiers late on the system');
 });
 
-test('a backup restores into an empty profile after saying what it will do; retention asks first', async ({ context, extensionId }) => {
+test('a backup brings the tags back after the store was emptied, saying first what it will do; retention asks first', async ({ context, extensionId }) => {
   const page = await context.newPage();
   await page.goto(SEARCH);
   await openPanel(page);
@@ -118,16 +118,25 @@ test('a backup restores into an empty profile after saying what it will do; rete
   await options.getByTestId('backup-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"khac"}') });
   await expect(options.getByTestId('data-message')).toContainText('không phải là tệp sao lưu');
 
-  // Wipe the store through retention with a future cut-off, then restore.
+  // Wipe the store through retention with a future cut-off. The portal tab still open sends its page
+  // again (its dossiers come back, untagged); then the restore brings the tags back from the file.
   await sendFromExtensionPage(context, extensionId, [{ type: 'dossiers/prune', before: Date.now() + 86_400_000, dryRun: false }]);
   const popup = await openPopup(context, extensionId);
   await expect.poll(() => popupCount(popup, 'count-tagged')).toBe(0);
+  await expect.poll(() => popupCount(popup, 'count-late')).toBeGreaterThan(0);
+  for (const code of codes) {
+    await expect(panel(page).locator(`[data-testid="dossier-row"][data-code="${code}"]`)).not.toHaveAttribute('data-tagged', 'true');
+  }
   await options.getByTestId('backup-file').setInputFiles(backupPath);
-  await expect(options.getByTestId('restore-plan')).toContainText(`thêm ${stored} hồ sơ mới`);
+  await expect(options.getByTestId('restore-plan')).toContainText('lấy ngày trả từ tệp cho 2 hồ sơ');
+  expect(stored).toBeGreaterThan(2);
   await options.getByTestId('restore-confirm').click();
   await expect(options.getByTestId('data-message')).toContainText('Đã khôi phục');
   await popup.reload();
   await expect.poll(() => popupCount(popup, 'count-tagged')).toBe(2);
+  for (const code of codes) {
+    await expect(panel(page).locator(`[data-testid="dossier-row"][data-code="${code}"]`)).toHaveAttribute('data-tagged', 'true');
+  }
 });
 
 test('a portal address that is junk or built in is refused with a message', async ({ context, extensionId }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkExtraOrigin, originPattern } from '@/lib/extra-portals';
+import { checkExtraOrigin, isExtraPortalUrl, originPattern } from '@/lib/extra-portals';
 
 describe('checkExtraOrigin', () => {
   it.each([
@@ -33,4 +33,18 @@ describe('originPattern', () => {
     ['http://motcua.quangngai.gov.vn', 'http://motcua.quangngai.gov.vn/*'],
     ['https://dichvucong.gov.vn:8443', 'https://dichvucong.gov.vn/*'],
   ])('%s → %s', (origin, pattern) => expect(originPattern(origin)).toBe(pattern));
+});
+
+describe('isExtraPortalUrl compares scheme and host, any port, as the content script is registered', () => {
+  const origins = ['https://dichvucong.quangngai.gov.vn', 'https://x.gov.vn:8443', 'garbage'];
+  it.each([
+    ['https://dichvucong.quangngai.gov.vn/vi/dossier/search', true],
+    ['https://dichvucong.quangngai.gov.vn:444/vi', true],
+    ['https://x.gov.vn/ho-so', true],
+    ['https://x.gov.vn:8443/ho-so', true],
+    ['http://dichvucong.quangngai.gov.vn/vi', false],
+    ['https://evil.example/https://dichvucong.quangngai.gov.vn/', false],
+    ['https://dichvucong.quangngai.gov.vn.evil.example/', false],
+    ['not a url', false],
+  ])('%s → %s', (url, expected) => expect(isExtraPortalUrl(url, origins)).toBe(expected));
 });

@@ -176,7 +176,7 @@ describe('handleRequest: database unavailable', () => {
   ])('%s → database failure carrying the open error', async (_label, message) => {
     const onChanged = vi.fn();
     const context: HandlerContext = { db: null, databaseError: 'VersionError: too new', staffName: async () => '', now: () => NOW, onChanged };
-    const response = await handleRequest(message, PORTAL_TAB, policy, context);
+    const response = await handleRequest(message, POPUP, policy, context);
     expect(response.ok).toBe(false);
     if (!response.ok) {
       expect(response.error.code).toBe('database');
@@ -356,5 +356,33 @@ describe('handleRequest: storage errors', () => {
     expect(response).toMatchObject({ ok: false, error: { code: 'database' } });
     if (!response.ok) expect(response.error.messageEn).toContain('disk on fire');
     expect(onChanged).not.toHaveBeenCalled();
+  });
+});
+
+
+describe('handleRequest: what a portal page may ask', () => {
+  it.each([
+    ['dossiers/all', { type: 'dossiers/all' }],
+    ['backup/export', { type: 'backup/export' }],
+    ['backup/restore', { type: 'backup/restore', backup: {} }],
+    ['dossiers/prune', { type: 'dossiers/prune', before: 9e15, dryRun: false }],
+  ])('%s is refused from a portal tab and allowed from an extension page', async (_label, message) => {
+    const { db, context } = await seeded();
+    const before = await snapshot(db);
+    const fromTab = await handleRequest(message, PORTAL_TAB, policy, context);
+    expect(fromTab).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await snapshot(db)).toEqual(before);
+    const fromPage = await handleRequest(message, POPUP, policy, context);
+    if (!fromPage.ok) expect(fromPage.error.code).not.toBe('forbidden');
+  });
+
+  it('undo never restores a return day after today, nor an impossible day', async () => {
+    const { db, context } = await seeded();
+    const before = await snapshot(db);
+    const tag = { realReturn: '2099-01-01', reason: '', note: '', by: 'X', at: 1 };
+    expect(await handleRequest({ type: 'tag/restore', code: 'A', tag }, PORTAL_TAB, policy, context)).toMatchObject({ ok: false, error: { code: 'invalid-date' } });
+    const impossible = { ...tag, realReturn: '2021-02-31' };
+    expect(await handleRequest({ type: 'tag/restore', code: 'A', tag: impossible }, PORTAL_TAB, policy, context)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await snapshot(db)).toEqual(before);
   });
 });
