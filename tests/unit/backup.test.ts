@@ -1,21 +1,9 @@
-import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, BACKUP_VERSION, makeBackup, mergeRecord, parseBackup, planRestore } from '../../lib/backup';
-import { openDossierDatabase, type DossierDatabase } from '../../lib/db';
+import { freshDb } from './support/fresh-db';
 import type { DossierTag, StoredDossier } from '../../lib/dossier';
 import { exportBackup, pruneDossiers, restoreBackup, setTag, tagHistory, upsertDossiers } from '../../lib/store';
 
-let counter = 0;
-const opened: DossierDatabase[] = [];
-async function freshDb(): Promise<DossierDatabase> {
-  const db = openDossierDatabase(`backup-${Date.now()}-${++counter}`, { indexedDB, IDBKeyRange });
-  await db.open();
-  opened.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
 
 const TODAY = '2026-02-10';
 

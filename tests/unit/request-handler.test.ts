@@ -1,10 +1,10 @@
-import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDossierDatabase, type DossierDatabase } from '../../lib/db';
+import { describe, expect, it, vi } from 'vitest';
+import type { DossierDatabase } from '../../lib/db';
 import type { DossierTag, ReadDossier } from '../../lib/dossier';
 import { isBuiltInPortalUrl } from '../../lib/portal-hosts';
 import { parseResponse, type RequestType } from '../../lib/protocol';
 import { handleRequest, isTrustedSender, type HandlerContext, type SenderInfo, type SenderPolicy } from '../../lib/request-handler';
+import { freshDb } from './support/fresh-db';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -51,16 +51,8 @@ describe('isTrustedSender', () => {
 const NOW = Date.UTC(2026, 1, 10, 3, 0, 0);
 const TODAY = '2026-02-10';
 
-let counter = 0;
-const opened: DossierDatabase[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
-
 async function setup(now = NOW) {
-  const db = openDossierDatabase(`handler-${Date.now()}-${++counter}`, { indexedDB, IDBKeyRange });
-  await db.open();
-  opened.push(db);
+  const db = await freshDb('handler');
   const onChanged = vi.fn<(codes: string[], kind: 'dossiers' | 'tags') => void>();
   const context: HandlerContext = { db, databaseError: null, staffName: async () => 'Cán bộ Lan', now: () => now, onChanged };
   return { db, context, onChanged };

@@ -1,7 +1,7 @@
-import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDossierDatabase, type DossierDatabase } from '../../lib/db';
+import { describe, expect, it } from 'vitest';
+import type { DossierDatabase } from '../../lib/db';
+import { freshDb } from './support/fresh-db';
 import type { DossierTag, ReadDossier } from '../../lib/dossier';
 import {
   getDossiers,
@@ -15,17 +15,6 @@ import {
   type TagInput,
 } from '../../lib/store';
 
-let counter = 0;
-const opened: DossierDatabase[] = [];
-async function freshDb(): Promise<DossierDatabase> {
-  const db = openDossierDatabase(`store-${Date.now()}-${++counter}`, { indexedDB, IDBKeyRange });
-  await db.open();
-  opened.push(db);
-  return db;
-}
-afterEach(() => {
-  for (const db of opened.splice(0)) db.close();
-});
 
 const TODAY = '2026-02-10';
 const PAGE = 'https://motcua.kontum.gov.vn/ho-so';
