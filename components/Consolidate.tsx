@@ -1,7 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import { APPENDIX_COLUMNS, type AppendixDelimiter, type AppendixKey } from '@/lib/appendix';
 import type { ImportError, MergeConflict, UnitCount } from '@/lib/consolidate';
-import type { Language, Translate } from '@/lib/i18n';
+import { localMessage, type Language, type Translate } from '@/lib/i18n';
 
 export interface ConsolidateFileView {
   id: number;
@@ -160,7 +160,7 @@ export function Consolidate(props: ConsolidateProps) {
                     : t('consolidate.errorWhereFile', { file: e.file })}
                 </strong>
                 {' — '}
-                {withoutLinePrefix(props.language === 'en' ? e.messageEn : e.message)}
+                {withoutLinePrefix(localMessage(e, props.language))}
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Translate } from '@/lib/i18n';
+import { localMessage, type Translate } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings';
 import { formatSynonymsText, parseSynonymsText } from '@/lib/synonyms-text';
 import { formatHolidayOverrides, parseHolidayOverrides } from '@/lib/holiday-overrides';
@@ -25,7 +25,6 @@ export function Options({ t, settings, onSave, onRequestReminderPermission }: Op
   // Kept as a function of the translator so that a message shown after switching the language is in
   // the new language.
   const [message, setMessage] = useState<{ ok: boolean; text: (t: Translate) => string } | null>(null);
-  const english = draft.language === 'en';
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -34,7 +33,7 @@ export function Options({ t, settings, onSave, onRequestReminderPermission }: Op
     if (!parsedSynonyms.ok) nextErrors.synonyms = parsedSynonyms.errors.join(' ');
     const parsedOverrides = parseHolidayOverrides(overrides);
     if (!parsedOverrides.ok) {
-      nextErrors.overrides = parsedOverrides.errors.map((error) => (english ? error.messageEn : error.message)).join(' ');
+      nextErrors.overrides = parsedOverrides.errors.map((error) => localMessage(error, draft.language)).join(' ');
     }
     const windowDays = Number(windowText);
     if (!/^\d{1,2}$/.test(windowText.trim()) || windowDays > 30) nextErrors.window = t('options.windowInvalid');

@@ -64,7 +64,8 @@ export function defaultReason(state: Exclude<SystemState, 'not-late'>): string {
     : 'Đã trả kết quả cho công dân đúng hạn nhưng kết thúc hồ sơ trên Hệ thống muộn';
 }
 
-function inPeriod(due: string, period?: AppendixPeriod): boolean {
+/** Whether an appointment day falls in the report period (both ends included; open ends allowed). */
+export function inPeriod(due: string, period?: AppendixPeriod): boolean {
   if (!period) return true;
   if (period.from && due < period.from) return false;
   if (period.to && due > period.to) return false;

@@ -369,3 +369,8 @@ function formatParam(value: string | number, language: Language): string {
   if (typeof value === 'number') return language === 'vi' ? VI_NUMBER.format(value) : String(value);
   return value;
 }
+
+/** The message of a bilingual error (`message` Vietnamese, `messageEn` English) in the UI language. */
+export function localMessage(error: { message: string; messageEn?: string }, language: Language): string {
+  return language === 'en' && error.messageEn ? error.messageEn : error.message;
+}

@@ -1,9 +1,9 @@
 import './style.css';
 import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { appendixFileName, buildAppendixRows } from '@/lib/appendix';
+import { appendixFileName, buildAppendixRows, inPeriod } from '@/lib/appendix';
 import { vietnamDay } from '@/lib/day';
-import { createTranslator } from '@/lib/i18n';
+import { createTranslator, localMessage } from '@/lib/i18n';
 import { isReversed, periodBounds, periodFromQuery, periodToQuery, type PeriodInput } from '@/lib/print-period';
 import { AppendixPrint } from '@/components/AppendixPrint';
 import { useSettings, useStoredDossiers } from '@/components/use-extension';
@@ -35,10 +35,7 @@ function AppendixPage() {
     );
   }, [rows, dossiers, today, calendar]);
   const rates = useMemo(() => {
-    const inPeriod = (dossiers ?? []).filter(
-      (dossier) => (!bounds.from || dossier.due.day >= bounds.from) && (!bounds.to || dossier.due.day <= bounds.to),
-    );
-    return lateRates(inPeriod, today);
+    return lateRates((dossiers ?? []).filter((dossier) => inPeriod(dossier.due.day, bounds)), today);
   }, [dossiers, bounds, today]);
 
   useEffect(() => {
@@ -54,7 +51,7 @@ function AppendixPage() {
   }, [settings.language, settings.unitName, today]);
 
   const errorText = error
-    ? t('error.database', { message: settings.language === 'en' ? (error.messageEn ?? error.message) : error.message })
+    ? t('error.database', { message: localMessage(error, settings.language) })
     : null;
   return (
     <AppendixPrint

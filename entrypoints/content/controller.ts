@@ -3,7 +3,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { createClient } from '@/lib/client';
 import { vietnamDay } from '@/lib/day';
 import type { DossierTag, ReadDossier, UnreadableRow } from '@/lib/dossier';
-import { createTranslator, type Language, type Translate } from '@/lib/i18n';
+import { createTranslator, localMessage as translateMessage, type Language, type Translate } from '@/lib/i18n';
 import { buildPanelModel, readSignature, type PanelModel } from '@/lib/panel-model';
 import { CHANGES_PORT, changeEventSchema, type Request } from '@/lib/protocol';
 import { readDossierTablesStepwise } from '@/lib/reader';
@@ -207,7 +207,7 @@ export function createPanelController({
   }
 
   function localMessage(error: { message: string; messageEn?: string }): string {
-    return settings.language === 'en' && error.messageEn ? error.messageEn : error.message;
+    return translateMessage(error, settings.language);
   }
 
   /** Re-reads the tags of the page's dossiers after a change made elsewhere. */
@@ -260,7 +260,7 @@ export function createPanelController({
     const today = vietnamDay();
     if (dossier) {
       const checked = validateRealReturn(request.realReturn, dossier, today);
-      if (!checked.ok) return { ok: false, message: settings.language === 'en' ? checked.messageEn : checked.message };
+      if (!checked.ok) return { ok: false, message: localMessage(checked) };
     }
     await storing;
     const response = await client.request({ type: 'tag/set', code, input: request });
@@ -278,7 +278,7 @@ export function createPanelController({
       update({ notice: { text: localMessage(response.error) } });
       return;
     }
-    const refused = response.refused.map((item) => `${item.code}: ${settings.language === 'en' ? item.messageEn : item.message}`);
+    const refused = response.refused.map((item) => `${item.code}: ${localMessage(item)}`);
     update({
       bulkDefault: realReturn,
       notice: { text: [snapshot.t('panel.tagSavedMany', { count: response.saved.length }), ...refused].join(' ') },

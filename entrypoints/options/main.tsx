@@ -9,6 +9,7 @@ import { DataSection } from '@/components/DataSection';
 import { client, downloadText, useSettings } from '@/components/use-extension';
 import { checkExtraOrigin, originPattern } from '@/lib/extra-portals';
 import { compactDay, vietnamDay } from '@/lib/day';
+import { localMessage } from '@/lib/i18n';
 
 const DAY_MS = 86_400_000;
 /**
@@ -21,8 +22,7 @@ function OptionsPage() {
   const { settings, loaded, save, t } = useSettings();
   const pendingRestore = useRef<unknown>(null);
   document.documentElement.lang = settings.language;
-  const english = settings.language === 'en';
-  const pick = (error: { message: string; messageEn?: string }) => (english && error.messageEn ? error.messageEn : error.message);
+  const pick = (error: { message: string; messageEn?: string }) => localMessage(error, settings.language);
   if (!loaded) return <p>{t('popup.loading')}</p>;
   return (
     <main className="popup options">
@@ -38,7 +38,7 @@ function OptionsPage() {
         extraOrigins={settings.extraOrigins}
         onAdd={async (input) => {
           const checked = checkExtraOrigin(input, settings.extraOrigins);
-          if (!checked.ok) return english ? checked.messageEn : checked.message;
+          if (!checked.ok) return localMessage(checked, settings.language);
           // Asked at the moment the user adds it, in the click's user gesture.
           const granted = await browser.permissions.request({ origins: [originPattern(checked.origin)] });
           if (!granted) return t('options.originRefused', { origin: checked.origin });

@@ -4,10 +4,11 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { appendixCsv, appendixFileName, buildAppendixRows, summarizeDossiers } from '@/lib/appendix';
 import { vietnamDay } from '@/lib/day';
+import { localMessage } from '@/lib/i18n';
 import { createWorkingCalendar, derivedYears } from '@/lib/calendar';
 import { monitorDossiers } from '@/lib/monitor';
 import { lateRates } from '@/lib/rates';
-import { periodToQuery } from '@/lib/print-period';
+import { periodBounds, periodToQuery } from '@/lib/print-period';
 import { Popup } from '@/components/Popup';
 import { downloadText, useSettings, useStoredDossiers } from '@/components/use-extension';
 
@@ -17,7 +18,7 @@ function PopupPage() {
   const [period, setPeriod] = useState({ from: '', to: '' });
   const [exportMessage, setExportMessage] = useState<string | null>(null);
   const today = vietnamDay();
-  const range = useMemo(() => ({ from: period.from || undefined, to: period.to || undefined }), [period]);
+  const range = useMemo(() => periodBounds(period), [period]);
   const summary = useMemo(() => (dossiers ? summarizeDossiers(dossiers, today, range) : null), [dossiers, today, range]);
 
   const monitor = useMemo(
@@ -51,7 +52,7 @@ function PopupPage() {
       t={t}
       summary={summary}
       storedCount={dossiers?.length ?? 0}
-      error={error ? t('error.database', { message: settings.language === 'en' ? (error.messageEn ?? error.message) : error.message }) : null}
+      error={error ? t('error.database', { message: localMessage(error, settings.language) }) : null}
       period={period}
       onPeriodChange={setPeriod}
       onExport={exportCsv}
