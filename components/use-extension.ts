@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { createClient } from '@/lib/client';
 import type { StoredDossier } from '@/lib/dossier';
 import { createTranslator } from '@/lib/i18n';
-import { CHANGES_PORT, changeEventSchema, type Request } from '@/lib/protocol';
-import { DEFAULT_SETTINGS, readSettings, SETTINGS_STORAGE_KEY, settingsSchema, type Settings } from '@/lib/settings';
+import { CHANGES_PORT, protocolSchemas, type Request } from '@/lib/protocol';
+import { DEFAULT_SETTINGS, readSettings, SETTINGS_STORAGE_KEY, settingsSchemas, type Settings } from '@/lib/settings';
 
 /**
  * The browser wiring shared by the extension pages (popup, options, printable appendix): settings from
@@ -32,7 +32,7 @@ export function useSettings() {
     };
   }, []);
   const save = useCallback(async (next: Settings) => {
-    const checked = settingsSchema.parse(next);
+    const checked = settingsSchemas().settingsSchema.parse(next);
     await browser.storage.local.set({ [SETTINGS_STORAGE_KEY]: checked });
   }, []);
   const current = settings ?? DEFAULT_SETTINGS;
@@ -58,7 +58,7 @@ export function useStoredDossiers() {
     try {
       port = browser.runtime.connect({ name: CHANGES_PORT });
       port.onMessage.addListener((message: unknown) => {
-        if (!changeEventSchema.safeParse(message).success) return;
+        if (!protocolSchemas().changeEventSchema.safeParse(message).success) return;
         // Many tabs may write at once: coalesce bursts into one reload.
         clearTimeout(timer);
         timer = setTimeout(() => void reload(), 100);

@@ -4,7 +4,7 @@ import { openDossierDatabase, type DossierDatabase } from '@/lib/db';
 import { isBuiltInPortalUrl } from '@/lib/portal-hosts';
 import { CHANGES_PORT, type ChangeEvent, type ChangeKind } from '@/lib/protocol';
 import { handleRequest, type SenderPolicy } from '@/lib/request-handler';
-import { portalOriginSchema, readSettings, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings';
+import { readSettings, settingsSchemas, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings';
 import { createWorkingCalendar } from '@/lib/calendar';
 import { vietnamDay } from '@/lib/day';
 import { badgeText, monitorDossiers } from '@/lib/monitor';
@@ -104,7 +104,7 @@ export default defineBackground(() => {
   async function syncExtraPortals(current: Settings) {
     const granted: string[] = [];
     for (const origin of current.extraOrigins) {
-      const checked = portalOriginSchema.safeParse(origin);
+      const checked = settingsSchemas().portalOriginSchema.safeParse(origin);
       if (!checked.success) continue; // a damaged stored entry is skipped, the others still register
       const pattern = originPattern(checked.data);
       if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);

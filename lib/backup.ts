@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TagHistoryRow } from './db';
 import type { StoredDossier } from './dossier';
-import { storedDossierSchema, tagSchema } from './protocol';
+import { protocolSchemas } from './protocol';
 
 /**
  * Backup and restore of the whole database as one versioned JSON file. A restore is planned first and
@@ -12,12 +12,15 @@ import { storedDossierSchema, tagSchema } from './protocol';
 export const BACKUP_FORMAT = 'motcua-phu-luc-backup';
 export const BACKUP_VERSION = 1;
 
+// The background and the options page use backups; the protocol's schemas are wanted here at once.
+const { storedDossierSchema, tagSchema } = protocolSchemas();
+
 const historyRowSchema = z.object({
   code: z.string().min(1).max(200),
   at: z.number(),
   by: z.string().max(200),
-  before: tagSchema.nullable(),
-  after: tagSchema.nullable(),
+  before: z.nullable(tagSchema),
+  after: z.nullable(tagSchema),
 });
 
 export const backupSchema = z.object({

@@ -1,5 +1,5 @@
 import { BUILT_IN_PORTAL_HOSTS } from './portal-hosts';
-import { portalOriginSchema } from './settings';
+import { settingsSchemas } from './settings';
 
 /**
  * Extra portal origins added by the user (another province, the national portal). Each one is asked for
@@ -13,7 +13,7 @@ export type OriginCheck = { ok: true; origin: string } | { ok: false; message: s
 
 /** Normalises what the user typed to an origin, refusing junk and the built-in hosts (no setup needed). */
 export function checkExtraOrigin(input: string, existing: readonly string[]): OriginCheck {
-  const parsed = portalOriginSchema.safeParse(input);
+  const parsed = settingsSchemas().portalOriginSchema.safeParse(input);
   if (!parsed.success) {
     return {
       ok: false,

@@ -2,7 +2,7 @@ import type { DossierDatabase } from './db';
 import { vietnamDay } from './day';
 import {
   fail,
-  requestSchema,
+  protocolSchemas,
   type ChangeKind,
   type Failure,
   type Request,
@@ -94,7 +94,7 @@ export async function handleRequest(
   context: HandlerContext,
 ): Promise<Response<RequestType> | Failure> {
   if (!isTrustedSender(sender, policy)) return fail('forbidden', 'Nguồn yêu cầu không được phép.', 'Sender not allowed.');
-  const parsed = requestSchema.safeParse(raw);
+  const parsed = protocolSchemas().requestSchema.safeParse(raw);
   if (!parsed.success) return fail('invalid-request', 'Yêu cầu không hợp lệ.', 'Invalid request.');
   const request = parsed.data;
   if (!PORTAL_REQUESTS.has(request.type) && !isExtensionPage(sender, policy)) {

@@ -5,7 +5,7 @@ import { vietnamDay } from '@/lib/day';
 import type { DossierTag, ReadDossier, UnreadableRow } from '@/lib/dossier';
 import { createTranslator, localMessage as translateMessage, type Language, type Translate } from '@/lib/i18n';
 import { buildPanelModel, readSignature, type PanelModel } from '@/lib/panel-model';
-import { CHANGES_PORT, changeEventSchema, type Request } from '@/lib/protocol';
+import { CHANGES_PORT, protocolSchemas, type Request } from '@/lib/protocol';
 import { readDossierTablesStepwise } from '@/lib/reader';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings';
 import { validateRealReturn } from '@/lib/tag-validation';
@@ -167,7 +167,6 @@ export function createPanelController({
     clearTimeout(followUp);
     followUp = setTimeout(() => {
       if (stopped || token !== readToken) return;
-      onListsChanged(pageTableCount > 0);
       if (pageTableCount) installMarkerStyle(doc);
       try {
         recomputeModel();
@@ -175,6 +174,8 @@ export function createPanelController({
         // A panel that cannot be built must not keep the page's dossiers from being saved.
         console.error('[motcua-phu-luc] panel update failed', error);
       }
+      // Mounted once the model is built, so that the panel's first render already shows the page's count.
+      onListsChanged(pageTableCount > 0);
       // Saves run one after another, each in a task of its own (signatures, the message's copy), and a
       // tag waits for them: a dossier tagged right after the page loads is stored before its tag.
       storing = storing.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(() => store(dossiers));
@@ -232,7 +233,7 @@ export function createPanelController({
       return;
     }
     port.onMessage.addListener((message: unknown) => {
-      const event = changeEventSchema.safeParse(message);
+      const event = protocolSchemas().changeEventSchema.safeParse(message);
       // A page's own reads (and other tabs' reads) change no tag: nothing to refresh.
       if (!event.success || event.data.kind !== 'tags') return;
       if (event.data.codes.length === 0) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boundDossier, clampText, MAX_CODE_LENGTH, MAX_FIELD_LENGTH } from '@/lib/dossier-limits';
-import { readDossierSchema } from '@/lib/protocol';
+import { protocolSchemas } from '@/lib/protocol';
 import type { ReadDossier } from '@/lib/dossier';
 
 const base: ReadDossier = {
@@ -41,7 +41,7 @@ describe('boundDossier', () => {
     expect(bounded.procedure.length).toBe(MAX_FIELD_LENGTH);
     expect(bounded.applicant.endsWith('…')).toBe(true);
     expect(bounded.code.length).toBe(MAX_CODE_LENGTH);
-    expect(readDossierSchema.safeParse(bounded).success).toBe(true);
-    expect(readDossierSchema.safeParse({ ...base, procedure: huge }).success).toBe(false);
+    expect(protocolSchemas().readDossierSchema.safeParse(bounded).success).toBe(true);
+    expect(protocolSchemas().readDossierSchema.safeParse({ ...base, procedure: huge }).success).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, portalOriginSchema, readSettings, settingsSchema, type Settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, readSettings, settingsSchemas, type Settings } from '../../lib/settings';
+
+const { portalOriginSchema, settingsSchema } = settingsSchemas();
 
 describe('readSettings: defaults', () => {
   it.each<[string, unknown]>([
