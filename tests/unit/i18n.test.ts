@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, createTranslator, en, vi, type Language, type MessageKey } from '../../lib/i18n';
+import { CATALOGS, createTranslator, en, formatNumberVi, vi, type Language, type MessageKey } from '../../lib/i18n';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 const keysOf = (catalog: Record<string, string>) => Object.keys(catalog).sort();
@@ -26,6 +26,34 @@ describe('catalogs', () => {
       // Every '{' opens a well-formed placeholder.
       expect(text.replace(/\{\w+\}/g, '')).not.toMatch(/[{}]/);
     }
+  });
+});
+
+describe('formatNumberVi writes numbers as Intl.NumberFormat("vi-VN") does', () => {
+  const intl = new Intl.NumberFormat('vi-VN');
+  const fixed = [
+    0, -0, 1, 7, 12.5, 999, 1000, 1234, 9999, 10000, 123456, 1234567, 1e9, 1234567.891, -1234.5678, 0.0005,
+    0.0004, 0.0015, 2.5e-7, 999.9995, 1.0005, 0.1 + 0.2, 100.1, 1000.5, -0.0001, 1e20, 2 ** 53, 1e21, 1.5e22,
+    Number.MAX_SAFE_INTEGER, NaN, Infinity, -Infinity,
+  ];
+  it.each(fixed.map((value) => [String(value), value]))('%s', (_name, value) => {
+    expect(formatNumberVi(value)).toBe(intl.format(value));
+  });
+
+  it('agrees on 5,000 pseudo-random counts, rates and fractions', () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 5_000; i++) {
+      const scale = 10 ** Math.floor(random() * 10 - 3);
+      const value = (random() - 0.2) * scale;
+      const rounded = i % 3 === 0 ? Math.round(value) : i % 3 === 1 ? Math.round(value * 10) / 10 : value;
+      expect(formatNumberVi(rounded), String(rounded)).toBe(intl.format(rounded));
+    }
+  });
+
+  it('groups counts with dots, which the panel-count hook reads as one number', () => {
+    expect(createTranslator('vi')('panel.count', { count: 12345 })).toContain('12.345');
+    expect(createTranslator('en')('panel.count', { count: 12345 })).toContain('12345');
   });
 });
 
