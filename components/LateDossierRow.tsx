@@ -23,7 +23,7 @@ interface RowProps extends TagCallbacks {
   today: string;
   selected: boolean;
   onSelect: () => void;
-  reasonChoices: string[];
+  reasonChoices: readonly string[];
 }
 
 const CUSTOM = '__custom__';
@@ -177,7 +177,7 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
   );
 }
 
-function initialReasonChoice(reason: string, choices: string[]): string {
+function initialReasonChoice(reason: string, choices: readonly string[]): string {
   if (!reason) return '';
   return choices.includes(reason) ? reason : CUSTOM;
 }

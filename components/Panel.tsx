@@ -21,7 +21,7 @@ export interface PanelProps extends TagCallbacks {
   onTagMany: (codes: string[], realReturn: string) => Promise<void>;
   /** The date the bulk input starts with (the last date used in this sitting). */
   bulkDefault: string;
-  reasonChoices: string[];
+  reasonChoices: readonly string[];
 }
 
 /** How many rows to render at first, and how many more each time the list is scrolled to its end. */

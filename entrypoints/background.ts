@@ -12,6 +12,10 @@ import { nextReminderTime, REMINDER_ALARM } from '@/lib/reminder';
 import { createTranslator } from '@/lib/i18n';
 import { EXTRA_PORTALS_SCRIPT_ID, isExtraPortalUrl, originPattern } from '@/lib/extra-portals';
 
+/** The scripts of the content-script entrypoints, as built (entrypoints/content, entrypoints/panel.content). */
+const CONTENT_SCRIPT = 'content-scripts/content.js';
+const PANEL_SCRIPT = '/content-scripts/panel.js';
+
 /**
  * The background owns the dossier database (in the extension's origin) and answers the typed protocol of
  * lib/protocol.ts. It is thin: validation and the store logic live in lib/.
@@ -113,7 +117,7 @@ export default defineBackground(() => {
     if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [EXTRA_PORTALS_SCRIPT_ID] });
     if (granted.length) {
       await browser.scripting.registerContentScripts([
-        { id: EXTRA_PORTALS_SCRIPT_ID, matches: granted, js: ['content-scripts/content.js'], runAt: 'document_idle', persistAcrossSessions: true },
+        { id: EXTRA_PORTALS_SCRIPT_ID, matches: granted, js: [CONTENT_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true },
       ]);
     }
   }
@@ -160,6 +164,15 @@ export default defineBackground(() => {
     return readSettings(stored[SETTINGS_STORAGE_KEY]);
   }
 
+  /**
+   * The panel has a script of its own, injected only into a frame whose page shows a dossier list (the
+   * content script asks for it): each script then compiles and starts in a task of its own, and pages
+   * without a list never load the panel at all (issue 3).
+   */
+  async function injectPanel(tabId: number, frameId: number) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_SCRIPT] });
+  }
+
   const extensionOrigin = browser.runtime.getURL('/');
   const policy = (extraOrigins: string[]): SenderPolicy => ({
     extensionId: browser.runtime.id,
@@ -180,6 +193,7 @@ export default defineBackground(() => {
         staffName: async () => current.staffName,
         now: () => Date.now(),
         onChanged: broadcast,
+        loadPanel: sender.tab?.id === undefined ? undefined : () => injectPanel(sender.tab!.id!, sender.frameId ?? 0),
       },
     );
   });

@@ -14,6 +14,7 @@
 import { getSolarDate } from '@dqcai/vn-lunar';
 import { addDays, dayOfWeek, daysBetween, isIsoDay, makeDay, parseIsoDay } from './day';
 import type { ReadDossier } from './dossier';
+import type { PanelModel } from './panel-model';
 import { FIRST_OFFICIAL_YEAR, HOLIDAYS_VN, HOLIDAY_NAMES, LAST_OFFICIAL_YEAR } from './holidays-vn';
 
 export type YearSource = 'official' | 'derived';
@@ -272,4 +273,14 @@ export function derivedYears(days: Iterable<string>): number[] {
     if (Number.isInteger(year) && !isOfficialYear(year)) years.add(year);
   }
   return [...years].sort((a, b) => a - b);
+}
+
+/** The panel's model with each late row's working days late, and the years whose calendar is derived. */
+export function withWorkingDays(model: PanelModel, today: string, calendar: WorkingCalendar): PanelModel {
+  if (model.lateRows.length === 0) return model;
+  return {
+    ...model,
+    lateRows: model.lateRows.map((row) => ({ ...row, workingDaysLate: workingDaysLate(row.dossier, today, calendar) })),
+    derivedYears: derivedYears([today, ...model.lateRows.map((row) => row.dossier.due.day)]),
+  };
 }

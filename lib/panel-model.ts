@@ -1,10 +1,12 @@
 import { calendarDaysLate, systemState } from './classify';
-import { derivedYears } from './calendar';
 import type { DossierTag, ReadDossier, SystemState, UnreadableRow } from './dossier';
 
 /**
  * What the panel shows for the page as it is now, derived from the tables read and the stored tags.
- * Pure: the content script feeds it the reader's output and renders the result.
+ * Pure: the content script feeds it the reader's output and renders the result. Built in two steps:
+ * `buildPanelModel` (the late rows, which the content script needs to mark the portal's rows) and
+ * `withWorkingDays` of lib/calendar.ts (working days and derived years, which only the panel shows: the
+ * working-day calendar stays out of the content script that runs on every portal page).
  */
 
 export interface LateRow {
@@ -33,12 +35,7 @@ export interface PanelModel {
   tableCount: number;
 }
 
-export function buildPanelModel(
-  page: PageRead,
-  today: string,
-  tags: ReadonlyMap<string, DossierTag>,
-  workingDaysLate?: (dossier: ReadDossier) => number,
-): PanelModel {
+export function buildPanelModel(page: PageRead, today: string, tags: ReadonlyMap<string, DossierTag>): PanelModel {
   const seen = new Set<string>();
   const lateRows: LateRow[] = [];
   for (const { dossier } of page.dossiers) {
@@ -50,12 +47,11 @@ export function buildPanelModel(
       dossier,
       state,
       daysLate: calendarDaysLate(dossier, today),
-      workingDaysLate: workingDaysLate ? workingDaysLate(dossier) : null,
+      workingDaysLate: null,
       tag: tags.get(dossier.code) ?? null,
     });
   }
-  const years = lateRows.length ? derivedYears([today, ...lateRows.map((row) => row.dossier.due.day)]) : [];
-  return { lateRows, readCount: seen.size, unreadable: page.unreadable, tableCount: page.tableCount, derivedYears: years };
+  return { lateRows, readCount: seen.size, unreadable: page.unreadable, tableCount: page.tableCount, derivedYears: [] };
 }
 
 /** Rows whose code contains the filter text (case and space insensitive). */

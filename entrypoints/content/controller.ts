@@ -3,22 +3,22 @@ import type { Runtime } from 'webextension-polyfill';
 import { createClient } from '@/lib/client';
 import { vietnamDay } from '@/lib/day';
 import type { DossierTag, ReadDossier, UnreadableRow } from '@/lib/dossier';
-import { createTranslator, localMessage as translateMessage, type Language, type Translate } from '@/lib/i18n';
+import { localMessage as translateMessage, type Language } from '@/lib/i18n';
 import { buildPanelModel, readSignature, type PanelModel } from '@/lib/panel-model';
 import { CHANGES_PORT, protocolSchemas, type Request } from '@/lib/protocol';
 import { readDossierTablesStepwise } from '@/lib/reader';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings';
 import { validateRealReturn } from '@/lib/tag-validation';
-import { createWorkingCalendar, workingDaysLate } from '@/lib/calendar';
-import { COMMON_REASONS } from '@/lib/reasons';
 import { boundDossier } from '@/lib/dossier-limits';
 import type { TagOutcome, TagRequest } from '@/components/LateDossierRow';
 import { watchPage, type PageWatcher } from './page-watcher';
 import { applyRowMarkers, installMarkerStyle, setPageDocked } from './row-markers';
 
 /**
- * Wires the page to lib/ and the background: watch → read → model → render, and the tag actions.
- * State is a plain snapshot read by React through useSyncExternalStore.
+ * Wires the page to lib/ and the background: watch → read → model → row marks and store, and the tag
+ * actions. State is a plain snapshot that the panel's script (entrypoints/panel.content) reads through
+ * useSyncExternalStore; the words and the working days are the panel's, so that the catalogs and the
+ * calendar stay out of this script, which runs on every portal page.
  */
 
 const PANEL_OPEN_KEY = 'panelOpen';
@@ -31,16 +31,29 @@ const ROWS_PER_STEP = 100;
  */
 const UPSERT_SLICE = 20_000;
 
+/** A message from the background or the checks, in Vietnamese and English. */
+export interface BilingualMessage {
+  message: string;
+  messageEn?: string;
+}
+
+/** A short notice after an action; the panel words it in the UI language. */
+export type PanelNotice =
+  | { kind: 'error'; error: BilingualMessage }
+  | { kind: 'tagged-many'; count: number; refused: (BilingualMessage & { code: string })[] }
+  | { kind: 'tag-removed'; code: string; undo?: () => void };
+
 export interface PanelSnapshot {
   open: boolean;
   model: PanelModel;
   today: string;
   language: Language;
-  t: Translate;
-  storeError: string | null;
-  notice: { text: string; undo?: () => void } | null;
+  /** The settings' changes to the working-day calendar, for the panel's working days late. */
+  holidayOverrides: Settings['holidayOverrides'];
+  /** Why the page's dossiers could not be saved (database error, lost connection). */
+  storeError: BilingualMessage | null;
+  notice: PanelNotice | null;
   bulkDefault: string;
-  reasonChoices: string[];
   /** Bumped by the keyboard shortcut so the panel moves focus into itself. */
   focusRequest: number;
 }
@@ -59,7 +72,6 @@ export function createPanelController({
 }) {
   const client = createClient((message: Request) => browser.runtime.sendMessage(message));
   let settings: Settings = DEFAULT_SETTINGS;
-  let calendar = createWorkingCalendar(settings.holidayOverrides);
   let watcher: PageWatcher | null = null;
   let port: Runtime.Port | null = null;
   let stopped = false;
@@ -79,12 +91,11 @@ export function createPanelController({
     open: false,
     model: emptyModel,
     today: vietnamDay(),
-    language: 'vi',
-    t: createTranslator('vi'),
+    language: DEFAULT_SETTINGS.language,
+    holidayOverrides: DEFAULT_SETTINGS.holidayOverrides,
     storeError: null,
     notice: null,
     bulkDefault: vietnamDay(),
-    reasonChoices: [],
     focusRequest: 0,
   };
 
@@ -101,9 +112,7 @@ export function createPanelController({
 
   function applySettings(next: Settings) {
     settings = next;
-    calendar = createWorkingCalendar(next.holidayOverrides);
-    const t = createTranslator(next.language);
-    update({ language: next.language, t, reasonChoices: [...COMMON_REASONS] });
+    update({ language: next.language, holidayOverrides: next.holidayOverrides });
   }
 
   function recomputeModel() {
@@ -116,7 +125,6 @@ export function createPanelController({
       },
       today,
       tags,
-      (dossier) => workingDaysLate(dossier, today, calendar),
     );
     update({ model, today });
     applyRowMarkers(rowsByCode, model.lateRows);
@@ -190,7 +198,7 @@ export function createPanelController({
       const slice = fresh.slice(start, start + UPSERT_SLICE);
       const response = await client.request({ type: 'dossiers/upsert', pageUrl, dossiers: slice });
       if (!response.ok) {
-        update({ storeError: snapshot.t('panel.storeError', { message: localMessage(response.error) }) });
+        update({ storeError: response.error });
         return;
       }
       for (const dossier of slice) sent.set(dossier.code, readSignature(dossier));
@@ -276,21 +284,17 @@ export function createPanelController({
     await storing;
     const response = await client.request({ type: 'tag/set-many', codes, input: { realReturn, reason: '', note: '' } });
     if (!response.ok) {
-      update({ notice: { text: localMessage(response.error) } });
+      update({ notice: { kind: 'error', error: response.error } });
       return;
     }
-    const refused = response.refused.map((item) => `${item.code}: ${localMessage(item)}`);
-    update({
-      bulkDefault: realReturn,
-      notice: { text: [snapshot.t('panel.tagSavedMany', { count: response.saved.length }), ...refused].join(' ') },
-    });
+    update({ bulkDefault: realReturn, notice: { kind: 'tagged-many', count: response.saved.length, refused: response.refused } });
     await refreshTags(codes);
   }
 
   async function removeTag(code: string) {
     const response = await client.request({ type: 'tag/remove', code });
     if (!response.ok) {
-      update({ notice: { text: localMessage(response.error) } });
+      update({ notice: { kind: 'error', error: response.error } });
       return;
     }
     tags.delete(code);
@@ -298,7 +302,8 @@ export function createPanelController({
     const previous = response.previous;
     update({
       notice: {
-        text: snapshot.t('panel.tagRemoved', { code }),
+        kind: 'tag-removed',
+        code,
         undo: previous
           ? () => {
               void client.request({ type: 'tag/restore', code, tag: previous }).then(() => refreshTags([code]));
@@ -321,6 +326,12 @@ export function createPanelController({
       void browser.storage.local.set({ [PANEL_OPEN_KEY]: open });
     },
     dismissNotice: () => update({ notice: null }),
+    /** Asks the background for the panel's script in this frame; false if it could not be loaded. */
+    async loadPanel(): Promise<boolean> {
+      const response = await client.request({ type: 'panel/load' });
+      if (!response.ok) console.error('[motcua-phu-luc] the panel could not be loaded:', response.error.messageEn ?? response.error.message);
+      return response.ok;
+    },
     tag,
     tagMany,
     removeTag,

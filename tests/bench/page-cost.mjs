@@ -25,6 +25,8 @@ const ROWS = 2_000;
 const URL = `${generatedSearchUrl(ROWS)}&latency=0`;
 /** The content script re-reads 150 ms after the list goes quiet (600 ms at most): give it room. */
 const SETTLE_MS = 1_500;
+/** Fresh browsers in which the content script's start-up task is measured. */
+const STARTUP_LOADS = 5;
 
 /** Installed in every page before its scripts: long tasks, the ready time and the panel-count time. */
 function instrument() {
@@ -140,6 +142,56 @@ async function tracedExtensionTasks(extensionDir) {
   }
 }
 
+/**
+ * The content scripts' start-up tasks, measured on their own: each of `loads` fresh browsers opens the
+ * 2,000-row page while a trace records only the `toplevel` and `v8` categories. Those name the script of
+ * each compile and top-level run (v8.compile, v8.run) without what `devtools.timeline` and the CPU
+ * profiler add: both make V8 capture stacks and collect source positions, which doubles this task under
+ * the profiled trace below. Returns every main-thread task that compiled or ran a script of the extension
+ * at its start (content.js at document_idle, then panel.js once injected), with its load, script and
+ * compile and run times.
+ */
+async function startupTasks(extensionDir, loads) {
+  const found = [];
+  for (let load = 0; load < loads; load++) {
+    const ext = await launchWithExtension({ extensionDir });
+    try {
+      const page = await ext.context.newPage();
+      const cdp = await ext.context.newCDPSession(page);
+      const events = [];
+      cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.start', {
+        transferMode: 'ReportEvents',
+        traceConfig: { includedCategories: ['-*', 'toplevel', 'v8', '__metadata'] },
+      });
+      await page.goto(URL, { timeout: 60_000 });
+      await waitPortalReady(page);
+      await page.locator('motcua-phu-luc-panel [data-testid=panel-count]').waitFor({ state: 'attached', timeout: 30_000 });
+      await page.waitForTimeout(1_000);
+      await cdp.send('Tracing.end');
+      await withTimeout(complete, 60_000, 'trace collection');
+      const scriptUrl = (e) => e.args?.data?.url ?? e.args?.fileName ?? '';
+      const mine = events.filter((e) => e.ph === 'X' && (e.name === 'v8.compile' || e.name === 'v8.run') && scriptUrl(e).startsWith('chrome-extension://'));
+      const tasks = new Map();
+      for (const e of mine) {
+        const task = events.find(
+          (t) => t.ph === 'X' && t.name === 'ThreadControllerImpl::RunTask' && t.pid === e.pid && t.tid === e.tid && t.ts <= e.ts && t.ts + t.dur >= e.ts + e.dur,
+        );
+        if (!task) continue;
+        const entry = tasks.get(task) ?? { ms: task.dur / 1000, compileMs: 0, runMs: 0, scripts: new Set() };
+        entry[e.name === 'v8.compile' ? 'compileMs' : 'runMs'] += e.dur / 1000;
+        entry.scripts.add(scriptUrl(e).split('/').pop());
+        tasks.set(task, entry);
+      }
+      found.push(...[...tasks.values()].map((t) => ({ ...t, load, scripts: [...t.scripts].join(' ') })));
+    } finally {
+      await ext.close();
+    }
+  }
+  return found;
+}
+
 /** Long tasks of the renderer main threads, each with its JavaScript time split by script origin. */
 function attribute(events, profile) {
   // Sample times (µs, the same monotonic clock as the trace) and the script URL of each sample.
@@ -165,7 +217,12 @@ function attribute(events, profile) {
       else if (/^https?:/.test(s.url)) page++;
     }
     const perSample = samples.length > 1 ? (profile.endTime - profile.startTime) / samples.length / 1000 : 0;
-    tasks.push({ ms: task.dur / 1000, extensionMs: ext * perSample, pageMs: page * perSample, extension: ext > page });
+    // The task that compiles and runs the content script is measured by startupTasks, without the
+    // profiler's overhead; here it is only flagged.
+    const startup = events.some(
+      (e) => e.name === 'EvaluateScript' && e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts <= end && (e.args?.data?.url ?? '').startsWith('chrome-extension://'),
+    );
+    tasks.push({ ms: task.dur / 1000, extensionMs: ext * perSample, pageMs: page * perSample, extension: ext > page || startup, startup });
   }
   return tasks;
 }
@@ -188,11 +245,18 @@ export async function benchPageCost({ extensionDir, log = console.log } = {}) {
     }
   }
   const traced = await tracedExtensionTasks(extensionDir);
-  const extTasks = traced.filter((t) => t.extension);
+  const extTasks = traced.filter((t) => t.extension && !t.startup);
   log(
-    `  traced: ${traced.length} long tasks, ${extTasks.length} mostly extension JS: ` +
+    `  traced with the profiler: ${traced.length} long tasks, ${extTasks.length} mostly extension JS after its start-up: ` +
       extTasks.map((t) => `${fmt(t.ms)} ms (extension JS ${fmt(t.extensionMs)} ms)`).join(', '),
   );
+  const startup = await startupTasks(extensionDir, STARTUP_LOADS);
+  log(
+    `  start-up tasks of the extension's scripts, ${STARTUP_LOADS} fresh loads: ` +
+      startup.map((t) => `${t.scripts} ${fmt(t.ms)} ms (compile ${fmt(t.compileMs)}, run ${fmt(t.runMs)})`).join(', '),
+  );
+  const startupLongest = Math.max(0, ...startup.map((t) => t.ms));
+  const loadsStarted = new Set(startup.filter((t) => t.scripts.includes('content.js')).map((t) => t.load)).size;
 
   const longest = (r) => Math.max(0, ...r.longTasks.map((t) => t.duration));
   const { with: w, without: wo } = runs;
@@ -225,7 +289,16 @@ export async function benchPageCost({ extensionDir, log = console.log } = {}) {
     }),
     result({
       bench: '2. Long tasks (2,000 rows, load + 2 re-sorts)',
-      figure: `long tasks caused by the extension (trace): count ${extTasks.length}, longest ms`,
+      figure: `start-up tasks of content.js and panel.js (${STARTUP_LOADS} fresh loads, trace without profiler): longest ms`,
+      value: startupLongest,
+      baseline: null,
+      unit: 'ms',
+      target: 'none > 50 ms',
+      pass: loadsStarted === STARTUP_LOADS && startupLongest <= 50,
+    }),
+    result({
+      bench: '2. Long tasks (2,000 rows, load + 2 re-sorts)',
+      figure: `later long tasks caused by the extension (profiled trace): count ${extTasks.length}, longest ms`,
       value: extLongest,
       baseline: null,
       unit: 'ms',
@@ -249,5 +322,5 @@ export async function benchPageCost({ extensionDir, log = console.log } = {}) {
       target: `info (extension adds ${fmt((w.heap - wo.heap) / 1048576)} MiB)`,
     }),
   ];
-  return { rows, runs, traced };
+  return { rows, runs, traced, startup };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { systemState } from '../../lib/classify';
 import type { DossierTag, PortalDate, ReadDossier } from '../../lib/dossier';
+import { createWorkingCalendar, withWorkingDays } from '../../lib/calendar';
 import { buildPanelModel, defaultReturnDate, filterLateRows, type LateRow, type PageRead } from '../../lib/panel-model';
 
 const TODAY = '2026-02-10';
@@ -84,16 +85,22 @@ describe('buildPanelModel: page level', () => {
     ]);
   });
 
-  it('passes unreadable rows through and fills working days when a calendar is given', () => {
+  it('passes unreadable rows through; working days are added with a calendar', () => {
     const unreadable = [{ rowIndex: 3, code: '', reason: { kind: 'missing-code' as const }, raw: {} }];
-    const model = buildPanelModel(
-      { dossiers: [{ dossier: dossier('A', '2026-02-06'), row }], unreadable, tableCount: 1 },
-      TODAY,
-      new Map(),
-      (x) => (x.code === 'A' ? 2 : -1),
-    );
+    // Due Friday 6 Feb 2026, today Tuesday 10 Feb: 4 calendar days, 2 working days (Mon 9, Tue 10).
+    const model = buildPanelModel({ dossiers: [{ dossier: dossier('A', '2026-02-06'), row }], unreadable, tableCount: 1 }, TODAY, new Map());
     expect(model.unreadable).toBe(unreadable);
-    expect(model.lateRows[0]).toMatchObject({ daysLate: 4, workingDaysLate: 2 });
+    expect(model.lateRows[0]).toMatchObject({ daysLate: 4, workingDaysLate: null });
+    const withDays = withWorkingDays(model, TODAY, createWorkingCalendar());
+    expect(withDays.lateRows[0]).toMatchObject({ daysLate: 4, workingDaysLate: 2 });
+    expect(withDays.unreadable).toBe(unreadable);
+    expect(model.lateRows[0]!.workingDaysLate).toBeNull();
+  });
+
+  it('counts working days with the overrides of the settings', () => {
+    const model = buildPanelModel(page([dossier('A', '2026-02-06')]), TODAY, new Map());
+    const calendar = createWorkingCalendar({ daysOff: ['2026-02-09'], workingDays: [] });
+    expect(withWorkingDays(model, TODAY, calendar).lateRows[0]!.workingDaysLate).toBe(1);
   });
 });
 
@@ -139,18 +146,20 @@ describe('defaultReturnDate', () => {
   });
 });
 
-describe('buildPanelModel names years with a derived working-day calendar', () => {
+describe('withWorkingDays names years with a derived working-day calendar', () => {
   it.each([
     ['all official', '2026-11-27', ['2026-11-20'], []],
     ['today in a derived year', '2027-01-05', ['2026-12-30'], [2027]],
     ['a due day in a derived year', '2026-11-27', ['2018-12-28'], [2018]],
   ])('%s', (_name, today, dues, expected) => {
-    const model = buildPanelModel(page(dues.map((due, i) => dossier(`C${i}`, due, null, '2018-12-01'))), today, new Map());
+    const built = buildPanelModel(page(dues.map((due, i) => dossier(`C${i}`, due, null, '2018-12-01'))), today, new Map());
+    const model = withWorkingDays(built, today, createWorkingCalendar());
     expect(model.lateRows.length).toBe(dues.length);
     expect(model.derivedYears).toEqual(expected);
   });
 
   it('says nothing when no row is late', () => {
-    expect(buildPanelModel(page([dossier('C', '2030-01-10', null, '2029-12-01')]), '2029-12-05', new Map()).derivedYears).toEqual([]);
+    const built = buildPanelModel(page([dossier('C', '2030-01-10', null, '2029-12-01')]), '2029-12-05', new Map());
+    expect(withWorkingDays(built, '2029-12-05', createWorkingCalendar()).derivedYears).toEqual([]);
   });
 });

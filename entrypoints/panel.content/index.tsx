@@ -1,21 +1,24 @@
 import panelCss from './style.css?inline';
 import { createRoot, type Root } from 'react-dom/client';
 import { BUILT_IN_PORTAL_MATCHES } from '@/lib/portal-hosts';
+import { findPanelHost } from '../content/panel-host';
 import { PanelApp } from './PanelApp';
-import { createPanelController } from './controller';
 
 /**
- * The content script on the portal: reads the dossier lists, keeps the store up to date through the
- * background, and mounts the panel in a shadow root once a dossier list is on the page (a page without
- * one gets nothing).
+ * The panel, in a shadow root beside the portal's list. Not in the manifest: the background injects this
+ * script into a frame when the content script there finds a dossier list (see entrypoints/content), and
+ * it renders from that script's controller.
  */
 export default defineContentScript({
   matches: BUILT_IN_PORTAL_MATCHES,
-  runAt: 'document_idle',
+  registration: 'runtime',
   // The panel's CSS is bundled into the script and put in the shadow root, so no stylesheet has to be
-  // web-accessible and the same script works on extra portals registered at runtime.
+  // web-accessible and the same script works on extra portals.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    const host = findPanelHost();
+    if (!host) return;
+    const { controller } = host;
     let root: Root | null = null;
     const ui = await createShadowRootUi(ctx, {
       name: 'motcua-phu-luc-panel',
@@ -37,16 +40,17 @@ export default defineContentScript({
         root = null;
       },
     });
-
-    const controller = createPanelController({
-      document,
-      // Mounted only while the page shows a dossier list.
-      onListsChanged: (present) => {
-        if (present && !ui.mounted) ui.mount();
-        else if (!present && ui.mounted) ui.remove();
+    // The first render (60 rows, and the working days of every late row) runs in a task after the one
+    // that compiled this script, so that neither gets long on the portal's main thread.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (ctx.isInvalid) return;
+    host.attach({
+      show: () => {
+        if (!ui.mounted) ui.mount();
+      },
+      hide: () => {
+        if (ui.mounted) ui.remove();
       },
     });
-    ctx.onInvalidated(() => controller.stop());
-    await controller.start();
   },
 });

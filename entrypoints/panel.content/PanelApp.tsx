@@ -1,0 +1,47 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import { Panel, type PanelProps } from '@/components/Panel';
+import { createWorkingCalendar, withWorkingDays } from '@/lib/calendar';
+import { createTranslator, localMessage, type Language, type Translate } from '@/lib/i18n';
+import { COMMON_REASONS } from '@/lib/reasons';
+import type { PanelController, PanelNotice } from '../content/controller';
+
+/** Binds the controller's snapshot to the panel view, in the UI language and with working days. */
+export function PanelApp({ controller }: { controller: PanelController }) {
+  const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
+  const t = useMemo(() => createTranslator(state.language), [state.language]);
+  const calendar = useMemo(() => createWorkingCalendar(state.holidayOverrides), [state.holidayOverrides]);
+  const model = useMemo(() => withWorkingDays(state.model, state.today, calendar), [state.model, state.today, calendar]);
+  return (
+    <div lang={state.language}>
+      <Panel
+        t={t}
+        open={state.open}
+        onToggle={controller.toggle}
+        focusRequest={state.focusRequest}
+        model={model}
+        today={state.today}
+        storeError={state.storeError && t('panel.storeError', { message: localMessage(state.storeError, state.language) })}
+        notice={state.notice && wordNotice(state.notice, t, state.language)}
+        onDismissNotice={controller.dismissNotice}
+        onTag={controller.tag}
+        onTagMany={controller.tagMany}
+        onRemoveTag={controller.removeTag}
+        bulkDefault={state.bulkDefault}
+        reasonChoices={COMMON_REASONS}
+      />
+    </div>
+  );
+}
+
+function wordNotice(notice: PanelNotice, t: Translate, language: Language): PanelProps['notice'] {
+  switch (notice.kind) {
+    case 'error':
+      return { text: localMessage(notice.error, language) };
+    case 'tagged-many': {
+      const refused = notice.refused.map((item) => `${item.code}: ${localMessage(item, language)}`);
+      return { text: [t('panel.tagSavedMany', { count: notice.count }), ...refused].join(' ') };
+    }
+    case 'tag-removed':
+      return { text: t('panel.tagRemoved', { code: notice.code }), undo: notice.undo };
+  }
+}
