@@ -39,10 +39,8 @@ export default defineContentScript({
     publishPanelHost({
       controller,
       attach(next) {
-        if (view) return false;
         view = next;
         if (listShown) view.show();
-        return true;
       },
     });
     ctx.onInvalidated(() => {

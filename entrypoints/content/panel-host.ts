@@ -15,8 +15,11 @@ export interface PanelView {
 
 export interface PanelHost {
   controller: PanelController;
-  /** Called once by the panel's script; false if a panel is already attached (a second injection). */
-  attach(view: PanelView): boolean;
+  /**
+   * Called by the panel's script once it is ready. A second injection (a retried request) replaces the
+   * first: WXT stops the older script of the same name, which removes its panel.
+   */
+  attach(view: PanelView): void;
 }
 
 const HOST_KEY = Symbol.for('motcua-phu-luc.panel-host');

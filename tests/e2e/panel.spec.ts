@@ -140,3 +140,36 @@ test('the panel remembers whether it was open, across reloads and tabs', async (
   const docked = await page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
   expect(parseFloat(docked)).toBeGreaterThanOrEqual(380);
 });
+
+test('the panel script loads only where a list is shown, and a second injection leaves one working panel', async ({ context, extension }) => {
+  const page = await context.newPage();
+  // Every script compiled in the page's renderer, the content scripts' isolated world included.
+  const cdp = await context.newCDPSession(page);
+  const scripts: string[] = [];
+  cdp.on('Debugger.scriptParsed', (event) => {
+    if (event.url.startsWith('chrome-extension://')) scripts.push(event.url.split('/').pop()!);
+  });
+  await cdp.send('Debugger.enable');
+
+  await page.goto(url('about'));
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(1_500);
+  expect(scripts).toEqual(['content.js']);
+
+  await page.goto(url('search'));
+  await expect.poll(() => panelCount(page).catch(() => -1)).toBeGreaterThan(0);
+  expect(scripts.filter((name) => name === 'panel.js')).toHaveLength(1);
+  const count = await panelCount(page);
+
+  // A retried request injects the script again: the newer one replaces the older, one panel remains.
+  await extension.serviceWorker!.evaluate(async (pageUrl) => {
+    const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+    const [tab] = await api.tabs.query({ url: pageUrl });
+    await api.scripting.executeScript({ target: { tabId: tab!.id! }, files: ['/content-scripts/panel.js'] });
+  }, page.url());
+  await expect.poll(() => scripts.filter((name) => name === 'panel.js').length).toBe(2);
+  await expect(panel(page)).toHaveCount(1);
+  await expect.poll(() => panelCount(page).catch(() => -1)).toBe(count);
+  await openPanel(page);
+  await expect(panel(page).getByTestId('dossier-row')).toHaveCount(count);
+});
