@@ -57,6 +57,15 @@ test('hostile text stays text, long cells are cut, duplicates count once, imitat
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   // The page itself cannot reach the extension's messaging at all.
   expect(await page.evaluate(() => (window as unknown as { __forgeryDone?: boolean }).__forgeryDone)).toBe(true);
+  // Nor can it stop the extension's scripts by announcing newer copies of them (WXT's start event): the
+  // panel stays, and the tagging below still works.
+  await page.evaluate(() => {
+    for (const contentScriptName of ['content', 'panel']) {
+      document.dispatchEvent(new CustomEvent('wxt:content-script-started', { detail: { contentScriptName, messageId: 'forged' } }));
+      window.postMessage({ type: 'wxt:content-script-started', contentScriptName, messageId: 'forged' }, '*');
+    }
+  });
+  await expect(panel.getByTestId('dossier-row')).toHaveCount(3);
 
   const second = panel.locator('[data-code="000.00.23.H34-200101-0002"]');
   const procedure = await second.locator('.mcpl-procedure').textContent();
