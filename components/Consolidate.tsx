@@ -1,7 +1,8 @@
 import { useState, type DragEvent } from 'react';
 import { APPENDIX_COLUMNS, type AppendixDelimiter, type AppendixKey } from '@/lib/appendix';
 import type { ImportError, MergeConflict, UnitCount } from '@/lib/consolidate';
-import { localMessage, type Language, type Translate } from '@/lib/i18n';
+import { localMessage, type Language } from '@/lib/bilingual';
+import type { Translate } from '@/lib/i18n';
 
 export interface ConsolidateFileView {
   id: number;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { localMessage, type Translate } from '@/lib/i18n';
+import { localMessage } from '@/lib/bilingual';
+import type { Translate } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings';
 import { formatSynonymsText, parseSynonymsText } from '@/lib/synonyms-text';
 import { formatHolidayOverrides, parseHolidayOverrides } from '@/lib/holiday-overrides';

@@ -4,6 +4,7 @@
  * Placeholders are `{name}`.
  */
 
+import type { Language } from './bilingual';
 import { pagesEn, pagesVi } from './messages-pages';
 
 export const vi = {
@@ -344,7 +345,7 @@ export const en: Record<MessageKey, string> = {
   'options.retentionDone': 'Deleted.',
 };
 
-export type Language = 'vi' | 'en';
+export type { Language };
 export const CATALOGS: Record<Language, Record<MessageKey, string>> = { vi, en };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -386,9 +387,4 @@ export function formatNumberVi(value: number): string {
   const digits = thousandths.toString().padStart(4, '0');
   const fraction = digits.slice(-3).replace(/0+$/, '');
   return sign + digits.slice(0, -3).replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (fraction ? `,${fraction}` : '');
-}
-
-/** The message of a bilingual error (`message` Vietnamese, `messageEn` English) in the UI language. */
-export function localMessage(error: { message: string; messageEn?: string }, language: Language): string {
-  return language === 'en' && error.messageEn ? error.messageEn : error.message;
 }

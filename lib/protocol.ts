@@ -5,15 +5,15 @@ import { isIsoDay } from './day';
 // Extension pages and content scripts forbid eval: tell zod not to try its `new Function` fast path.
 z.config({ jitless: true });
 
-// zod/mini, not classic zod: this module is in the content script, which runs on every portal page.
-// Classic zod is about 90 KiB there and gives each schema dozens of methods as it is built; compiling and
-// running all that made the script's start one long task on the portal (issue 3). Same parser, same
-// checks, written as functions.
-
 /**
  * The one message protocol between the content script / extension pages and the background, which owns
  * the database. Every request is parsed with `requestSchema` in the background before anything runs, and
  * every response and broadcast is parsed by the receiver: a message that does not parse is ignored.
+ *
+ * Written with zod/mini, not classic zod: this module is in the content script, which runs on every
+ * portal page. Classic zod was about 90 KiB there and gives every schema dozens of methods as it is
+ * built; compiling and running that made the script's start one long task on the portal (issue 3).
+ * zod/mini is the same parser with the same checks, written as functions.
  */
 
 /**

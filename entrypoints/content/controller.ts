@@ -3,7 +3,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { createClient } from '@/lib/client';
 import { vietnamDay } from '@/lib/day';
 import type { DossierTag, ReadDossier, UnreadableRow } from '@/lib/dossier';
-import { localMessage as translateMessage, type Language } from '@/lib/i18n';
+import { localMessage as translateMessage, type BilingualMessage, type Language } from '@/lib/bilingual';
 import { buildPanelModel, readSignature, type PanelModel } from '@/lib/panel-model';
 import { CHANGES_PORT, protocolSchemas, type Request } from '@/lib/protocol';
 import { readDossierTablesStepwise } from '@/lib/reader';
@@ -30,12 +30,6 @@ const ROWS_PER_STEP = 100;
  * sliced, so that no single message gets huge.
  */
 const UPSERT_SLICE = 20_000;
-
-/** A message from the background or the checks, in Vietnamese and English. */
-export interface BilingualMessage {
-  message: string;
-  messageEn?: string;
-}
 
 /** A short notice after an action; the panel words it in the UI language. */
 export type PanelNotice =

@@ -9,7 +9,7 @@ import { DataSection } from '@/components/DataSection';
 import { client, downloadText, useSettings } from '@/components/use-extension';
 import { checkExtraOrigin, originPattern } from '@/lib/extra-portals';
 import { compactDay, vietnamDay } from '@/lib/day';
-import { localMessage } from '@/lib/i18n';
+import { localMessage } from '@/lib/bilingual';
 
 const DAY_MS = 86_400_000;
 /**

@@ -1,7 +1,8 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { Panel, type PanelProps } from '@/components/Panel';
 import { createWorkingCalendar, withWorkingDays } from '@/lib/calendar';
-import { createTranslator, localMessage, type Language, type Translate } from '@/lib/i18n';
+import { localMessage, type Language } from '@/lib/bilingual';
+import { createTranslator, type Translate } from '@/lib/i18n';
 import { COMMON_REASONS } from '@/lib/reasons';
 import type { PanelController, PanelNotice } from '../content/controller';
 

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { appendixCsv, appendixFileName, buildAppendixRows, summarizeDossiers } from '@/lib/appendix';
 import { vietnamDay } from '@/lib/day';
-import { localMessage } from '@/lib/i18n';
+import { localMessage } from '@/lib/bilingual';
 import { createWorkingCalendar, derivedYears } from '@/lib/calendar';
 import { monitorDossiers } from '@/lib/monitor';
 import { lateRates } from '@/lib/rates';
