@@ -75,11 +75,11 @@ export async function upsertDossiers(
   for (const dossier of read) byCode.set(dossier.code, dossier);
   const codes = [...byCode.keys()];
   return db.transaction('rw', db.dossiers, async () => {
-    const existing = await storedByCode(db, codes);
+    const existing = await db.dossiers.bulkGet(codes);
     const tags: Record<string, DossierTag> = {};
     const records: StoredDossier[] = [];
-    codes.forEach((code) => {
-      const previous = existing.get(code);
+    codes.forEach((code, index) => {
+      const previous = existing[index];
       const incoming = withKnownFields(byCode.get(code)!, previous);
       if (previous?.tag) tags[code] = previous.tag;
       const unchanged = previous !== undefined && sameFields(previous, incoming);
@@ -96,16 +96,6 @@ export async function upsertDossiers(
     if (records.length) await db.dossiers.bulkPut(records);
     return { stored: codes.length, tags };
   });
-}
-
-/**
- * The stored dossiers among these codes. One cursor over the sorted codes (Dexie's anyOf) rather than one
- * get per code (bulkGet): the cursor jumps straight past codes that are not stored, so the first visit of
- * a page, when none of its dossiers is stored yet, costs almost nothing.
- */
-async function storedByCode(db: DossierDatabase, codes: string[]): Promise<Map<string, StoredDossier>> {
-  const found = await db.dossiers.where('code').anyOf(codes).toArray();
-  return new Map(found.map((dossier) => [dossier.code, dossier]));
 }
 
 export async function getDossiers(db: DossierDatabase, codes: string[]): Promise<StoredDossier[]> {
