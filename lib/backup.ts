@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import type { TagHistoryRow } from './db';
 import type { StoredDossier } from './dossier';
 import { protocolSchemas } from './protocol';
@@ -12,13 +13,16 @@ import { protocolSchemas } from './protocol';
 export const BACKUP_FORMAT = 'motcua-phu-luc-backup';
 export const BACKUP_VERSION = 1;
 
-// The background and the options page use backups; the protocol's schemas are wanted here at once.
+// zod/mini, like the protocol whose schemas it extends, with zod's English messages: a damaged backup
+// is reported with what is wrong where (the background and the options page load this module, the
+// content scripts do not).
+z.config(en());
 const { storedDossierSchema, tagSchema } = protocolSchemas();
 
 const historyRowSchema = z.object({
-  code: z.string().min(1).max(200),
+  code: z.string().check(z.minLength(1), z.maxLength(200)),
   at: z.number(),
-  by: z.string().max(200),
+  by: z.string().check(z.maxLength(200)),
   before: z.nullable(tagSchema),
   after: z.nullable(tagSchema),
 });
@@ -27,8 +31,8 @@ export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: z.number(),
-  dossiers: z.array(storedDossierSchema).max(500_000),
-  tagHistory: z.array(historyRowSchema).max(2_000_000),
+  dossiers: z.array(storedDossierSchema).check(z.maxLength(500_000)),
+  tagHistory: z.array(historyRowSchema).check(z.maxLength(2_000_000)),
 });
 export type Backup = z.infer<typeof backupSchema>;
 

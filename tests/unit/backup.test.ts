@@ -40,6 +40,14 @@ describe('parseBackup', () => {
       expect(result.messageEn.length).toBeGreaterThan(5);
     }
   });
+  it('says what is wrong where in a damaged record', () => {
+    const damaged = JSON.parse(good);
+    damaged.dossiers[0].due = { day: 20260205 };
+    const result = parseBackup(JSON.stringify(damaged));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.messageEn).toBe('The backup is damaged at dossiers.0.due.day: Invalid input: expected string, received number');
+  });
+
   it('reads a good file', () => {
     const result = parseBackup(good);
     expect(result.ok && result.backup.version).toBe(BACKUP_VERSION);
