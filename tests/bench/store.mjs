@@ -27,7 +27,7 @@ import { bundleForPage, fmt, median, readDossiers, result, withTimeout } from '.
 const COUNT = 10_000;
 /** As entrypoints/content/controller.ts sends them: one message per page up to 20,000 dossiers. */
 const SLICE = 20_000;
-const FRESH_RUNS = 3;
+const FRESH_RUNS = 5;
 const EXISTING_RUNS = 2;
 const CHANGED_RUNS = 2;
 const PAGE_URL = 'https://dichvucong.kontum.gov.vn/vi/dossier/search';

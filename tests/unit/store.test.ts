@@ -118,6 +118,45 @@ describe('upsertDossiers', () => {
   });
 });
 
+describe('upsertDossiers finds the stored records of a big page on every read path', () => {
+  const code = (prefix: string, i: number) => `${prefix}-${String(i).padStart(5, '0')}`;
+  const tag: DossierTag = { realReturn: '2026-02-04', reason: 'r', note: '', by: 'Lan', at: 5 };
+
+  it.each([
+    // [label, codes on the page, of them stored before, of those tagged, other stored codes in the range]
+    ['a small page (code by code)', 20, 10, 3, 0],
+    ['a big page never seen (an empty range: nothing read)', 600, 0, 0, 0],
+    ['a big page partly stored (the range read at once)', 600, 300, 50, 0],
+    ['a big page, all stored (the range read at once)', 600, 600, 100, 0],
+    ['a big page whose range is crowded with other codes (code by code)', 600, 200, 40, 2_000],
+  ])('%s', async (_label, pageSize, storedCount, taggedCount, others) => {
+    const db = await freshDb();
+    // Stored: the first `storedCount` codes of the page (some tagged), and `others` codes that sort
+    // between the page's codes ("B-00001a" lies between "B-00001" and "B-00002").
+    const before = Array.from({ length: storedCount }, (_, i) => ({
+      ...read(code('B', i), { status: 'cũ' }),
+      firstSeen: 7,
+      lastSeen: 7,
+      pageUrl: 'old',
+      ...(i < taggedCount ? { tag } : {}),
+    }));
+    const crowd = Array.from({ length: others }, (_, i) => ({ ...read(`${code('B', i % pageSize)}a${i}`), firstSeen: 7, lastSeen: 7, pageUrl: 'old' }));
+    await db.dossiers.bulkPut([...before, ...crowd]);
+    const page = Array.from({ length: pageSize }, (_, i) => read(code('B', i)));
+    const result = await upsertDossiers(db, page, PAGE, 9_000_000);
+    expect(result.stored).toBe(pageSize);
+    expect(Object.keys(result.tags).sort()).toEqual(before.filter((d) => d.tag).map((d) => d.code).sort());
+    const saved = await getDossiers(db, page.map((d) => d.code));
+    expect(saved).toHaveLength(pageSize);
+    for (const [i, dossier] of saved.entries()) {
+      expect(dossier.firstSeen).toBe(i < storedCount ? 7 : 9_000_000);
+      expect(dossier.status).toBe('Đang xử lý');
+      expect(dossier.tag).toEqual(i < taggedCount ? tag : undefined);
+    }
+    expect(await db.dossiers.count()).toBe(pageSize + others);
+  });
+});
+
 describe('setTag', () => {
   it('not found: nothing saved', async () => {
     const db = await freshDb();
