@@ -109,6 +109,18 @@ async function heapUsed(context, page) {
   }
 }
 
+/** The events of a Chromium trace of these categories (and the thread names) recorded while `during` runs. */
+async function recordTrace(cdp, categories, during) {
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['-*', ...categories, '__metadata'] } });
+  await during();
+  await cdp.send('Tracing.end');
+  await withTimeout(complete, 60_000, 'trace collection');
+  return events;
+}
+
 /**
  * The same scenario with the extension, recorded twice at once: a Chromium trace gives the long
  * main-thread tasks (RunTask > 50 ms) and the CPU profiler (0.2 ms sampling, all worlds of the page's
@@ -122,28 +134,23 @@ async function tracedExtensionTasks(extensionDir) {
   try {
     const page = await ext.context.newPage();
     const cdp = await ext.context.newCDPSession(page);
-    const events = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', {
-      transferMode: 'ReportEvents',
-      traceConfig: { includedCategories: ['-*', 'toplevel', 'disabled-by-default-devtools.timeline', 'devtools.timeline', '__metadata'] },
-    });
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-    await page.goto(URL, { timeout: 60_000 });
-    await waitPortalReady(page);
-    await page.locator('motcua-phu-luc-panel [data-testid=panel-count]').waitFor({ state: 'attached', timeout: 30_000 });
-    await page.waitForTimeout(SETTLE_MS);
-    const dueHeader = page.locator('th.mat-column-due .mat-sort-header-container');
-    for (let i = 0; i < 2; i++) {
-      await dueHeader.click({ timeout: 30_000 });
+    let profile;
+    const categories = ['toplevel', 'disabled-by-default-devtools.timeline', 'devtools.timeline'];
+    const events = await recordTrace(cdp, categories, async () => {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+      await page.goto(URL, { timeout: 60_000 });
+      await waitPortalReady(page);
+      await page.locator('motcua-phu-luc-panel [data-testid=panel-count]').waitFor({ state: 'attached', timeout: 30_000 });
       await page.waitForTimeout(SETTLE_MS);
-    }
-    const { profile } = await cdp.send('Profiler.stop');
-    await cdp.send('Tracing.end');
-    await withTimeout(complete, 60_000, 'trace collection');
+      const dueHeader = page.locator('th.mat-column-due .mat-sort-header-container');
+      for (let i = 0; i < 2; i++) {
+        await dueHeader.click({ timeout: 30_000 });
+        await page.waitForTimeout(SETTLE_MS);
+      }
+      ({ profile } = await cdp.send('Profiler.stop'));
+    });
     return attribute(events, profile);
   } finally {
     await ext.close();
@@ -172,20 +179,13 @@ async function startupTasks(extensionDir, loads, { settleMs }) {
     try {
       const page = await ext.context.newPage();
       const cdp = await ext.context.newCDPSession(page);
-      const events = [];
-      cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-      await cdp.send('Tracing.start', {
-        transferMode: 'ReportEvents',
-        traceConfig: { includedCategories: ['-*', 'toplevel', 'v8', '__metadata'] },
-      });
       if (settleMs) await page.waitForTimeout(settleMs);
-      await page.goto(URL, { timeout: 60_000 });
-      await waitPortalReady(page);
-      await page.locator('motcua-phu-luc-panel [data-testid=panel-count]').waitFor({ state: 'attached', timeout: 30_000 });
-      await page.waitForTimeout(1_000);
-      await cdp.send('Tracing.end');
-      await withTimeout(complete, 60_000, 'trace collection');
+      const events = await recordTrace(cdp, ['toplevel', 'v8'], async () => {
+        await page.goto(URL, { timeout: 60_000 });
+        await waitPortalReady(page);
+        await page.locator('motcua-phu-luc-panel [data-testid=panel-count]').waitFor({ state: 'attached', timeout: 30_000 });
+        await page.waitForTimeout(1_000);
+      });
       const scriptUrl = (e) => e.args?.data?.url ?? e.args?.fileName ?? '';
       const mine = events.filter((e) => e.ph === 'X' && (e.name === 'v8.compile' || e.name === 'v8.run') && scriptUrl(e).startsWith('chrome-extension://'));
       const tasks = new Map();
