@@ -18,7 +18,7 @@ import { bundleForPage, fmt, launchPlain, median, result, waitPortalReady, withT
 /** rows → samples of each kind, warm-up runs, repetitions inside one sample. */
 const PLAN = [
   { rows: 200, samples: 15, warmup: 5, reps: 10 },
-  { rows: 2_000, samples: 9, warmup: 3, reps: 2 },
+  { rows: 2_000, samples: 21, warmup: 5, reps: 2 },
   { rows: 20_000, samples: 3, warmup: 1, reps: 1 },
 ];
 
