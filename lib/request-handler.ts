@@ -146,8 +146,10 @@ async function run(db: DossierDatabase, request: StoreRequest, context: HandlerC
   const today = vietnamDay(now);
   switch (request.type) {
     case 'dossiers/upsert': {
-      const result = await upsertDossiers(db, request.dossiers, request.pageUrl, now);
-      if (request.dossiers.length) context.onChanged([...new Set(request.dossiers.map((dossier) => dossier.code))], 'dossiers');
+      const { written, ...result } = await upsertDossiers(db, request.dossiers, request.pageUrl, now);
+      // A page read again that changed nothing is not announced: no open page reloads the store and the
+      // background does not recount its badge.
+      if (written.length) context.onChanged(written, 'dossiers');
       return { ok: true, ...result };
     }
     case 'dossiers/get':

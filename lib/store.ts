@@ -64,13 +64,14 @@ export const LAST_SEEN_RESOLUTION_MS = 60 * 60 * 1000;
 /**
  * Upserts every dossier read by its code: the latest field values, first and last seen, the page. A
  * dossier read again keeps its tag untouched. Duplicate codes in one batch: the last one wins.
+ * `written` lists the codes actually written (a re-read that changes nothing writes nothing).
  */
 export async function upsertDossiers(
   db: DossierDatabase,
   read: ReadDossier[],
   pageUrl: string,
   now: number,
-): Promise<{ stored: number; tags: Record<string, DossierTag> }> {
+): Promise<{ stored: number; tags: Record<string, DossierTag>; written: string[] }> {
   const byCode = new Map<string, ReadDossier>();
   for (const dossier of read) byCode.set(dossier.code, dossier);
   const codes = [...byCode.keys()];
@@ -94,7 +95,7 @@ export async function upsertDossiers(
       });
     });
     if (records.length) await db.dossiers.bulkPut(records);
-    return { stored: codes.length, tags };
+    return { stored: codes.length, tags, written: records.map((record) => record.code) };
   });
 }
 

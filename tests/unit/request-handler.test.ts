@@ -352,6 +352,19 @@ describe('handleRequest: storage errors', () => {
 });
 
 
+describe('handleRequest: what an upsert announces', () => {
+  it('a page read again with nothing changed announces nothing; a change announces only its codes', async () => {
+    const { context, onChanged } = await seeded();
+    const page = 'https://motcua.kontum.gov.vn/hs';
+    const again = await handleRequest({ type: 'dossiers/upsert', pageUrl: page, dossiers: [read('A'), read('B'), read('C')] }, PORTAL_TAB, policy, context);
+    expect(again).toEqual({ ok: true, stored: 3, tags: {} });
+    expect(onChanged).not.toHaveBeenCalled();
+    await handleRequest({ type: 'dossiers/upsert', pageUrl: page, dossiers: [read('A'), read('B', { status: 'Đã trả kết quả' }), read('D')] }, PORTAL_TAB, policy, context);
+    expect(onChanged).toHaveBeenCalledTimes(1);
+    expect(onChanged).toHaveBeenCalledWith(['B', 'D'], 'dossiers');
+  });
+});
+
 describe('handleRequest: what a portal page may ask', () => {
   it.each([
     ['dossiers/all', { type: 'dossiers/all' }],

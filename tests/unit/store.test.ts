@@ -43,7 +43,7 @@ describe('upsertDossiers', () => {
   ])('new records (%s) get firstSeen = lastSeen = now', async (_label, batch) => {
     const db = await freshDb();
     const result = await upsertDossiers(db, batch, PAGE, 111);
-    expect(result).toEqual({ stored: batch.length, tags: {} });
+    expect(result).toEqual({ stored: batch.length, tags: {}, written: batch.map((row) => row.code) });
     const stored = await db.dossiers.toArray();
     expect(stored).toHaveLength(batch.length);
     for (const row of batch) {
@@ -394,7 +394,8 @@ describe('upsertDossiers writes nothing for a re-read that changes nothing', () 
     const db = await freshDb();
     await upsertDossiers(db, [read('A')], PAGE, 1_000);
     await setTag(db, 'A', { realReturn: '2026-02-05', reason: '', note: '' }, 'An', 2_000, TODAY);
-    await upsertDossiers(db, [read('A', change)], page, 1_000 + later);
+    const result = await upsertDossiers(db, [read('A', change)], page, 1_000 + later);
+    expect(result.written).toEqual(rewritten ? ['A'] : []);
     const stored = (await db.dossiers.get('A'))!;
     expect(stored.lastSeen).toBe(rewritten ? 1_000 + later : 1_000);
     expect(stored.firstSeen).toBe(1_000);
