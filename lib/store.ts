@@ -99,33 +99,30 @@ export async function upsertDossiers(
   });
 }
 
-/** From this many codes on, a save first lists the stored codes in the range of its codes (see storedAmong). */
+/** From this many codes on, a save first counts the range of its codes (see storedAmong). */
 const RANGE_READ_MIN_CODES = 500;
 
 /**
  * The stored record of each code (undefined where none), in the order of `codes`. One get per code
  * (bulkGet) is the slow part of saving a big page: about 35 µs each in Chromium, the same whether the
- * code is stored or not. So for a big page the stored codes between its smallest and its largest code
- * are listed first (one request, keys only). None: nothing to read, as on a page seen for the first time.
- * No more than the page has: the range is read at once. Otherwise only the codes that are stored are
- * read, one by one. Small pages are read code by code: that is cheap, and listing a crowded range is not.
+ * code is stored or not. So for a big page the range from its smallest to its largest code is counted
+ * first (one request): when it holds no more records than there are codes, the whole range is read at
+ * once (nothing at all for a page seen for the first time); only a range crowded with other stored
+ * codes is read code by code. Small pages are read code by code: that is cheap, and counting a crowded
+ * range would not be.
  */
 async function storedAmong(db: DossierDatabase, codes: string[]): Promise<(StoredDossier | undefined)[]> {
   if (codes.length < RANGE_READ_MIN_CODES) return db.dossiers.bulkGet(codes);
   // IndexedDB orders string keys by UTF-16 code units, as the default sort does.
   const sorted = [...codes].sort();
   const range = db.dossiers.where('code').between(sorted[0]!, sorted[sorted.length - 1]!, true, true);
-  const storedCodes = await range.primaryKeys();
-  if (storedCodes.length === 0) return codes.map(() => undefined);
-  let found: (StoredDossier | undefined)[];
-  if (storedCodes.length <= codes.length) found = await range.toArray();
-  else {
-    const stored = new Set(storedCodes);
-    found = await db.dossiers.bulkGet(codes.filter((code) => stored.has(code)));
+  const inRange = await range.count();
+  if (inRange === 0) return codes.map(() => undefined);
+  if (inRange <= codes.length) {
+    const found = new Map((await range.toArray()).map((dossier) => [dossier.code, dossier]));
+    return codes.map((code) => found.get(code));
   }
-  const byCode = new Map<string, StoredDossier>();
-  for (const dossier of found) if (dossier) byCode.set(dossier.code, dossier);
-  return codes.map((code) => byCode.get(code));
+  return db.dossiers.bulkGet(codes);
 }
 
 export async function getDossiers(db: DossierDatabase, codes: string[]): Promise<StoredDossier[]> {

@@ -128,7 +128,7 @@ describe('upsertDossiers finds the stored records of a big page on every read pa
     ['a big page never seen (an empty range: nothing read)', 600, 0, 0, 0],
     ['a big page partly stored (the range read at once)', 600, 300, 50, 0],
     ['a big page, all stored (the range read at once)', 600, 600, 100, 0],
-    ['a big page whose range is crowded with other codes (only its stored codes read, one by one)', 600, 200, 40, 2_000],
+    ['a big page whose range is crowded with other codes (code by code)', 600, 200, 40, 2_000],
   ])('%s', async (_label, pageSize, storedCount, taggedCount, others) => {
     const db = await freshDb();
     // Stored: the first `storedCount` codes of the page (some tagged), and `others` codes that sort
