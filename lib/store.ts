@@ -113,9 +113,14 @@ const RANGE_READ_MIN_CODES = 500;
  */
 async function storedAmong(db: DossierDatabase, codes: string[]): Promise<(StoredDossier | undefined)[]> {
   if (codes.length < RANGE_READ_MIN_CODES) return db.dossiers.bulkGet(codes);
-  // IndexedDB orders string keys by UTF-16 code units, as the default sort does.
-  const sorted = [...codes].sort();
-  const range = db.dossiers.where('code').between(sorted[0]!, sorted[sorted.length - 1]!, true, true);
+  // IndexedDB orders string keys by UTF-16 code units, as JavaScript's `<` on strings does.
+  let low = codes[0]!;
+  let high = low;
+  for (const code of codes) {
+    if (code < low) low = code;
+    else if (code > high) high = code;
+  }
+  const range = db.dossiers.where('code').between(low, high, true, true);
   const inRange = await range.count();
   if (inRange === 0) return codes.map(() => undefined);
   if (inRange <= codes.length) {
