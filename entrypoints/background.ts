@@ -181,6 +181,7 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
+    const tabId = sender.tab?.id;
     await ready;
     const current = await settings();
     return handleRequest(
@@ -193,7 +194,7 @@ export default defineBackground(() => {
         staffName: async () => current.staffName,
         now: () => Date.now(),
         onChanged: broadcast,
-        loadPanel: sender.tab?.id === undefined ? undefined : () => injectPanel(sender.tab!.id!, sender.frameId ?? 0),
+        loadPanel: tabId === undefined ? undefined : () => injectPanel(tabId, sender.frameId ?? 0),
       },
     );
   });
