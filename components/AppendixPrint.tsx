@@ -1,6 +1,6 @@
 import { APPENDIX_COLUMNS, type AppendixValues } from '@/lib/appendix';
 import { formatDayVn } from '@/lib/day';
-import type { Translate } from '@/lib/i18n';
+import { formatNumberVi, type Translate } from '@/lib/i18n';
 import type { PeriodInput } from '@/lib/print-period';
 import type { LateRates } from '@/lib/rates';
 
@@ -193,10 +193,10 @@ export function AppendixPrint(props: AppendixPrintProps) {
                     <td>{index === list.length - 1 ? doc('print.summaryAll') : entry.unit || doc('print.summaryNoUnit')}</td>
                     <td>{entry.decided}</td>
                     <td>
-                      {entry.lateOnSystem} ({entry.systemRate.toLocaleString('vi-VN')}%)
+                      {entry.lateOnSystem} ({formatNumberVi(entry.systemRate)}%)
                     </td>
                     <td>
-                      {entry.reallyLate} ({entry.realRate.toLocaleString('vi-VN')}%)
+                      {entry.reallyLate} ({formatNumberVi(entry.realRate)}%)
                     </td>
                   </tr>
                 ))}

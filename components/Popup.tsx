@@ -1,4 +1,4 @@
-import type { Translate } from '@/lib/i18n';
+import { formatNumberVi, type Translate } from '@/lib/i18n';
 import type { DossierSummary } from '@/lib/appendix';
 import type { MonitorResult } from '@/lib/monitor';
 import type { LateRates } from '@/lib/rates';
@@ -24,7 +24,7 @@ export interface PopupProps {
 function CountCard({ testId, tone, count, label }: { testId: string; tone: string; count: number; label: string }) {
   return (
     <li className={`count count-${tone}`} data-testid={testId}>
-      <strong className="count-number">{count.toLocaleString('vi-VN')}</strong>
+      <strong className="count-number">{formatNumberVi(count)}</strong>
       <span className="count-label">{label}</span>
     </li>
   );

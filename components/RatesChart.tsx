@@ -1,4 +1,4 @@
-import type { Translate } from '@/lib/i18n';
+import { formatNumberVi, type Translate } from '@/lib/i18n';
 import type { LateRates } from '@/lib/rates';
 
 /** Late rate on the system against the real late rate, overall and per unit, as small bars. */
@@ -28,8 +28,8 @@ function RateBars({ t, label, rates }: { t: Translate; label: string; rates: Lat
   return (
     <div className="rate-row" data-testid="rate-row">
       <div className="rate-label">{label}</div>
-      <Bar kind="system" value={rates.systemRate} text={`${t('rates.system')}: ${rates.systemRate.toLocaleString('vi-VN')}% (${rates.lateOnSystem}/${rates.decided})`} />
-      <Bar kind="real" value={rates.realRate} text={`${t('rates.real')}: ${rates.realRate.toLocaleString('vi-VN')}% (${rates.reallyLate}/${rates.decided})`} />
+      <Bar kind="system" value={rates.systemRate} text={`${t('rates.system')}: ${formatNumberVi(rates.systemRate)}% (${rates.lateOnSystem}/${rates.decided})`} />
+      <Bar kind="real" value={rates.realRate} text={`${t('rates.real')}: ${formatNumberVi(rates.realRate)}% (${rates.reallyLate}/${rates.decided})`} />
     </div>
   );
 }

@@ -371,7 +371,8 @@ function formatParam(value: string | number, language: Language): string {
 /**
  * A number as `Intl.NumberFormat('vi-VN')` writes it (`1.234.567`, `12,5`, at most 3 decimals), without
  * Intl: the first Intl formatter of a page loads ICU's locale data, about 8 ms of the content script's
- * start on every portal page (issue 3).
+ * start on every portal page (issue 3). The UI's one way of writing a number in Vietnamese: the panel's
+ * messages, the popup's counts and the rates of the popup and the print.
  */
 export function formatNumberVi(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
