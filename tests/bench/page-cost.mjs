@@ -73,21 +73,30 @@ function instrument() {
   else document.addEventListener('readystatechange', onDom, { once: true });
 }
 
-async function scenario(context, { withExtension }) {
-  await context.addInitScript(instrument);
-  const page = await context.newPage();
+/** Opens the 2,000-row list, waits for the panel's count (with the extension), then lets the page settle. */
+async function openList(page, { withExtension = true, settleMs = SETTLE_MS } = {}) {
   await page.goto(URL, { timeout: 60_000 });
   await waitPortalReady(page);
   if (withExtension) {
     await page.locator('motcua-phu-luc-panel [data-testid=panel-count]').waitFor({ state: 'attached', timeout: 30_000 });
   }
-  await page.waitForTimeout(SETTLE_MS);
-  // Re-sort twice by the due date (asc, then desc): every row of the table is rewritten each time.
+  await page.waitForTimeout(settleMs);
+}
+
+/** Re-sorts twice by the due date (asc, then desc): every row of the table is rewritten each time. */
+async function resortTwice(page) {
   const dueHeader = page.locator('th.mat-column-due .mat-sort-header-container');
   for (let i = 0; i < 2; i++) {
     await dueHeader.click({ timeout: 30_000 });
     await page.waitForTimeout(SETTLE_MS);
   }
+}
+
+async function scenario(context, { withExtension }) {
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  await openList(page, { withExtension });
+  await resortTwice(page);
   const bench = await page.evaluate(() => window.__bench);
   return { page, bench };
 }
@@ -140,15 +149,8 @@ async function tracedExtensionTasks(extensionDir) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
-      await page.goto(URL, { timeout: 60_000 });
-      await waitPortalReady(page);
-      await page.locator('motcua-phu-luc-panel [data-testid=panel-count]').waitFor({ state: 'attached', timeout: 30_000 });
-      await page.waitForTimeout(SETTLE_MS);
-      const dueHeader = page.locator('th.mat-column-due .mat-sort-header-container');
-      for (let i = 0; i < 2; i++) {
-        await dueHeader.click({ timeout: 30_000 });
-        await page.waitForTimeout(SETTLE_MS);
-      }
+      await openList(page);
+      await resortTwice(page);
       ({ profile } = await cdp.send('Profiler.stop'));
     });
     return attribute(events, profile);
@@ -180,12 +182,7 @@ async function startupTasks(extensionDir, loads, { settleMs }) {
       const page = await ext.context.newPage();
       const cdp = await ext.context.newCDPSession(page);
       if (settleMs) await page.waitForTimeout(settleMs);
-      const events = await recordTrace(cdp, ['toplevel', 'v8'], async () => {
-        await page.goto(URL, { timeout: 60_000 });
-        await waitPortalReady(page);
-        await page.locator('motcua-phu-luc-panel [data-testid=panel-count]').waitFor({ state: 'attached', timeout: 30_000 });
-        await page.waitForTimeout(1_000);
-      });
+      const events = await recordTrace(cdp, ['toplevel', 'v8'], () => openList(page, { settleMs: 1_000 }));
       const scriptUrl = (e) => e.args?.data?.url ?? e.args?.fileName ?? '';
       const mine = events.filter((e) => e.ph === 'X' && (e.name === 'v8.compile' || e.name === 'v8.run') && scriptUrl(e).startsWith('chrome-extension://'));
       const tasks = new Map();
