@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { BUILT_IN_PORTAL_MATCHES } from './lib/portal-hosts';
+import { BUILT_IN_PORTAL_MATCHES } from './lib/portal/hosts';
 
 // Flat WXT config. Permissions are deliberately minimal: `storage` for settings, no `tabs`,
 // no `downloads` (the CSV is a plain download from the popup page), no `<all_urls>`.

@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
-import { openDossierDatabase, type DossierDatabase } from '@/lib/db';
-import { isBuiltInPortalUrl } from '@/lib/portal-hosts';
-import { CHANGES_PORT, type ChangeEvent, type ChangeKind } from '@/lib/protocol';
-import { handleRequest, type SenderPolicy } from '@/lib/request-handler';
-import { readSettings, settingsSchemas, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings';
-import { createWorkingCalendar } from '@/lib/calendar';
-import { vietnamDay } from '@/lib/day';
-import { badgeText, monitorDossiers } from '@/lib/monitor';
-import { nextReminderTime, REMINDER_ALARM } from '@/lib/reminder';
-import { createTranslator } from '@/lib/i18n';
-import { EXTRA_PORTALS_SCRIPT_ID, isExtraPortalUrl, originPattern } from '@/lib/extra-portals';
+import { openDossierDatabase, type DossierDatabase } from '@/lib/store/db';
+import { isBuiltInPortalUrl } from '@/lib/portal/hosts';
+import { CHANGES_PORT, type ChangeEvent, type ChangeKind } from '@/lib/messaging/protocol';
+import { handleRequest, type SenderPolicy } from '@/lib/messaging/handler';
+import { readSettings, settingsSchemas, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings/settings';
+import { createWorkingCalendar } from '@/lib/calendar/working-calendar';
+import { vietnamDay } from '@/lib/calendar/day';
+import { badgeText, monitorDossiers } from '@/lib/reports/monitor';
+import { nextReminderTime, REMINDER_ALARM } from '@/lib/calendar/reminder';
+import { createTranslator } from '@/lib/i18n/translate';
+import { EXTRA_PORTALS_SCRIPT_ID, isExtraPortalUrl, originPattern } from '@/lib/portal/extra-portals';
 
 /** The scripts of the content-script entrypoints, as built (entrypoints/content, entrypoints/panel.content). */
 const CONTENT_SCRIPT = 'content-scripts/content.js';
@@ -18,7 +18,7 @@ const PANEL_SCRIPT = '/content-scripts/panel.js';
 
 /**
  * The background owns the dossier database (in the extension's origin) and answers the typed protocol of
- * lib/protocol.ts. It is thin: validation and the store logic live in lib/.
+ * lib/messaging/protocol.ts. It is thin: validation and the store logic live in lib/.
  */
 export default defineBackground(() => {
   let db: DossierDatabase | null = null;
@@ -44,7 +44,7 @@ export default defineBackground(() => {
     port.onDisconnect.addListener(() => changePorts.delete(port));
   });
 
-  /** The toolbar badge: how many dossiers need action (lib/monitor.ts). Recomputed after writes. */
+  /** The toolbar badge: how many dossiers need action (lib/reports/monitor.ts). Recomputed after writes. */
   async function monitorNow() {
     if (!db) return null;
     const current = await settings();

@@ -1,15 +1,15 @@
 import './style.css';
 import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { appendixFileName, buildAppendixRows, inPeriod } from '@/lib/appendix';
-import { vietnamDay } from '@/lib/day';
-import { localMessage } from '@/lib/bilingual';
-import { createTranslator } from '@/lib/i18n';
-import { isReversed, periodBounds, periodFromQuery, periodToQuery, type PeriodInput } from '@/lib/print-period';
-import { AppendixPrint } from '@/components/AppendixPrint';
-import { useSettings, useStoredDossiers } from '@/components/use-extension';
-import { createWorkingCalendar, workingDaysLate } from '@/lib/calendar';
-import { lateRates } from '@/lib/rates';
+import { appendixFileName, buildAppendixRows, inPeriod } from '@/lib/appendix/rows';
+import { vietnamDay } from '@/lib/calendar/day';
+import { localMessage } from '@/lib/i18n/bilingual';
+import { createTranslator } from '@/lib/i18n/translate';
+import { isReversed, periodBounds, periodFromQuery, periodToQuery, type PeriodInput } from '@/lib/appendix/period';
+import { AppendixPrint } from '@/components/appendix/AppendixPrint';
+import { useSettings, useStoredDossiers } from '@/components/shared/use-extension';
+import { createWorkingCalendar, workingDaysLate } from '@/lib/calendar/working-calendar';
+import { lateRates } from '@/lib/reports/rates';
 
 const vietnamese = createTranslator('vi');
 const initial = periodFromQuery(window.location.search);

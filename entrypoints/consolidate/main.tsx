@@ -1,7 +1,7 @@
 import './style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { AppendixDelimiter } from '@/lib/appendix';
+import type { AppendixDelimiter } from '@/lib/appendix/rows';
 import {
   consolidatedCsv,
   mergeAppendices,
@@ -9,7 +9,7 @@ import {
   summaryByUnit,
   type ImportError,
   type ImportedRow,
-} from '@/lib/consolidate';
+} from '@/lib/appendix/consolidate';
 import {
   applyChoices,
   consolidatedFileName,
@@ -17,11 +17,11 @@ import {
   READ_LIMIT_BYTES,
   uniqueFileName,
   type ConflictChoice,
-} from '@/lib/consolidate-session';
-import { vietnamDay } from '@/lib/day';
-import { createTranslator } from '@/lib/i18n';
-import { Consolidate, type ConflictView } from '@/components/Consolidate';
-import { downloadText, useSettings } from '@/components/use-extension';
+} from '@/lib/appendix/consolidate-session';
+import { vietnamDay } from '@/lib/calendar/day';
+import { createTranslator } from '@/lib/i18n/translate';
+import { Consolidate, type ConflictView } from '@/components/consolidate/Consolidate';
+import { downloadText, useSettings } from '@/components/shared/use-extension';
 
 interface LoadedFile {
   id: number;

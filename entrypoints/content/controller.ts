@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
-import { createClient } from '@/lib/client';
-import { vietnamDay } from '@/lib/day';
-import type { DossierTag, ReadDossier, UnreadableRow } from '@/lib/dossier';
-import { localMessage as translateMessage, type BilingualMessage, type Language } from '@/lib/bilingual';
-import { buildPanelModel, readSignature, type PanelModel } from '@/lib/panel-model';
-import { CHANGES_PORT, protocolSchemas, type Request } from '@/lib/protocol';
-import { readDossierTablesStepwise } from '@/lib/reader';
-import { DEFAULT_SETTINGS, readSettings, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings';
-import { validateRealReturn } from '@/lib/tag-validation';
-import { boundDossier } from '@/lib/dossier-limits';
-import type { TagOutcome, TagRequest } from '@/components/LateDossierRow';
+import { createClient } from '@/lib/messaging/client';
+import { vietnamDay } from '@/lib/calendar/day';
+import type { DossierTag, ReadDossier, UnreadableRow } from '@/lib/dossier/model';
+import { localMessage as translateMessage, type BilingualMessage, type Language } from '@/lib/i18n/bilingual';
+import { buildPanelModel, readSignature, type PanelModel } from '@/lib/portal/panel-model';
+import { CHANGES_PORT, protocolSchemas, type Request } from '@/lib/messaging/protocol';
+import { readDossierTablesStepwise } from '@/lib/portal/reader';
+import { DEFAULT_SETTINGS, readSettings, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings/settings';
+import { validateRealReturn } from '@/lib/dossier/tag-validation';
+import { boundDossier } from '@/lib/dossier/limits';
+import type { TagOutcome, TagRequest } from '@/components/panel/LateDossierRow';
 import { watchPage, type PageWatcher } from './page-watcher';
 import { applyRowMarkers, installMarkerStyle, setPageDocked } from './row-markers';
 

@@ -1,4 +1,4 @@
-import { BUILT_IN_PORTAL_MATCHES } from '@/lib/portal-hosts';
+import { BUILT_IN_PORTAL_MATCHES } from '@/lib/portal/hosts';
 import { createPanelController } from './controller';
 import { publishPanelHost, type PanelView } from './panel-host';
 

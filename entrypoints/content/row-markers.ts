@@ -1,4 +1,4 @@
-import type { LateRow } from '@/lib/panel-model';
+import type { LateRow } from '@/lib/portal/panel-model';
 
 /**
  * Small marks on the portal's own rows. They are attributes only (no element is inserted, no handler

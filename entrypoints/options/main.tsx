@@ -3,13 +3,13 @@ import './style.css';
 import { createRoot } from 'react-dom/client';
 import { useRef } from 'react';
 import { browser } from 'wxt/browser';
-import { Options } from '@/components/Options';
-import { PortalsSection } from '@/components/PortalsSection';
-import { DataSection } from '@/components/DataSection';
-import { client, downloadText, useSettings } from '@/components/use-extension';
-import { checkExtraOrigin, originPattern } from '@/lib/extra-portals';
-import { compactDay, vietnamDay } from '@/lib/day';
-import { localMessage } from '@/lib/bilingual';
+import { Options } from '@/components/options/Options';
+import { PortalsSection } from '@/components/options/PortalsSection';
+import { DataSection } from '@/components/options/DataSection';
+import { client, downloadText, useSettings } from '@/components/shared/use-extension';
+import { checkExtraOrigin, originPattern } from '@/lib/portal/extra-portals';
+import { compactDay, vietnamDay } from '@/lib/calendar/day';
+import { localMessage } from '@/lib/i18n/bilingual';
 
 const DAY_MS = 86_400_000;
 /**

@@ -1,9 +1,9 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import { Panel, type PanelProps } from '@/components/Panel';
-import { createWorkingCalendar, withWorkingDays } from '@/lib/calendar';
-import { localMessage, type Language } from '@/lib/bilingual';
-import { createTranslator, type Translate } from '@/lib/i18n';
-import { COMMON_REASONS } from '@/lib/reasons';
+import { Panel, type PanelProps } from '@/components/panel/Panel';
+import { createWorkingCalendar, withWorkingDays } from '@/lib/calendar/working-calendar';
+import { localMessage, type Language } from '@/lib/i18n/bilingual';
+import { createTranslator, type Translate } from '@/lib/i18n/translate';
+import { COMMON_REASONS } from '@/lib/dossier/reasons';
 import type { PanelController, PanelNotice } from '../content/controller';
 
 /** Binds the controller's snapshot to the panel view, in the UI language and with working days. */

@@ -1,6 +1,6 @@
 import panelCss from './style.css?inline';
 import { createRoot, type Root } from 'react-dom/client';
-import { BUILT_IN_PORTAL_MATCHES } from '@/lib/portal-hosts';
+import { BUILT_IN_PORTAL_MATCHES } from '@/lib/portal/hosts';
 import { findPanelHost } from '../content/panel-host';
 import { PanelApp } from './PanelApp';
 

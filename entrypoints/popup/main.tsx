@@ -2,15 +2,15 @@ import './style.css';
 import { useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { appendixCsv, appendixFileName, buildAppendixRows, summarizeDossiers } from '@/lib/appendix';
-import { vietnamDay } from '@/lib/day';
-import { localMessage } from '@/lib/bilingual';
-import { createWorkingCalendar, derivedYears } from '@/lib/calendar';
-import { monitorDossiers } from '@/lib/monitor';
-import { lateRates } from '@/lib/rates';
-import { periodBounds, periodToQuery } from '@/lib/print-period';
-import { Popup } from '@/components/Popup';
-import { downloadText, useSettings, useStoredDossiers } from '@/components/use-extension';
+import { appendixCsv, appendixFileName, buildAppendixRows, summarizeDossiers } from '@/lib/appendix/rows';
+import { vietnamDay } from '@/lib/calendar/day';
+import { localMessage } from '@/lib/i18n/bilingual';
+import { createWorkingCalendar, derivedYears } from '@/lib/calendar/working-calendar';
+import { monitorDossiers } from '@/lib/reports/monitor';
+import { lateRates } from '@/lib/reports/rates';
+import { periodBounds, periodToQuery } from '@/lib/appendix/period';
+import { Popup } from '@/components/popup/Popup';
+import { downloadText, useSettings, useStoredDossiers } from '@/components/shared/use-extension';
 
 function PopupPage() {
   const { settings, t } = useSettings();

@@ -139,7 +139,7 @@ export async function waitPortalReady(page, timeout = 60_000) {
 
 /* ---------------- data ---------------- */
 
-/** A ReadDossier (lib/dossier.ts) from a fixture dossier; `suffix` makes new codes for a fresh run. */
+/** A ReadDossier (lib/dossier/model.ts) from a fixture dossier; `suffix` makes new codes for a fresh run. */
 export function toReadDossier(d, suffix = '') {
   return {
     code: suffix ? d.code.replace(/-(\d{4})$/, `-${suffix}$1`) : d.code,

@@ -83,7 +83,7 @@ async function rawIndexedDbPut({ records, fresh }) {
 
 /**
  * In the service worker: a raw Dexie bulkPut of the same records (the issue's baseline), into a scratch
- * database opened with the product's own schema (lib/db.ts, bundled and evaluated in the worker).
+ * database opened with the product's own schema (lib/store/db.ts, bundled and evaluated in the worker).
  */
 async function dexieBulkPut({ records, fresh }) {
   const { openDossierDatabase } = globalThis.__benchDb;
@@ -108,7 +108,7 @@ export async function benchStore({ extensionDir, log = console.log } = {}) {
     await page.goto(`chrome-extension://${ext.extensionId}/manifest.json`);
     const sw = ext.serviceWorker;
     // Playwright evaluates through the DevTools protocol, which the extension's CSP does not cover.
-    await sw.evaluate(await bundleForPage("export { openDossierDatabase } from '@/lib/db';", '__benchDb'));
+    await sw.evaluate(await bundleForPage("export { openDossierDatabase } from '@/lib/store/db';", '__benchDb'));
     const lines = { fresh: { product: [], baseline: [], raw: [] }, changed: { product: [], baseline: [], raw: [] }, existing: { product: [], baseline: [], raw: [] } };
     const plan = [];
     for (let i = 1; i <= FRESH_RUNS; i++) plan.push({ kind: 'fresh', suffix: String(i) });

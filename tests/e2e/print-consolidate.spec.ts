@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { APPENDIX_HEADINGS, appendixCsv, type AppendixValues } from '../../lib/appendix';
-import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY, type Settings } from '../../lib/settings';
+import { APPENDIX_HEADINGS, appendixCsv, type AppendixValues } from '../../lib/appendix/rows';
+import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY, type Settings } from '../../lib/settings/settings';
 import { addDays, vietnamToday } from '../fixtures/portal/dossiers.mjs';
 import { expect, sendFromExtensionPage, test } from './fixtures';
 
@@ -22,7 +22,7 @@ const STAFF = 'Trần Thị Bình';
 const LONG_PROCEDURE = 'Đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi';
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
-/** dd/MM/yyyy, written here independently of lib/day.ts. */
+/** dd/MM/yyyy, written here independently of lib/calendar/day.ts. */
 function vn(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APPENDIX_HEADINGS, appendixCsv, buildAppendixRows } from '@/lib/appendix';
-import type { StoredDossier } from '@/lib/dossier';
+import { APPENDIX_HEADINGS, appendixCsv, buildAppendixRows } from '@/lib/appendix/rows';
+import type { StoredDossier } from '@/lib/dossier/model';
 
 /**
  * The exported appendix read back by a real spreadsheet program: LibreOffice (headless) opens the CSV

@@ -1,0 +1,183 @@
+import { useEffect, useState } from 'react';
+import type { Translate } from '@/lib/i18n/translate';
+import { formatDayVn } from '@/lib/calendar/day';
+import { realOutcome } from '@/lib/dossier/classify';
+import { defaultReturnDate, type LateRow } from '@/lib/portal/panel-model';
+
+export interface TagRequest {
+  realReturn: string;
+  reason: string;
+  note: string;
+}
+
+export type TagOutcome = { ok: true } | { ok: false; message: string };
+
+export interface TagCallbacks {
+  onTag: (code: string, request: TagRequest) => Promise<TagOutcome>;
+  onRemoveTag: (code: string) => Promise<void>;
+}
+
+interface RowProps extends TagCallbacks {
+  t: Translate;
+  row: LateRow;
+  today: string;
+  selected: boolean;
+  onSelect: () => void;
+  reasonChoices: readonly string[];
+}
+
+const CUSTOM = '__custom__';
+
+/** One late dossier in the panel: what the system says, and the one-click tag of its real return day. */
+export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRemoveTag, reasonChoices }: RowProps) {
+  const { dossier, tag } = row;
+  const [date, setDate] = useState(() => defaultReturnDate(row, today));
+  const [reasonChoice, setReasonChoice] = useState(() => initialReasonChoice(tag?.reason ?? '', reasonChoices));
+  const [customReason, setCustomReason] = useState(() => (reasonChoices.includes(tag?.reason ?? '') ? '' : (tag?.reason ?? '')));
+  const [note, setNote] = useState(tag?.note ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  // A tag saved elsewhere (another tab, the popup) updates the row's input.
+  useEffect(() => {
+    if (tag) {
+      setDate(tag.realReturn);
+      setNote(tag.note);
+      setReasonChoice(initialReasonChoice(tag.reason, reasonChoices));
+      if (!reasonChoices.includes(tag.reason)) setCustomReason(tag.reason);
+    }
+  }, [tag, reasonChoices]);
+
+  async function save() {
+    if (saving) return;
+    setSaving(true);
+    const reason = reasonChoice === CUSTOM ? customReason : reasonChoice;
+    try {
+      const result = await onTag(dossier.code, { realReturn: date, reason, note });
+      setError(result.ok ? null : result.message);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const outcome = tag ? realOutcome(tag.realReturn, dossier.due.day) : null;
+  const inputId = `mcpl-date-${dossier.code}`;
+  return (
+    <div
+      role="listitem"
+      className={tag ? 'mcpl-row mcpl-row-tagged' : 'mcpl-row'}
+      data-testid="dossier-row"
+      data-code={dossier.code}
+      data-tagged={tag ? 'true' : undefined}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.target as HTMLElement).tagName === 'INPUT' && (event.target as HTMLInputElement).type !== 'checkbox') {
+          event.preventDefault();
+          void save();
+        }
+      }}
+    >
+      <div className="mcpl-row-head">
+        {!tag && (
+          <input
+            type="checkbox"
+            className="mcpl-select"
+            checked={selected}
+            onChange={onSelect}
+            aria-label={t('panel.selectRow', { code: dossier.code })}
+          />
+        )}
+        <span className="mcpl-code">{dossier.code}</span>
+        <span className={`mcpl-chip mcpl-chip-${row.state}`}>{t(`state.${row.state}`)}</span>
+      </div>
+      <div className="mcpl-procedure" title={dossier.procedure}>
+        {dossier.procedure}
+      </div>
+      <div className="mcpl-meta">
+        <span>{dossier.applicant}</span>
+        <span>
+          {t('row.due')} {formatDayVn(dossier.due.day)}
+        </span>
+        {dossier.closed && (
+          <span>
+            {t('row.closed')} {formatDayVn(dossier.closed.day)}
+          </span>
+        )}
+        <span className="mcpl-late">
+          {row.workingDaysLate === null
+            ? t('row.lateBy', { days: row.daysLate })
+            : t('row.lateByWorking', { days: row.daysLate, working: row.workingDaysLate })}
+        </span>
+      </div>
+      {tag && outcome && (
+        <div className="mcpl-tagged-line">
+          <span className={`mcpl-outcome mcpl-outcome-${outcome}`}>
+            ✓ {t('row.tagged', { date: formatDayVn(tag.realReturn), outcome: t(`outcome.${outcome}`) })}
+          </span>
+          <button type="button" className="mcpl-link" onClick={() => void onRemoveTag(dossier.code)}>
+            {t('row.remove')}
+          </button>
+        </div>
+      )}
+      <div className="mcpl-tag-form">
+        <label htmlFor={inputId} className="mcpl-visually-hidden">
+          {t('row.realReturnLabel', { code: dossier.code })}
+        </label>
+        <input
+          id={inputId}
+          type="date"
+          data-testid="real-return-date"
+          value={date}
+          min={dossier.received?.day}
+          max={today}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${inputId}-error` : undefined}
+          onChange={(event) => setDate(event.target.value)}
+        />
+        <button type="button" className="mcpl-primary" data-testid="tag-button" disabled={saving} onClick={() => void save()}>
+          {saving ? t('row.saving') : date ? t('row.tag', { date: formatDayVn(date) || date }) : t('row.tagNoDate')}
+        </button>
+      </div>
+      {error && (
+        <p id={`${inputId}-error`} className="mcpl-tag-error" data-testid="tag-error" role="alert">
+          {error}
+        </p>
+      )}
+      <details className="mcpl-details">
+        <summary>{t('row.details')}</summary>
+        <label>
+          <span>{t('row.reason')}</span>
+          <select value={reasonChoice} onChange={(event) => setReasonChoice(event.target.value)}>
+            <option value="">{t('row.reasonDefault')}</option>
+            {reasonChoices.map((reason) => (
+              <option key={reason} value={reason}>
+                {reason}
+              </option>
+            ))}
+            <option value={CUSTOM}>{t('row.reasonCustom')}</option>
+          </select>
+        </label>
+        {reasonChoice === CUSTOM && (
+          <input
+            type="text"
+            aria-label={t('row.reasonCustom')}
+            value={customReason}
+            maxLength={500}
+            onChange={(event) => setCustomReason(event.target.value)}
+          />
+        )}
+        <label>
+          <span>{t('row.note')}</span>
+          <input type="text" value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
+        </label>
+        {tag && <p className="mcpl-by">{t('row.by', { by: tag.by || '—', at: new Date(tag.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) })}</p>}
+      </details>
+    </div>
+  );
+}
+
+function initialReasonChoice(reason: string, choices: readonly string[]): string {
+  if (!reason) return '';
+  return choices.includes(reason) ? reason : CUSTOM;
+}

@@ -1,0 +1,355 @@
+import Papa from 'papaparse';
+import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI, realOutcome, systemState } from '../dossier/classify';
+import { compactDay, formatDayVn, isIsoDay } from '../calendar/day';
+import type { PortalDate, StoredDossier, SystemState } from '../dossier/model';
+import { isNfcInert, toNfc } from '../portal/text';
+
+/**
+ * The appendix (appendix.md): dossiers late on the system although the citizen received the result early
+ * or on time, and its CSV file.
+ */
+
+/** The 14 columns, in file order: the key used in `AppendixValues` and the exact heading. */
+export const APPENDIX_COLUMNS = [
+  { key: 'stt', heading: 'STT' },
+  { key: 'code', heading: 'Mã hồ sơ' },
+  { key: 'procedure', heading: 'Tên thủ tục hành chính' },
+  { key: 'sector', heading: 'Lĩnh vực' },
+  { key: 'applicant', heading: 'Tổ chức, cá nhân nộp hồ sơ' },
+  { key: 'received', heading: 'Ngày tiếp nhận' },
+  { key: 'due', heading: 'Ngày hẹn trả kết quả' },
+  { key: 'closed', heading: 'Ngày kết thúc trên Hệ thống' },
+  { key: 'state', heading: 'Tình trạng trên Hệ thống' },
+  { key: 'realReturn', heading: 'Ngày trả kết quả thực tế' },
+  { key: 'outcome', heading: 'Kết quả thực tế' },
+  { key: 'reason', heading: 'Lý do chưa kết thúc hoặc kết thúc muộn trên Hệ thống' },
+  { key: 'unit', heading: 'Cơ quan, đơn vị' },
+  { key: 'note', heading: 'Ghi chú' },
+] as const;
+
+export type AppendixKey = (typeof APPENDIX_COLUMNS)[number]['key'];
+
+/** The exact 14 headings, in order. */
+export const APPENDIX_HEADINGS: readonly string[] = APPENDIX_COLUMNS.map((c) => c.heading);
+
+export const APPENDIX_KEYS: readonly AppendixKey[] = APPENDIX_COLUMNS.map((c) => c.key);
+
+/** The 14 cell values of one appendix row, as written (dates `dd/MM/yyyy`, labels in Vietnamese). */
+export type AppendixValues = Record<AppendixKey, string>;
+
+/** One appendix row built from the store. */
+export interface AppendixRow extends AppendixValues {
+  /**
+   * Ordering key: `yyyy-MM-dd HH:mm:ss` of the receipt (no time = 00:00:00); `\uFFFF` when the dossier has
+   * no receipt date, so such dossiers sort after all others. Ties are broken by dossier code.
+   */
+  sortKey: string;
+}
+
+export type AppendixDelimiter = ',' | ';';
+
+/** Filter on the appointment (due) day, both ends inclusive, `yyyy-MM-dd`. */
+export interface AppendixPeriod {
+  from?: string;
+  to?: string;
+}
+
+/** Cells starting with one of these are written with a leading apostrophe (formula injection). */
+export const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+/** Default sentence for column 12 when staff gave no reason. */
+export function defaultReason(state: Exclude<SystemState, 'not-late'>): string {
+  return state === 'late-unclosed'
+    ? 'Đã trả kết quả cho công dân nhưng chưa kết thúc hồ sơ trên Hệ thống'
+    : 'Đã trả kết quả cho công dân đúng hạn nhưng kết thúc hồ sơ trên Hệ thống muộn';
+}
+
+/** Whether an appointment day falls in the report period (both ends included; open ends allowed). */
+export function inPeriod(due: string, period?: AppendixPeriod): boolean {
+  if (!period) return true;
+  if (period.from && due < period.from) return false;
+  if (period.to && due > period.to) return false;
+  return true;
+}
+
+const CH_0 = 48;
+const CH_9 = 57;
+
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - CH_0;
+  return c >= 0 && c <= CH_9 - CH_0 ? c : -1;
+}
+
+/** A tag counts only when its real return day is a real `yyyy-MM-dd` day; anything else is untagged. */
+function hasValidTag(d: StoredDossier): d is StoredDossier & { tag: NonNullable<StoredDossier['tag']> } {
+  return d.tag !== undefined && isIsoDay(d.tag.realReturn);
+}
+
+export interface DossierGroups {
+  /** Late on the system (within the period). */
+  late: StoredDossier[];
+  /** Late and tagged. */
+  tagged: StoredDossier[];
+  /** Late, tagged, real outcome early or on time: the appendix. */
+  appendix: StoredDossier[];
+  /** Late, tagged, really late (R > D). */
+  reallyLate: StoredDossier[];
+  /** Late, not tagged (or tagged with an unreadable day). */
+  untagged: StoredDossier[];
+}
+
+/** Splits the stored dossiers into the groups the panel counts and lists. */
+export function groupDossiers(dossiers: StoredDossier[], today: string, period?: AppendixPeriod): DossierGroups {
+  const groups: DossierGroups = { late: [], tagged: [], appendix: [], reallyLate: [], untagged: [] };
+  for (const d of dossiers) {
+    if (!inPeriod(d.due.day, period)) continue;
+    if (systemState(d, today) === 'not-late') continue;
+    groups.late.push(d);
+    if (!hasValidTag(d)) {
+      groups.untagged.push(d);
+      continue;
+    }
+    groups.tagged.push(d);
+    if (realOutcome(d.tag.realReturn, d.due.day) === 'late') groups.reallyLate.push(d);
+    else groups.appendix.push(d);
+  }
+  return groups;
+}
+
+export interface DossierSummary {
+  late: number;
+  tagged: number;
+  appendix: number;
+  reallyLate: number;
+  untagged: number;
+}
+
+export function summarizeDossiers(dossiers: StoredDossier[], today: string, period?: AppendixPeriod): DossierSummary {
+  const g = groupDossiers(dossiers, today, period);
+  return {
+    late: g.late.length,
+    tagged: g.tagged.length,
+    appendix: g.appendix.length,
+    reallyLate: g.reallyLate.length,
+    untagged: g.untagged.length,
+  };
+}
+
+function nfc(text: string): string {
+  return toNfc(text);
+}
+
+const CH_COLON = 58;
+
+function timeKey(time: string | undefined): string {
+  if (!time) return '00:00:00';
+  // `HH:mm` and `HH:mm:ss` as the reader stores them: already two digits per part.
+  if (
+    (time.length === 5 || time.length === 8) &&
+    time.charCodeAt(2) === CH_COLON &&
+    digitAt(time, 0) >= 0 &&
+    digitAt(time, 1) >= 0 &&
+    digitAt(time, 3) >= 0 &&
+    digitAt(time, 4) >= 0
+  ) {
+    if (time.length === 5) return `${time}:00`;
+    if (time.charCodeAt(5) === CH_COLON && digitAt(time, 6) >= 0 && digitAt(time, 7) >= 0) return time;
+  }
+  const parts = time.split(':').map((p) => p.padStart(2, '0'));
+  while (parts.length < 3) parts.push('00');
+  return parts.slice(0, 3).join(':');
+}
+
+/** Ordering key of a receipt date (see `AppendixRow.sortKey`). */
+export function receiptSortKey(received: PortalDate | null): string {
+  if (!received || !isIsoDay(received.day)) return '\uFFFF';
+  return `${received.day} ${timeKey(received.time)}`;
+}
+
+/** Plain code-point comparison, so the order never depends on the machine's locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export interface AppendixOptions {
+  today: string;
+  /** Reporting unit from options; when set (non-blank) it fills column 13 for every row. */
+  unitName?: string;
+  period?: AppendixPeriod;
+}
+
+/**
+ * The appendix rows: stored dossiers late on the system, tagged with a real outcome early or on time,
+ * ordered by receipt day and time (no time = 00:00; no receipt date = last), then by code. STT is 1..n.
+ */
+export function buildAppendixRows(dossiers: StoredDossier[], options: AppendixOptions): AppendixRow[] {
+  const unitOption = nfc(options.unitName ?? '').trim();
+  const rows: AppendixRow[] = [];
+  for (const d of groupDossiers(dossiers, options.today, options.period).appendix) {
+    const tag = d.tag;
+    if (!tag) continue;
+    const state = systemState(d, options.today);
+    if (state === 'not-late') continue;
+    const reason = nfc(tag.reason).trim();
+    rows.push({
+      stt: '',
+      code: nfc(d.code).trim(),
+      procedure: nfc(d.procedure).trim(),
+      sector: nfc(d.sector).trim(),
+      applicant: nfc(d.applicant).trim(),
+      received: d.received ? formatDayVn(d.received.day) : '',
+      due: formatDayVn(d.due.day),
+      closed: d.closed ? formatDayVn(d.closed.day) : '',
+      state: SYSTEM_STATE_LABEL_VI[state],
+      realReturn: formatDayVn(tag.realReturn),
+      outcome: REAL_OUTCOME_LABEL_VI[realOutcome(tag.realReturn, d.due.day)],
+      reason: reason || defaultReason(state),
+      unit: unitOption || nfc(d.unit).trim(),
+      note: nfc(tag.note).trim(),
+      sortKey: receiptSortKey(d.received),
+    });
+  }
+  rows.sort((a, b) => compareText(a.sortKey, b.sortKey) || compareText(a.code, b.code));
+  rows.forEach((row, i) => (row.stt = String(i + 1)));
+  return rows;
+}
+
+export interface CsvOptions {
+  delimiter: AppendixDelimiter;
+}
+
+/** Papa's own quoting test (BAD_DELIMITERS: CR, LF, quote, BOM). */
+const PAPA_BAD = /[\r\n"\ufeff]/;
+
+/**
+ * One cell exactly as `Papa.unparse` writes it with `quotes: false`, `escapeFormulae: FORMULA_START`,
+ * after NFC: formula-like text gets `'` and quotes; quotes are doubled; the cell is quoted when it holds
+ * CR, LF, a quote, a BOM or the delimiter, or starts or ends with a space.
+ */
+function csvCell(value: string, delimiter: string): string {
+  let text = nfc(value);
+  let quote = false;
+  if (FORMULA_START.test(text)) {
+    text = `'${text}`;
+    quote = true;
+  }
+  const escaped = text.replace(/"/g, '""');
+  quote ||=
+    PAPA_BAD.test(escaped) ||
+    escaped.includes(delimiter) ||
+    escaped.charAt(0) === ' ' ||
+    escaped.charAt(escaped.length - 1) === ' ';
+  return quote ? `"${escaped}"` : escaped;
+}
+
+const CH_SPACE = 32;
+const CH_QUOTE = 34;
+const CH_PLUS = 43;
+const CH_MINUS = 45;
+const CH_EQUALS = 61;
+const CH_AT = 64;
+
+/**
+ * True when {@link csvCell} writes `value` as it is: not empty-or-plain fails only for a formula sign or
+ * a space first, a space last, a control character, a quote, the delimiter, or a character that is not
+ * NFC-inert (see text.ts). A plain loop: one scan, cheaper in V8 than a regular expression per cell.
+ */
+function isPlainCell(value: string, delimiter: number): boolean {
+  const n = value.length;
+  if (n === 0) return true;
+  const first = value.charCodeAt(0);
+  if (first === CH_EQUALS || first === CH_PLUS || first === CH_MINUS || first === CH_AT || first === CH_SPACE) return false;
+  if (value.charCodeAt(n - 1) === CH_SPACE) return false;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x7f) {
+      if (c < CH_SPACE || c === CH_QUOTE || c === delimiter) return false;
+    } else if (c < 0xa0 || !isNfcInert(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The header line per delimiter (without line end). */
+const headerLines = new Map<string, string>();
+
+function headerLine(delimiter: AppendixDelimiter): string {
+  let line = headerLines.get(delimiter);
+  if (line === undefined) {
+    line = APPENDIX_HEADINGS.map((heading) => csvCell(heading, delimiter)).join(delimiter);
+    headerLines.set(delimiter, line);
+  }
+  return line;
+}
+
+/** The same file through Papa Parse (any delimiter other than `,` and `;`, which Papa may refuse). */
+function papaCsv(rows: readonly AppendixValues[], options: CsvOptions): string {
+  const data = rows.map((row, i) =>
+    APPENDIX_KEYS.map((key) => (key === 'stt' ? String(i + 1) : nfc(row[key] ?? ''))),
+  );
+  const body = Papa.unparse(
+    { fields: [...APPENDIX_HEADINGS], data },
+    { delimiter: options.delimiter, newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START },
+  );
+  // Papa ends a header-only file with a newline but not a file with rows; cells never end in a bare break.
+  return `\uFEFF${body}${body.endsWith('\r\n') ? '' : '\r\n'}`;
+}
+
+/**
+ * The CSV text: BOM, header row, one row per given row in the given order with STT renumbered 1..n,
+ * CRLF line ends (also after the last row), RFC 4180 quoting, text in NFC, formula-like cells prefixed
+ * with `'` (FORMULA_START). Byte for byte what `Papa.unparse` writes with `quotes: false` and
+ * `escapeFormulae: FORMULA_START` on the NFC cells (tests/unit/appendix/rows.test.ts compares), in one pass.
+ */
+export function appendixCsv(rows: readonly AppendixValues[], options: CsvOptions): string {
+  const delimiter = options.delimiter;
+  if (delimiter !== ',' && delimiter !== ';') return papaCsv(rows, options);
+  const delimiterCode = delimiter.charCodeAt(0);
+  let csv = `\uFEFF${headerLine(delimiter)}\r\n`;
+  const keys = APPENDIX_KEYS;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    let line = '';
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      if (k > 0) line += delimiter;
+      if (key === 'stt') {
+        line += String(i + 1); // digits only
+        continue;
+      }
+      const value = row[key] ?? '';
+      line += typeof value === 'string' && isPlainCell(value, delimiterCode) ? value : csvCell(value, delimiter);
+    }
+    csv += `${line}\r\n`;
+  }
+  return csv;
+}
+
+/**
+ * Slug of a unit name: no diacritics, đ→d, lower case, runs of other characters → '-', at most 40 chars
+ * (cut at the last word boundary that fits).
+ */
+export function unitSlug(unitName: string): string {
+  const slug = unitName
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= 40) return slug;
+  const head = slug.slice(0, 41);
+  const cut = head.lastIndexOf('-');
+  return cut > 0 ? head.slice(0, cut) : slug.slice(0, 40);
+}
+
+/**
+ * `phu-luc-ho-so-tre-han-<yyyyMMdd>.csv`, or with the unit's slug before the day:
+ * `phu-luc-ho-so-tre-han-<slug>-<yyyyMMdd>.csv`.
+ */
+export function appendixFileName(today: string, unitName?: string): string {
+  if (!isIsoDay(today)) throw new RangeError(`today is not a yyyy-MM-dd day: ${today}`);
+  const slug = unitSlug(unitName ?? '');
+  return `phu-luc-ho-so-tre-han-${slug ? `${slug}-` : ''}${compactDay(today)}.csv`;
+}
