@@ -16,7 +16,8 @@
  *   const page = await firefox.portalPage(url);
  */
 import http from 'node:http';
-import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { isPortalUrl, resolvePortalRequest } from '../fixtures/portal/routes.mjs';
@@ -72,6 +73,7 @@ export async function launchFirefoxWithExtension({ extensionDir = '.output/firef
   if (!geckoId) throw new Error(`${manifestPath} has no browser_specific_settings.gecko.id`);
 
   const proxy = await startRefusingProxy();
+  const downloads = mkdtempSync(join(tmpdir(), 'motcua-firefox-downloads-'));
   let browser;
   try {
     browser = await puppeteer.launch({
@@ -84,6 +86,12 @@ export async function launchFirefoxWithExtension({ extensionDir = '.output/firef
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
         'intl.locale.requested': 'vi',
+        // Downloads go straight to a folder of the test's, without a dialog.
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloads,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.start_downloads_in_tmp_dir': false,
         // Firefox's own background fetches go nowhere, so that the proxy only hears the extension.
         'services.settings.server': 'data:,#remote-settings-dummy/v1',
         'network.connectivity-service.enabled': false,
@@ -100,6 +108,7 @@ export async function launchFirefoxWithExtension({ extensionDir = '.output/firef
     });
   } catch (error) {
     await proxy.close();
+    rmSync(downloads, { recursive: true, force: true });
     throw new Error(`Firefox failed to start: ${String(error?.message ?? error).split('\n')[0]}`);
   }
 
@@ -111,6 +120,7 @@ export async function launchFirefoxWithExtension({ extensionDir = '.output/firef
     closed = true;
     await browser.close().catch(() => {});
     await proxy.close();
+    rmSync(downloads, { recursive: true, force: true });
   };
 
   try {
@@ -143,6 +153,8 @@ export async function launchFirefoxWithExtension({ extensionDir = '.output/firef
     geckoId,
     extensionOrigin: origin,
     blocked,
+    /** The folder Firefox saves downloads in (emptied with the profile on close). */
+    downloads,
     /** Requests that reached the refusing proxy (none should: the extension sends nothing). */
     proxied: proxy.seen,
     /** A new tab on a portal URL served from the fixtures. */
@@ -158,8 +170,9 @@ export async function launchFirefoxWithExtension({ extensionDir = '.output/firef
      */
     async extensionPage(path) {
       const page = await browser.newPage();
-      await page.goto(`${origin}${path}`).catch(() => {});
-      await page.waitForFunction(() => document.readyState === 'complete' && document.body?.childElementCount > 0, { timeout: 15_000 });
+      // Not awaited: the navigation's own promise only settles at its timeout once the frame has moved.
+      void page.goto(`${origin}${path}`).catch(() => {});
+      await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete' && document.body?.childElementCount > 0, { timeout: 15_000 });
       return page;
     },
     close,
