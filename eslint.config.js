@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from './tests/support/eslint-globals.js';
+import noHardCodedText from './eslint-rules/no-hard-coded-text.js';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/artifacts/**', 'test-results/**', 'playwright-report/**'] },
@@ -20,6 +21,12 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
     },
+  },
+  {
+    // Every UI string comes from the catalogs in lib/i18n/.
+    files: ['components/**/*.tsx', 'entrypoints/**/*.tsx'],
+    plugins: { motcua: { rules: { 'no-hard-coded-text': noHardCodedText } } },
+    rules: { 'motcua/no-hard-coded-text': 'error' },
   },
   {
     // Playwright fixtures take `{}` when they need no other fixture.
