@@ -2,7 +2,6 @@
 import type { MessageKey } from './vi';
 
 export const en: Record<MessageKey, string> = {
-  appName: 'Late dossier appendix',
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 

@@ -7,7 +7,6 @@
 import type { ProblemCode } from './problem';
 
 export const vi = {
-  appName: 'Phụ lục hồ sơ trễ hạn',
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 
