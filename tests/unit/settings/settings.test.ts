@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings as readSettings, settingsSchemas, type Settings } from '../../../lib/settings/settings';
+import { DEFAULT_SETTINGS, parseSettings, settingsSchemas, type Settings } from '../../../lib/settings/settings';
 
 const { portalOriginSchema, settingsSchema } = settingsSchemas();
 
@@ -16,7 +16,7 @@ describe('parseSettings: defaults', () => {
     ['a v1 value that does not parse', { version: 1, csvSeparator: 'tab' }],
     ['a version that is a string', { version: '2', language: 'xx' }],
   ])('%s → defaults', (_label, stored) => {
-    const settings = readSettings(stored);
+    const settings = parseSettings(stored);
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(settingsSchema.safeParse(settings).success).toBe(true);
   });
@@ -48,7 +48,7 @@ describe('parseSettings: version 1', () => {
     ['no separator', { version: 1, language: 'vi' }, { delimiter: ',' }],
     ['only a version', { version: 1 }, {}],
   ])('%s migrates to v2, fields kept', (_label, v1, expected) => {
-    const settings = readSettings(v1);
+    const settings = parseSettings(v1);
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, ...expected });
     expect(settings).not.toHaveProperty('csvSeparator');
   });
@@ -56,7 +56,7 @@ describe('parseSettings: version 1', () => {
   it('does not mutate the stored value', () => {
     const v1 = { version: 1, csvSeparator: 'semicolon', staffName: 'An' };
     const copy = structuredClone(v1);
-    readSettings(v1);
+    parseSettings(v1);
     expect(v1).toEqual(copy);
   });
 });
@@ -75,11 +75,11 @@ describe('parseSettings: current version', () => {
   };
 
   it('a valid value reads as is', () => {
-    expect(readSettings(structuredClone(GOOD))).toEqual(GOOD);
+    expect(parseSettings(structuredClone(GOOD))).toEqual(GOOD);
   });
 
   it('a value of the old format (its own version 2) reads as the same settings, without the version', () => {
-    expect(readSettings({ version: 2, ...structuredClone(GOOD) })).toEqual(GOOD);
+    expect(parseSettings({ version: 2, ...structuredClone(GOOD) })).toEqual(GOOD);
   });
 
   it.each<[string, keyof Settings, unknown]>([
@@ -100,18 +100,18 @@ describe('parseSettings: current version', () => {
     ['reminder missing', 'reminder', undefined],
   ])('%s: that field falls back, every other field kept', (_label, key, bad) => {
     const stored: Record<string, unknown> = { ...structuredClone(GOOD), [key]: bad };
-    const settings = readSettings(stored);
+    const settings = parseSettings(stored);
     expect(settings).toEqual({ ...GOOD, [key]: DEFAULT_SETTINGS[key] });
   });
 
   it('several broken fields at once keep the rest', () => {
-    const settings = readSettings({ ...structuredClone(GOOD), language: 1, delimiter: null, junk: 'x' });
+    const settings = parseSettings({ ...structuredClone(GOOD), language: 1, delimiter: null, junk: 'x' });
     expect(settings).toEqual({ ...GOOD, language: 'vi', delimiter: ',' });
     expect(settings).not.toHaveProperty('junk');
   });
 
   it('trims text fields', () => {
-    expect(readSettings({ ...structuredClone(GOOD), staffName: '  Lan  ' }).staffName).toBe('Lan');
+    expect(parseSettings({ ...structuredClone(GOOD), staffName: '  Lan  ' }).staffName).toBe('Lan');
   });
 });
 
