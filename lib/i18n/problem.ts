@@ -2,7 +2,7 @@
  * A problem found outside the UI (a refused date, a bad file row, a failed request) is data: a code and
  * the values the sentence needs. Nothing in lib/ builds a finished sentence; each UI catalog has one
  * entry per code, `problem.<code>`, whose `{placeholders}` are the fields below, and the UI renders it
- * in the user's language (`renderProblem` in lib/i18n/render.ts).
+ * in the user's language (`renderProblem` in lib/i18n/translate.ts).
  *
  * Values are display-ready: days already written `dd/MM/yyyy` (the same in both languages), counts as
  * numbers. Add a code here and its entry in every catalog; the catalog test fails on a missing entry or
