@@ -29,6 +29,20 @@ export default tseslint.config(
     rules: { 'motcua/no-hard-coded-text': 'error' },
   },
   {
+    // The content script shows no text: it loads no catalog (types from them are fine, they are erased).
+    files: ['entrypoints/content/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        ...['@/lib/i18n/translate', '@/lib/i18n/vi', '@/lib/i18n/en'].map((name) => ({
+          name,
+          allowTypeImports: true,
+          message: 'The content script loads no catalog: pass a problem or a key to the panel, which words it.',
+        })),
+      ],
+    },
+  },
+  {
     // Playwright fixtures take `{}` when they need no other fixture.
     files: ['tests/e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },
