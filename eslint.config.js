@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from './tests/support/eslint-globals.js';
+import noHardCodedText from './eslint-rules/no-hard-coded-text.js';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/artifacts/**', 'test-results/**', 'playwright-report/**'] },
@@ -19,6 +20,26 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // Every UI string comes from the catalogs in lib/i18n/.
+    files: ['components/**/*.tsx', 'entrypoints/**/*.tsx'],
+    plugins: { motcua: { rules: { 'no-hard-coded-text': noHardCodedText } } },
+    rules: { 'motcua/no-hard-coded-text': 'error' },
+  },
+  {
+    // The content script shows no text: it loads no catalog (types from them are fine, they are erased).
+    files: ['entrypoints/content/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        ...['@/lib/i18n/translate', '@/lib/i18n/vi', '@/lib/i18n/en'].map((name) => ({
+          name,
+          allowTypeImports: true,
+          message: 'The content script loads no catalog: pass a problem or a key to the panel, which words it.',
+        })),
+      ],
     },
   },
   {

@@ -4,7 +4,8 @@ import { openDossierDatabase, type DossierDatabase } from '@/lib/store/db';
 import { isBuiltInPortalUrl } from '@/lib/portal/hosts';
 import { CHANGES_PORT, type ChangeEvent, type ChangeKind } from '@/lib/messaging/protocol';
 import { handleRequest, type SenderPolicy } from '@/lib/messaging/handler';
-import { readSettings, settingsSchemas, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings/settings';
+import { storage } from 'wxt/utils/storage';
+import { defineSettings, type Settings } from '@/lib/settings/settings';
 import { createWorkingCalendar } from '@/lib/calendar/working-calendar';
 import { vietnamDay } from '@/lib/calendar/day';
 import { badgeText, monitorDossiers } from '@/lib/reports/monitor';
@@ -21,6 +22,7 @@ const PANEL_SCRIPT = '/content-scripts/panel.js';
  * lib/messaging/protocol.ts. It is thin: validation and the store logic live in lib/.
  */
 export default defineBackground(() => {
+  const settingsStore = defineSettings(storage);
   let db: DossierDatabase | null = null;
   let databaseError: string | null = null;
   const ready = (async () => {
@@ -107,10 +109,9 @@ export default defineBackground(() => {
    */
   async function syncExtraPortals(current: Settings) {
     const granted: string[] = [];
+    // The origins are checked by the settings schema when read.
     for (const origin of current.extraOrigins) {
-      const checked = settingsSchemas().portalOriginSchema.safeParse(origin);
-      if (!checked.success) continue; // a damaged stored entry is skipped, the others still register
-      const pattern = originPattern(checked.data);
+      const pattern = originPattern(origin);
       if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);
     }
     const registered = await browser.scripting.getRegisteredContentScripts({ ids: [EXTRA_PORTALS_SCRIPT_ID] });
@@ -138,9 +139,7 @@ export default defineBackground(() => {
     syncPortals();
   });
   browser.permissions.onRemoved.addListener(syncPortals);
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !changes[SETTINGS_STORAGE_KEY]) return;
-    const next = readSettings(changes[SETTINGS_STORAGE_KEY].newValue);
+  settingsStore.watch((next) => {
     void syncReminder(next).catch(() => {});
     syncPortals();
     scheduleBadge();
@@ -159,9 +158,8 @@ export default defineBackground(() => {
     }
   }
 
-  async function settings() {
-    const stored = await browser.storage.local.get(SETTINGS_STORAGE_KEY);
-    return readSettings(stored[SETTINGS_STORAGE_KEY]);
+  function settings() {
+    return settingsStore.get();
   }
 
   /**

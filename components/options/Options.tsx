@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { localMessage } from '@/lib/i18n/bilingual';
-import type { Translate } from '@/lib/i18n/translate';
-import type { Settings } from '@/lib/settings/settings';
+import type { Problem } from '@/lib/i18n/problem';
+import { renderProblem, type Translate } from '@/lib/i18n/translate';
+import { checkSettings, type Settings } from '@/lib/settings/settings';
 import { formatSynonymsText, parseSynonymsText } from '@/lib/portal/synonyms-text';
 import { formatHolidayOverrides, parseHolidayOverrides } from '@/lib/calendar/overrides';
 
@@ -13,42 +13,50 @@ export interface OptionsProps {
   onRequestReminderPermission: () => Promise<boolean>;
 }
 
+/** The problems of each refused field; kept as data so that they are worded in the current language. */
+type FieldProblems = Partial<Record<keyof Settings, Problem[]>>;
+
 /**
- * The settings form: every value is checked before it is saved, and each error is shown next to its
- * field with the line it comes from; nothing is dropped silently.
+ * The settings form: every value is checked before it is saved (the text fields by their parsers, then
+ * the whole draft by the settings schema), and each problem is shown next to its field with the line it
+ * comes from; nothing is dropped silently. Over 80 lines because most of it is the form's markup, one
+ * fieldset per section; the logic is `submit`.
  */
 export function Options({ t, settings, onSave, onRequestReminderPermission }: OptionsProps) {
   const [draft, setDraft] = useState(settings);
   const [synonyms, setSynonyms] = useState(() => formatSynonymsText(settings.headerSynonyms));
   const [overrides, setOverrides] = useState(() => formatHolidayOverrides(settings.holidayOverrides));
   const [windowText, setWindowText] = useState(String(settings.monitorWindowDays));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FieldProblems>({});
   // Kept as a function of the translator so that a message shown after switching the language is in
   // the new language.
   const [message, setMessage] = useState<{ ok: boolean; text: (t: Translate) => string } | null>(null);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const nextErrors: Record<string, string> = {};
+    const nextErrors: FieldProblems = {};
     const parsedSynonyms = parseSynonymsText(synonyms);
-    if (!parsedSynonyms.ok) nextErrors.synonyms = parsedSynonyms.errors.join(' ');
+    if (!parsedSynonyms.ok) nextErrors.headerSynonyms = parsedSynonyms.errors;
     const parsedOverrides = parseHolidayOverrides(overrides);
-    if (!parsedOverrides.ok) {
-      nextErrors.overrides = parsedOverrides.errors.map((error) => localMessage(error, draft.language)).join(' ');
+    if (!parsedOverrides.ok) nextErrors.holidayOverrides = parsedOverrides.errors;
+    const checked = checkSettings({
+      ...draft,
+      headerSynonyms: parsedSynonyms.ok ? parsedSynonyms.value : draft.headerSynonyms,
+      holidayOverrides: parsedOverrides.ok ? parsedOverrides.value : draft.holidayOverrides,
+      // Only digits are a number of days: '', '1e1' or ' 3 4' are refused by the schema as NaN.
+      monitorWindowDays: /^\d+$/.test(windowText.trim()) ? Number(windowText) : NaN,
+    });
+    if (!checked.ok) {
+      for (const [field, problem] of Object.entries(checked.problems) as [keyof Settings, Problem][]) {
+        nextErrors[field] ??= [problem];
+      }
     }
-    const windowDays = Number(windowText);
-    if (!/^\d{1,2}$/.test(windowText.trim()) || windowDays > 30) nextErrors.window = t('options.windowInvalid');
     setErrors(nextErrors);
-    if (Object.keys(nextErrors).length || !parsedSynonyms.ok || !parsedOverrides.ok) {
+    if (!checked.ok || Object.keys(nextErrors).length) {
       setMessage({ ok: false, text: (tr) => tr('options.fixErrors') });
       return;
     }
-    let next: Settings = {
-      ...draft,
-      headerSynonyms: parsedSynonyms.value,
-      holidayOverrides: parsedOverrides.value,
-      monitorWindowDays: windowDays,
-    };
+    let next = checked.settings;
     if (next.reminder.enabled && !settings.reminder.enabled && !(await onRequestReminderPermission())) {
       next = { ...next, reminder: { ...next.reminder, enabled: false } };
       setDraft(next);
@@ -62,6 +70,17 @@ export function Options({ t, settings, onSave, onRequestReminderPermission }: Op
       setMessage({ ok: false, text: (tr) => tr('options.invalid', { message: detail }) });
     }
   }
+
+  /** The problems of a field, worded now, beside it. */
+  const fieldError = (field: keyof Settings, testId?: string) => {
+    const problems = errors[field];
+    if (!problems?.length) return null;
+    return (
+      <span className="field-error" role="alert" data-testid={testId}>
+        {problems.map((problem) => renderProblem(t, problem)).join(' ')}
+      </span>
+    );
+  };
 
   return (
     <form className="options-form" onSubmit={(event) => void submit(event)} onChange={() => setMessage(null)} noValidate>
@@ -81,10 +100,12 @@ export function Options({ t, settings, onSave, onRequestReminderPermission }: Op
         <label className="field">
           <span>{t('options.unitName')}</span>
           <input data-testid="option-unit" value={draft.unitName} maxLength={200} onChange={(event) => setDraft({ ...draft, unitName: event.target.value })} />
+          {fieldError('unitName')}
         </label>
         <label className="field">
           <span>{t('options.staffName')}</span>
           <input data-testid="option-staff" value={draft.staffName} maxLength={120} onChange={(event) => setDraft({ ...draft, staffName: event.target.value })} />
+          {fieldError('staffName')}
         </label>
         <label className="field">
           <span>{t('options.delimiter')}</span>
@@ -109,10 +130,10 @@ export function Options({ t, settings, onSave, onRequestReminderPermission }: Op
             rows={4}
             value={synonyms}
             placeholder="due: Ngày hẹn trả dự kiến | Hạn trả"
-            aria-invalid={errors.synonyms ? true : undefined}
+            aria-invalid={errors.headerSynonyms ? true : undefined}
             onChange={(event) => setSynonyms(event.target.value)}
           />
-          {errors.synonyms && <span className="field-error" role="alert">{errors.synonyms}</span>}
+          {fieldError('headerSynonyms', 'option-synonyms-error')}
         </label>
       </fieldset>
 
@@ -124,10 +145,10 @@ export function Options({ t, settings, onSave, onRequestReminderPermission }: Op
             data-testid="option-window"
             inputMode="numeric"
             value={windowText}
-            aria-invalid={errors.window ? true : undefined}
+            aria-invalid={errors.monitorWindowDays ? true : undefined}
             onChange={(event) => setWindowText(event.target.value)}
           />
-          {errors.window && <span className="field-error" role="alert">{errors.window}</span>}
+          {fieldError('monitorWindowDays', 'option-window-error')}
         </label>
         <label className="field">
           <span>{t('options.overrides')}</span>
@@ -137,10 +158,10 @@ export function Options({ t, settings, onSave, onRequestReminderPermission }: Op
             rows={4}
             value={overrides}
             placeholder={t('options.overridesPlaceholder')}
-            aria-invalid={errors.overrides ? true : undefined}
+            aria-invalid={errors.holidayOverrides ? true : undefined}
             onChange={(event) => setOverrides(event.target.value)}
           />
-          {errors.overrides && <span className="field-error" role="alert" data-testid="option-overrides-error">{errors.overrides}</span>}
+          {fieldError('holidayOverrides', 'option-overrides-error')}
         </label>
         <label className="check">
           <input
@@ -160,6 +181,7 @@ export function Options({ t, settings, onSave, onRequestReminderPermission }: Op
             disabled={!draft.reminder.enabled}
             onChange={(event) => setDraft({ ...draft, reminder: { ...draft.reminder, time: event.target.value || '08:00' } })}
           />
+          {fieldError('reminder')}
         </label>
       </fieldset>
 

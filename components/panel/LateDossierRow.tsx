@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Translate } from '@/lib/i18n/translate';
+import { renderProblem, type Translate } from '@/lib/i18n/translate';
+import type { Problem } from '@/lib/i18n/problem';
 import { formatDayVn } from '@/lib/calendar/day';
 import { realOutcome } from '@/lib/dossier/classify';
 import { defaultReturnDate, type LateRow } from '@/lib/portal/panel-model';
@@ -10,7 +11,7 @@ export interface TagRequest {
   note: string;
 }
 
-export type TagOutcome = { ok: true } | { ok: false; message: string };
+export type TagOutcome = { ok: true } | { ok: false; problem: Problem };
 
 export interface TagCallbacks {
   onTag: (code: string, request: TagRequest) => Promise<TagOutcome>;
@@ -54,7 +55,7 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
     const reason = reasonChoice === CUSTOM ? customReason : reasonChoice;
     try {
       const result = await onTag(dossier.code, { realReturn: date, reason, note });
-      setError(result.ok ? null : result.message);
+      setError(result.ok ? null : renderProblem(t, result.problem));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {

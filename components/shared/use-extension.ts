@@ -1,78 +1,67 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { createClient } from '@/lib/messaging/client';
-import type { StoredDossier } from '@/lib/dossier/model';
 import { createTranslator } from '@/lib/i18n/translate';
-import { CHANGES_PORT, protocolSchemas, type Request } from '@/lib/messaging/protocol';
-import { DEFAULT_SETTINGS, readSettings, SETTINGS_STORAGE_KEY, settingsSchemas, type Settings } from '@/lib/settings/settings';
+import type { Request } from '@/lib/messaging/protocol';
+import { DEFAULT_SETTINGS, defineSettings, type Settings } from '@/lib/settings/settings';
+import { openDossierDatabase, type DossierDatabase } from '@/lib/store/db';
+import { allDossiers } from '@/lib/store/dossiers';
 
 /**
- * The browser wiring shared by the extension pages (popup, options, printable appendix): settings from
- * extension storage, and the stored dossiers through the background, kept current by its change events.
- * The views themselves receive plain data and callbacks.
+ * The browser wiring shared by the extension pages (popup, options, printable appendix): the settings
+ * item, and the stored dossiers read live from the database. The views themselves receive plain data
+ * and callbacks.
  */
 
 export const client = createClient((message: Request) => browser.runtime.sendMessage(message));
+
+const settingsStore = defineSettings(storage);
 
 export function useSettings() {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     let alive = true;
-    void browser.storage.local.get(SETTINGS_STORAGE_KEY).then((stored) => {
-      if (alive) setSettings(readSettings(stored[SETTINGS_STORAGE_KEY]));
+    void settingsStore.get().then((value) => {
+      if (alive) setSettings(value);
     });
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const change = changes[SETTINGS_STORAGE_KEY];
-      if (area === 'local' && change) setSettings(readSettings(change.newValue));
-    };
-    browser.storage.onChanged.addListener(listener);
+    const unwatch = settingsStore.watch(setSettings);
     return () => {
       alive = false;
-      browser.storage.onChanged.removeListener(listener);
+      unwatch();
     };
-  }, []);
-  const save = useCallback(async (next: Settings) => {
-    const checked = settingsSchemas().settingsSchema.parse(next);
-    await browser.storage.local.set({ [SETTINGS_STORAGE_KEY]: checked });
   }, []);
   const current = settings ?? DEFAULT_SETTINGS;
-  return { settings: current, loaded: settings !== null, save, t: createTranslator(current.language) };
+  const t = useMemo(() => createTranslator(current.language), [current.language]);
+  useEffect(() => {
+    document.documentElement.lang = current.language;
+  }, [current.language]);
+  return { settings: current, loaded: settings !== null, save: settingsStore.set, t };
 }
 
-export function useStoredDossiers() {
-  const [dossiers, setDossiers] = useState<StoredDossier[] | null>(null);
-  const [error, setError] = useState<{ message: string; messageEn?: string } | null>(null);
-  const reload = useCallback(async () => {
-    const response = await client.request({ type: 'dossiers/all' });
-    if (response.ok) {
-      setDossiers(response.dossiers as StoredDossier[]);
-      setError(null);
-    } else {
-      setError(response.error);
+/**
+ * The database lives in the extension's origin, so an extension page opens it too, and only reads it:
+ * every write still goes through the background, which owns the store. Opened once per page.
+ */
+let database: DossierDatabase | undefined;
+
+/**
+ * Every stored dossier, kept current by Dexie's live query (it sees the background's writes), or why
+ * the database cannot be read (`error`: the browser's own text, e.g. a VersionError).
+ */
+export function useStoredDossiers(): { dossiers: StoredDossiers | null; error: string | null } {
+  const result = useLiveQuery(async () => {
+    try {
+      return { dossiers: await allDossiers((database ??= openDossierDatabase())), error: null };
+    } catch (error) {
+      return { dossiers: null, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
     }
   }, []);
-  useEffect(() => {
-    void reload();
-    let port: ReturnType<typeof browser.runtime.connect> | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      port = browser.runtime.connect({ name: CHANGES_PORT });
-      port.onMessage.addListener((message: unknown) => {
-        if (!protocolSchemas().changeEventSchema.safeParse(message).success) return;
-        // Many tabs may write at once: coalesce bursts into one reload.
-        clearTimeout(timer);
-        timer = setTimeout(() => void reload(), 100);
-      });
-    } catch {
-      port = null;
-    }
-    return () => {
-      clearTimeout(timer);
-      port?.disconnect();
-    };
-  }, [reload]);
-  return { dossiers, error, reload };
+  return result ?? { dossiers: null, error: null };
 }
+
+type StoredDossiers = Awaited<ReturnType<typeof allDossiers>>;
 
 /** Starts a plain browser download of a text file from an extension page (no `downloads` permission). */
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8') {

@@ -3,7 +3,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { appendixFileName, buildAppendixRows, inPeriod } from '@/lib/appendix/rows';
 import { vietnamDay } from '@/lib/calendar/day';
-import { localMessage } from '@/lib/i18n/bilingual';
 import { createTranslator } from '@/lib/i18n/translate';
 import { isReversed, periodBounds, periodFromQuery, periodToQuery, type PeriodInput } from '@/lib/appendix/period';
 import { AppendixPrint } from '@/components/appendix/AppendixPrint';
@@ -45,15 +44,12 @@ function AppendixPage() {
   }, [period]);
 
   useEffect(() => {
-    document.documentElement.lang = settings.language;
     // The print dialog suggests the title as the PDF's file name.
     document.title = appendixFileName(today, settings.unitName).replace(/\.csv$/, '');
     document.documentElement.style.setProperty('--page-word', JSON.stringify(vietnamese('print.pageWord')));
-  }, [settings.language, settings.unitName, today]);
+  }, [settings.unitName, today]);
 
-  const errorText = error
-    ? t('error.database', { message: localMessage(error, settings.language) })
-    : null;
+  const errorText = error ? t('error.database', { message: error }) : null;
   return (
     <AppendixPrint
       t={t}

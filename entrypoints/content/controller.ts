@@ -3,11 +3,13 @@ import type { Runtime } from 'webextension-polyfill';
 import { createClient } from '@/lib/messaging/client';
 import { vietnamDay } from '@/lib/calendar/day';
 import type { DossierTag, ReadDossier, UnreadableRow } from '@/lib/dossier/model';
-import { localMessage as translateMessage, type BilingualMessage, type Language } from '@/lib/i18n/bilingual';
+import type { Language } from '@/lib/i18n/language';
+import type { Problem } from '@/lib/i18n/problem';
 import { buildPanelModel, readSignature, type PanelModel } from '@/lib/portal/panel-model';
 import { CHANGES_PORT, protocolSchemas, type Request } from '@/lib/messaging/protocol';
 import { readDossierTablesStepwise } from '@/lib/portal/reader';
-import { DEFAULT_SETTINGS, readSettings, SETTINGS_STORAGE_KEY, type Settings } from '@/lib/settings/settings';
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, defineSettings, type Settings } from '@/lib/settings/settings';
 import { validateRealReturn } from '@/lib/dossier/tag-validation';
 import { boundDossier } from '@/lib/dossier/limits';
 import type { TagOutcome, TagRequest } from '@/components/panel/LateDossierRow';
@@ -33,8 +35,8 @@ const UPSERT_SLICE = 20_000;
 
 /** A short notice after an action; the panel words it in the UI language. */
 export type PanelNotice =
-  | { kind: 'error'; error: BilingualMessage }
-  | { kind: 'tagged-many'; count: number; refused: (BilingualMessage & { code: string })[] }
+  | { kind: 'error'; error: Problem }
+  | { kind: 'tagged-many'; count: number; refused: { code: string; problem: Problem }[] }
   | { kind: 'tag-removed'; code: string; undo?: () => void };
 
 export interface PanelSnapshot {
@@ -45,7 +47,7 @@ export interface PanelSnapshot {
   /** The settings' changes to the working-day calendar, for the panel's working days late. */
   holidayOverrides: Settings['holidayOverrides'];
   /** Why the page's dossiers could not be saved (database error, lost connection). */
-  storeError: BilingualMessage | null;
+  storeError: Problem | null;
   notice: PanelNotice | null;
   bulkDefault: string;
   /** Bumped by the keyboard shortcut so the panel moves focus into itself. */
@@ -65,6 +67,8 @@ export function createPanelController({
   onListsChanged: (present: boolean) => void;
 }) {
   const client = createClient((message: Request) => browser.runtime.sendMessage(message));
+  const settingsStore = defineSettings(storage);
+  let unwatchSettings = () => {};
   let settings: Settings = DEFAULT_SETTINGS;
   let watcher: PageWatcher | null = null;
   let port: Runtime.Port | null = null;
@@ -192,7 +196,7 @@ export function createPanelController({
       const slice = fresh.slice(start, start + UPSERT_SLICE);
       const response = await client.request({ type: 'dossiers/upsert', pageUrl, dossiers: slice });
       if (!response.ok) {
-        update({ storeError: response.error });
+        update({ storeError: response.error.problem });
         return;
       }
       for (const dossier of slice) sent.set(dossier.code, readSignature(dossier));
@@ -207,10 +211,6 @@ export function createPanelController({
       if (snapshot.storeError) update({ storeError: null });
       if (changed) recomputeModel();
     }
-  }
-
-  function localMessage(error: { message: string; messageEn?: string }): string {
-    return translateMessage(error, settings.language);
   }
 
   /** Re-reads the tags of the page's dossiers after a change made elsewhere. */
@@ -263,11 +263,11 @@ export function createPanelController({
     const today = vietnamDay();
     if (dossier) {
       const checked = validateRealReturn(request.realReturn, dossier, today);
-      if (!checked.ok) return { ok: false, message: localMessage(checked) };
+      if (!checked.ok) return { ok: false, problem: checked.problem };
     }
     await storing;
     const response = await client.request({ type: 'tag/set', code, input: request });
-    if (!response.ok) return { ok: false, message: localMessage(response.error) };
+    if (!response.ok) return { ok: false, problem: response.error.problem };
     if (response.dossier.tag) tags.set(code, response.dossier.tag);
     update({ bulkDefault: request.realReturn });
     recomputeModel();
@@ -278,7 +278,7 @@ export function createPanelController({
     await storing;
     const response = await client.request({ type: 'tag/set-many', codes, input: { realReturn, reason: '', note: '' } });
     if (!response.ok) {
-      update({ notice: { kind: 'error', error: response.error } });
+      update({ notice: { kind: 'error', error: response.error.problem } });
       return;
     }
     update({ bulkDefault: realReturn, notice: { kind: 'tagged-many', count: response.saved.length, refused: response.refused } });
@@ -288,7 +288,7 @@ export function createPanelController({
   async function removeTag(code: string) {
     const response = await client.request({ type: 'tag/remove', code });
     if (!response.ok) {
-      update({ notice: { kind: 'error', error: response.error } });
+      update({ notice: { kind: 'error', error: response.error.problem } });
       return;
     }
     tags.delete(code);
@@ -323,15 +323,20 @@ export function createPanelController({
     /** Asks the background for the panel's script in this frame; false if it could not be loaded. */
     async loadPanel(): Promise<boolean> {
       const response = await client.request({ type: 'panel/load' });
-      if (!response.ok) console.error('[motcua-phu-luc] the panel could not be loaded:', response.error.messageEn ?? response.error.message);
+      if (!response.ok) console.error('[motcua-phu-luc] the panel could not be loaded:', response.error.problem);
       return response.ok;
     },
     tag,
     tagMany,
     removeTag,
     async start() {
-      const stored = await browser.storage.local.get([SETTINGS_STORAGE_KEY, PANEL_OPEN_KEY]);
-      applySettings(readSettings(stored[SETTINGS_STORAGE_KEY]));
+      const [current, stored] = await Promise.all([settingsStore.get(), browser.storage.local.get(PANEL_OPEN_KEY)]);
+      applySettings(current);
+      unwatchSettings = settingsStore.watch((next) => {
+        applySettings(next);
+        sent.clear();
+        watcher?.poke();
+      });
       update({ open: stored[PANEL_OPEN_KEY] === true });
       browser.storage.onChanged.addListener(onStorageChanged);
       connectChanges();
@@ -348,17 +353,12 @@ export function createPanelController({
       // page's keys and the storage events alone.
       doc.removeEventListener('keydown', onShortcut, true);
       browser.storage.onChanged.removeListener(onStorageChanged);
+      unwatchSettings();
     },
   };
 
   function onStorageChanged(changes: Record<string, { newValue?: unknown }>, area: string) {
     if (area !== 'local') return;
-    const settingsChange = changes[SETTINGS_STORAGE_KEY];
-    if (settingsChange) {
-      applySettings(readSettings(settingsChange.newValue));
-      sent.clear();
-      watcher?.poke();
-    }
     const openChange = changes[PANEL_OPEN_KEY];
     if (openChange && typeof openChange.newValue === 'boolean' && openChange.newValue !== snapshot.open) {
       update({ open: openChange.newValue });

@@ -9,7 +9,8 @@ import { DataSection } from '@/components/options/DataSection';
 import { client, downloadText, useSettings } from '@/components/shared/use-extension';
 import { checkExtraOrigin, originPattern } from '@/lib/portal/extra-portals';
 import { compactDay, vietnamDay } from '@/lib/calendar/day';
-import { localMessage } from '@/lib/i18n/bilingual';
+import { renderProblem } from '@/lib/i18n/translate';
+import type { Failure } from '@/lib/messaging/protocol';
 
 const DAY_MS = 86_400_000;
 /**
@@ -21,8 +22,7 @@ const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 function OptionsPage() {
   const { settings, loaded, save, t } = useSettings();
   const pendingRestore = useRef<unknown>(null);
-  document.documentElement.lang = settings.language;
-  const pick = (error: { message: string; messageEn?: string }) => localMessage(error, settings.language);
+  const pick = (error: Failure['error']) => renderProblem(t, error.problem);
   if (!loaded) return <p>{t('popup.loading')}</p>;
   return (
     <main className="popup options">
@@ -38,7 +38,7 @@ function OptionsPage() {
         extraOrigins={settings.extraOrigins}
         onAdd={async (input) => {
           const checked = checkExtraOrigin(input, settings.extraOrigins);
-          if (!checked.ok) return localMessage(checked, settings.language);
+          if (!checked.ok) return renderProblem(t, checked.problem);
           // Asked at the moment the user adds it, in the click's user gesture.
           const granted = await browser.permissions.request({ origins: [originPattern(checked.origin)] });
           if (!granted) return t('options.originRefused', { origin: checked.origin });

@@ -1,8 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { Panel, type PanelProps } from '@/components/panel/Panel';
 import { createWorkingCalendar, withWorkingDays } from '@/lib/calendar/working-calendar';
-import { localMessage, type Language } from '@/lib/i18n/bilingual';
-import { createTranslator, type Translate } from '@/lib/i18n/translate';
+import { createTranslator, renderProblem, type Translate } from '@/lib/i18n/translate';
 import { COMMON_REASONS } from '@/lib/dossier/reasons';
 import type { PanelController, PanelNotice } from '../content/controller';
 
@@ -21,8 +20,8 @@ export function PanelApp({ controller }: { controller: PanelController }) {
         focusRequest={state.focusRequest}
         model={model}
         today={state.today}
-        storeError={state.storeError && t('panel.storeError', { message: localMessage(state.storeError, state.language) })}
-        notice={state.notice && wordNotice(state.notice, t, state.language)}
+        storeError={state.storeError && t('panel.storeError', { message: renderProblem(t, state.storeError) })}
+        notice={state.notice && wordNotice(state.notice, t)}
         onDismissNotice={controller.dismissNotice}
         onTag={controller.tag}
         onTagMany={controller.tagMany}
@@ -34,12 +33,12 @@ export function PanelApp({ controller }: { controller: PanelController }) {
   );
 }
 
-function wordNotice(notice: PanelNotice, t: Translate, language: Language): PanelProps['notice'] {
+function wordNotice(notice: PanelNotice, t: Translate): PanelProps['notice'] {
   switch (notice.kind) {
     case 'error':
-      return { text: localMessage(notice.error, language) };
+      return { text: renderProblem(t, notice.error) };
     case 'tagged-many': {
-      const refused = notice.refused.map((item) => `${item.code}: ${localMessage(item, language)}`);
+      const refused = notice.refused.map((item) => `${item.code}: ${renderProblem(t, item.problem)}`);
       return { text: [t('panel.tagSavedMany', { count: notice.count }), ...refused].join(' ') };
     }
     case 'tag-removed':

@@ -4,7 +4,6 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { appendixCsv, appendixFileName, buildAppendixRows, summarizeDossiers } from '@/lib/appendix/rows';
 import { vietnamDay } from '@/lib/calendar/day';
-import { localMessage } from '@/lib/i18n/bilingual';
 import { createWorkingCalendar, derivedYears } from '@/lib/calendar/working-calendar';
 import { monitorDossiers } from '@/lib/reports/monitor';
 import { lateRates } from '@/lib/reports/rates';
@@ -46,13 +45,12 @@ function PopupPage() {
     setExportMessage(t('popup.exportDone', { file: fileName, count: rows.length }));
   }
 
-  document.documentElement.lang = settings.language;
   return (
     <Popup
       t={t}
       summary={summary}
       storedCount={dossiers?.length ?? 0}
-      error={error ? t('error.database', { message: localMessage(error, settings.language) }) : null}
+      error={error ? t('error.database', { message: error }) : null}
       period={period}
       onPeriodChange={setPeriod}
       onExport={exportCsv}

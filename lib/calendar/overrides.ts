@@ -8,10 +8,11 @@
  *   # …                      comments (whole line or after an entry) and blank lines are ignored
  *
  * The keyword may come before the day ("nghỉ 02/01/2026"); case and diacritics do not matter ("lam bu").
- * Every problem is reported with its line number, in Vietnamese (`message`) and English (`messageEn`).
+ * Every problem is reported as data with its line number (lib/i18n/problem.ts), worded by the UI.
  */
 
-import { z } from 'zod';
+import type { ProblemOf } from '../i18n/problem';
+import { settingsSchemas } from '../settings/settings';
 import { formatDayVn, isIsoDay, isRealDay, makeDay } from './day';
 import type { HolidayOverrides } from './working-calendar';
 
@@ -20,37 +21,23 @@ export interface HolidayOverridesValue {
   workingDays: string[];
 }
 
-export interface OverrideError {
-  /** 1-based line number in the text. */
-  line: number;
-  message: string;
-  messageEn: string;
-}
+export type OverrideError = ProblemOf<
+  | 'override-no-date'
+  | 'override-year-digits'
+  | 'override-not-a-date'
+  | 'override-not-real-day'
+  | 'override-word-unknown'
+  | 'override-sign-contradicts'
+  | 'override-kind-missing'
+  | 'override-repeated'
+  | 'override-both-kinds'
+>;
 
 export type ParseOverridesResult =
   | { ok: true; value: HolidayOverridesValue }
   | { ok: false; errors: OverrideError[] };
 
 type Kind = 'off' | 'working';
-
-const isoDaySchema = z.string().refine(isIsoDay, { message: 'Không phải ngày yyyy-MM-dd có thật.' });
-
-/** The stored shape (e.g. in extension storage): real days, sorted, no day in both lists. */
-export const holidayOverridesSchema = z
-  .object({ daysOff: z.array(isoDaySchema), workingDays: z.array(isoDaySchema) })
-  .superRefine((value, ctx) => {
-    const off = new Set(value.daysOff);
-    for (const day of value.workingDays) {
-      if (off.has(day)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['workingDays'],
-          message: `Ngày ${formatDayVn(day)} vừa là ngày nghỉ vừa là ngày làm bù.`,
-          params: { messageEn: `${day} is both a day off and a working day.` },
-        });
-      }
-    }
-  }) satisfies z.ZodType<HolidayOverrides>;
 
 /** Lower case, NFC → without diacritics, đ → d, single spaces: "Làm  Bù" → "lam bu". */
 function fold(text: string): string {
@@ -82,10 +69,8 @@ const KEYWORDS = new Map<string, Kind>([
 const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d+)$/;
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
-interface Issue {
-  message: string;
-  messageEn: string;
-}
+/** A problem of one line, before its line number is known. */
+type Issue = OverrideError extends infer P ? (P extends OverrideError ? Omit<P, 'line'> : never) : never;
 
 type LineResult = { kind: Kind; day: string; text: string } | null;
 
@@ -111,10 +96,7 @@ function parseLine(raw: string): { ok: true; value: LineResult } | { ok: false; 
   } else {
     return {
       ok: false,
-      issue: {
-        message: `không tìm thấy ngày trong "${line}"; viết ví dụ "02/01/2026 nghỉ" hoặc "10/01/2026 làm bù".`,
-        messageEn: `no date found in "${line}"; write e.g. "02/01/2026 nghỉ" (day off) or "10/01/2026 làm bù" (working day).`,
-      },
+      issue: { code: 'override-no-date', text: line },
     };
   }
 
@@ -129,29 +111,20 @@ function parseLine(raw: string): { ok: true; value: LineResult } | { ok: false; 
     if ((dmy[3] ?? '').length !== 4) {
       return {
         ok: false,
-        issue: {
-          message: `"${dateText}": năm phải viết đủ 4 chữ số (ví dụ 02/01/2026).`,
-          messageEn: `"${dateText}": write the year with 4 digits (e.g. 02/01/2026).`,
-        },
+        issue: { code: 'override-year-digits', text: dateText },
       };
     }
     [dayOfMonth, month, year] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
   } else {
     return {
       ok: false,
-      issue: {
-        message: `"${dateText}" không phải là ngày; viết dd/MM/yyyy (ví dụ 02/01/2026) hoặc yyyy-MM-dd.`,
-        messageEn: `"${dateText}" is not a date; write dd/MM/yyyy (e.g. 02/01/2026) or yyyy-MM-dd.`,
-      },
+      issue: { code: 'override-not-a-date', text: dateText },
     };
   }
   if (!isRealDay(year, month, dayOfMonth)) {
     return {
       ok: false,
-      issue: {
-        message: `"${dateText}" không phải là ngày có thật.`,
-        messageEn: `"${dateText}" is not a real day.`,
-      },
+      issue: { code: 'override-not-real-day', text: dateText },
     };
   }
   const day = makeDay(year, month, dayOfMonth);
@@ -161,46 +134,24 @@ function parseLine(raw: string): { ok: true; value: LineResult } | { ok: false; 
   if (folded !== '' && wordKind === undefined) {
     return {
       ok: false,
-      issue: {
-        message: `không hiểu "${word}" sau ngày ${formatDayVn(day)}; ghi "nghỉ" hoặc "làm bù".`,
-        messageEn: `"${word}" after ${day} is not understood; write "nghỉ" (day off) or "làm bù" (working day).`,
-      },
+      issue: { code: 'override-word-unknown', word, day: formatDayVn(day) },
     };
   }
   if (prefixKind && wordKind && prefixKind !== wordKind) {
     return {
       ok: false,
-      issue: {
-        message: `dấu "${prefixKind === 'off' ? '-' : '+'}" và chữ "${word}" mâu thuẫn nhau (ngày ${formatDayVn(day)}).`,
-        messageEn: `the "${prefixKind === 'off' ? '-' : '+'}" sign contradicts "${word}" (${day}).`,
-      },
+      issue: { code: 'override-sign-contradicts', sign: prefixKind === 'off' ? '-' : '+', word, day: formatDayVn(day) },
     };
   }
   const kind = prefixKind ?? wordKind;
   if (!kind) {
     return {
       ok: false,
-      issue: {
-        message: `thiếu "nghỉ" hoặc "làm bù" sau ngày ${formatDayVn(day)}.`,
-        messageEn: `missing "nghỉ" (day off) or "làm bù" (working day) after ${day}.`,
-      },
+      issue: { code: 'override-kind-missing', day: formatDayVn(day) },
     };
   }
   return { ok: true, value: { kind, day, text: dateText } };
 }
-
-/** One line of text → its entry (or null), or a zod issue carrying the Vietnamese and English messages. */
-const lineSchema = z.string().transform((raw, ctx): LineResult => {
-  const result = parseLine(raw.replace(/#.*$/, ''));
-  if (result.ok) return result.value;
-  ctx.issues.push({
-    code: 'custom',
-    input: raw,
-    message: result.issue.message,
-    params: { messageEn: result.issue.messageEn },
-  });
-  return z.NEVER;
-});
 
 export function parseHolidayOverrides(text: string): ParseOverridesResult {
   const errors: OverrideError[] = [];
@@ -210,36 +161,17 @@ export function parseHolidayOverrides(text: string): ParseOverridesResult {
   const lines = text.split(/\r\n|\r|\n/);
   lines.forEach((raw, index) => {
     const line = index + 1;
-    const parsed = lineSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const en = (issue as { params?: { messageEn?: unknown } }).params?.messageEn;
-        errors.push({
-          line,
-          message: `Dòng ${line}: ${issue.message}`,
-          messageEn: `Line ${line}: ${typeof en === 'string' ? en : issue.message}`,
-        });
-      }
+    const parsed = parseLine(raw.replace(/#.*$/, ''));
+    if (!parsed.ok) {
+      errors.push({ ...parsed.issue, line } as OverrideError);
       return;
     }
-    const entry = parsed.data;
+    const entry = parsed.value;
     if (!entry) return;
     const before = seen.get(entry.day);
     if (before) {
-      const vn = formatDayVn(entry.day);
-      errors.push(
-        before.kind === entry.kind
-          ? {
-              line,
-              message: `Dòng ${line}: ngày ${vn} đã có ở dòng ${before.line}.`,
-              messageEn: `Line ${line}: ${entry.day} is already on line ${before.line}.`,
-            }
-          : {
-              line,
-              message: `Dòng ${line}: ngày ${vn} vừa là ngày nghỉ vừa là ngày làm bù (xem dòng ${before.line}).`,
-              messageEn: `Line ${line}: ${entry.day} is both a day off and a working day (see line ${before.line}).`,
-            },
-      );
+      const code = before.kind === entry.kind ? 'override-repeated' : 'override-both-kinds';
+      errors.push({ code, line, day: formatDayVn(entry.day), other: before.line });
       return;
     }
     seen.set(entry.day, { kind: entry.kind, line });
@@ -248,7 +180,7 @@ export function parseHolidayOverrides(text: string): ParseOverridesResult {
   if (errors.length > 0) return { ok: false, errors };
   const value = { daysOff: daysOff.sort(), workingDays: workingDays.sort() };
   // The parsed value always satisfies the stored schema; checked so a regression cannot slip through.
-  holidayOverridesSchema.parse(value);
+  settingsSchemas().holidayOverridesSchema.parse(value);
   return { ok: true, value };
 }
 

@@ -1,11 +1,10 @@
 /**
- * Messages made outside the UI (the background's errors, the date checks) carry both languages, and the
- * UI picks one. Kept apart from lib/i18n/translate.ts so that the content script, which shows no text of its own,
- * does not load the catalogs.
+ * Sentence pairs made outside the UI, from before problems became data (lib/i18n/problem.ts). Only the
+ * consolidation page still uses them, until its errors become problems too; then this file goes.
  */
+import type { Language } from './language';
 
-/** The UI languages: Vietnamese first, English available. */
-export type Language = 'vi' | 'en';
+export type { Language };
 
 /** A message in Vietnamese (`message`) and, where written, English (`messageEn`). */
 export interface BilingualMessage {

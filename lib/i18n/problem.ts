@@ -2,11 +2,11 @@
  * A problem found outside the UI (a refused date, a bad file row, a failed request) is data: a code and
  * the values the sentence needs. Nothing in lib/ builds a finished sentence; each UI catalog has one
  * entry per code, `problem.<code>`, whose `{placeholders}` are the fields below, and the UI renders it
- * in the user's language.
+ * in the user's language (`renderProblem` in lib/i18n/translate.ts).
  *
  * Values are display-ready: days already written `dd/MM/yyyy` (the same in both languages), counts as
  * numbers. Add a code here and its entry in every catalog; the catalog test fails on a missing entry or
- * a placeholder that is not a field of the code.
+ * a placeholder that is not a field of the code (it reads this interface, so keep one member per code).
  */
 export interface ProblemFields {
   /** The real return date field is empty. */
@@ -15,9 +15,53 @@ export interface ProblemFields {
   'real-date-invalid': { text: string };
   'real-date-before-receipt': { day: string; received: string };
   'real-date-after-today': { day: string; today: string };
+
+  // The store and the message protocol.
+  'dossier-not-found': { dossier: string };
+  'sender-forbidden': Record<never, never>;
+  'request-invalid': Record<never, never>;
+  'request-extension-only': Record<never, never>;
+  'panel-portal-only': Record<never, never>;
+  /** `detail` is the browser's own text (English), shown as is. */
+  'panel-load-failed': { detail: string };
+  'database-unavailable': { detail: string };
+  'database-failed': { detail: string };
+  'storage-full': Record<never, never>;
+  'extension-unreachable': { detail: string };
+  'response-malformed': Record<never, never>;
+
+  // Backup files.
+  'backup-not-json': Record<never, never>;
+  'backup-not-ours': Record<never, never>;
+  'backup-version': { version: string; expected: number };
+  /** `where` is the path in the file (`dossiers.0.due.day`), `detail` the validator's own text. */
+  'backup-damaged': { where: string; detail: string };
+
+  // Settings typed on the options page; `line` is 1-based.
+  'synonyms-line-format': { line: number; fields: string };
+  'synonyms-line-empty': { line: number };
+  'override-no-date': { line: number; text: string };
+  'override-year-digits': { line: number; text: string };
+  'override-not-a-date': { line: number; text: string };
+  'override-not-real-day': { line: number; text: string };
+  'override-word-unknown': { line: number; word: string; day: string };
+  'override-sign-contradicts': { line: number; sign: string; word: string; day: string };
+  'override-kind-missing': { line: number; day: string };
+  'override-repeated': { line: number; day: string; other: number };
+  'override-both-kinds': { line: number; day: string; other: number };
+  'origin-invalid': { text: string };
+  'origin-built-in': { host: string };
+  'origin-duplicate': { origin: string };
+  /** A settings field the settings schema refused; the options page shows it beside the field. */
+  'setting-invalid': Record<never, never>;
+  'setting-too-long': { max: number };
+  'setting-window-range': { min: number; max: number };
 }
 
 export type ProblemCode = keyof ProblemFields;
 
 /** One problem: `{ code: 'real-date-before-receipt', day: '01/03/2025', received: '02/03/2025' }`. */
 export type Problem = { [C in ProblemCode]: { code: C } & ProblemFields[C] }[ProblemCode];
+
+/** The problem of one code, for producers that only ever return a few. */
+export type ProblemOf<C extends ProblemCode> = Extract<Problem, { code: C }>;

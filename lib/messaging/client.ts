@@ -1,4 +1,4 @@
-import { parseResponse, type Failure, type Request, type RequestType, type Response } from './protocol';
+import { fail, parseResponse, type Request, type RequestType, type Response } from './protocol';
 
 /**
  * The typed client of the protocol, for the content script and the extension pages. The transport is
@@ -36,15 +36,7 @@ export function createClient(transport: Transport, sleep = (ms: number) => new P
           continue;
         }
         const text = error instanceof Error ? error.message : String(error);
-        const failure: Failure = {
-          ok: false,
-          error: {
-            code: 'internal',
-            message: `Không kết nối được với tiện ích (${text}). Hãy tải lại trang.`,
-            messageEn: `Cannot reach the extension (${text}). Reload the page.`,
-          },
-        };
-        return failure;
+        return fail('internal', { code: 'extension-unreachable', detail: text });
       }
     }
   }

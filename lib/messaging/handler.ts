@@ -1,5 +1,5 @@
 import type { DossierDatabase } from '../store/db';
-import { vietnamDay } from '../calendar/day';
+import { formatDayVn, vietnamDay } from '../calendar/day';
 import {
   fail,
   protocolSchemas,
@@ -96,22 +96,22 @@ export async function handleRequest(
   policy: SenderPolicy,
   context: HandlerContext,
 ): Promise<Response<RequestType> | Failure> {
-  if (!isTrustedSender(sender, policy)) return fail('forbidden', 'Nguồn yêu cầu không được phép.', 'Sender not allowed.');
+  if (!isTrustedSender(sender, policy)) return fail('forbidden', { code: 'sender-forbidden' });
   const parsed = protocolSchemas().requestSchema.safeParse(raw);
-  if (!parsed.success) return fail('invalid-request', 'Yêu cầu không hợp lệ.', 'Invalid request.');
+  if (!parsed.success) return fail('invalid-request', { code: 'request-invalid' });
   const request = parsed.data;
   if (!PORTAL_REQUESTS.has(request.type) && !isExtensionPage(sender, policy)) {
-    return fail('forbidden', 'Yêu cầu này chỉ dành cho trang của tiện ích.', 'This request is for the extension pages only.');
+    return fail('forbidden', { code: 'request-extension-only' });
   }
   if (request.type === 'panel/load') {
     if (!context.loadPanel || isExtensionPage(sender, policy)) {
-      return fail('forbidden', 'Chỉ trang cổng dịch vụ công mới nạp được bảng.', 'Only a portal page can load the panel.');
+      return fail('forbidden', { code: 'panel-portal-only' });
     }
     try {
       await context.loadPanel();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return fail('internal', `Không nạp được bảng của tiện ích (${message}).`, `The panel could not be loaded (${message}).`);
+      return fail('internal', { code: 'panel-load-failed', detail: message });
     }
     return { ok: true };
   }
@@ -121,20 +121,16 @@ export async function handleRequest(
   }
   const db = context.db;
   if (!db) {
-    return fail(
-      'database',
-      `Không mở được cơ sở dữ liệu của tiện ích (${context.databaseError ?? 'không rõ lỗi'}).`,
-      `The extension database could not be opened (${context.databaseError ?? 'unknown error'}).`,
-    );
+    return fail('database', { code: 'database-unavailable', detail: context.databaseError ?? '?' });
   }
   try {
     return await run(db, request, context);
   } catch (error) {
     if (isQuotaError(error)) {
-      return fail('quota', 'Bộ nhớ của trình duyệt đã đầy; chưa lưu được.', 'The browser storage is full; nothing was saved.');
+      return fail('quota', { code: 'storage-full' });
     }
     const message = error instanceof Error ? error.message : String(error);
-    return fail('database', `Lỗi cơ sở dữ liệu: ${message}`, `Database error: ${message}`);
+    return fail('database', { code: 'database-failed', detail: message });
   }
 }
 
@@ -158,7 +154,7 @@ async function run(db: DossierDatabase, request: StoreRequest, context: HandlerC
       return { ok: true, dossiers: await allDossiers(db) };
     case 'tag/set': {
       const result = await setTag(db, request.code, request.input, await context.staffName(), now, today);
-      if (!result.ok) return fail(result.code, result.message, result.messageEn);
+      if (!result.ok) return fail(result.code, result.problem);
       context.onChanged([request.code], 'tags');
       return { ok: true, dossier: result.dossier, previous: result.previous };
     }
@@ -169,17 +165,17 @@ async function run(db: DossierDatabase, request: StoreRequest, context: HandlerC
     }
     case 'tag/remove': {
       const previous = await removeTag(db, request.code, await context.staffName(), now);
-      if (previous === undefined) return fail('not-found', `Không tìm thấy hồ sơ ${request.code}.`, `Dossier ${request.code} not found.`);
+      if (previous === undefined) return fail('not-found', { code: 'dossier-not-found', dossier: request.code });
       context.onChanged([request.code], 'tags');
       return { ok: true, previous };
     }
     case 'tag/restore': {
       // Undo puts back a tag this store gave out; still, never a day that cannot be a return day.
       if (request.tag && request.tag.realReturn > today) {
-        return fail('invalid-date', 'Ngày trả thực tế sau ngày hôm nay.', 'The real return date is after today.');
+        return fail('invalid-date', { code: 'real-date-after-today', day: formatDayVn(request.tag.realReturn), today: formatDayVn(today) });
       }
       const restored = await restoreTag(db, request.code, request.tag, await context.staffName(), now);
-      if (!restored) return fail('not-found', `Không tìm thấy hồ sơ ${request.code}.`, `Dossier ${request.code} not found.`);
+      if (!restored) return fail('not-found', { code: 'dossier-not-found', dossier: request.code });
       context.onChanged([request.code], 'tags');
       return { ok: true };
     }
@@ -192,7 +188,7 @@ async function run(db: DossierDatabase, request: StoreRequest, context: HandlerC
     case 'backup/plan':
     case 'backup/restore': {
       const parsed = parseBackupValue(request.backup);
-      if (!parsed.ok) return fail('invalid-request', parsed.message, parsed.messageEn);
+      if (!parsed.ok) return fail('invalid-request', parsed.problem);
       if (request.type === 'backup/plan') return { ok: true, plan: await planBackupRestore(db, parsed.backup) };
       const { plan, codes } = await restoreBackup(db, parsed.backup);
       if (codes.length) context.onChanged([], 'tags');

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { OPTIONAL_FIELDS } from '../dossier/model';
 import { isIsoDay } from '../calendar/day';
+import type { Problem } from '../i18n/problem';
 
 // Extension pages and content scripts forbid eval: tell zod not to try its `new Function` fast path.
 z.config({ jitless: true });
@@ -107,9 +108,25 @@ function buildSchemas() {
     'internal',
   ]);
 
+  /**
+   * A problem on the wire: its code and display-ready fields (lib/i18n/problem.ts). Its wording is the
+   * receiver's, in the receiver's language.
+   */
+  const problemSchema = z.custom<Problem>(
+    (value) =>
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { code?: unknown }).code === 'string' &&
+      Object.values(value).every((field) => typeof field === 'string' || typeof field === 'number'),
+  );
+
+  /**
+   * A failure is `{ ok: false, error: { code, problem } }`: `code` is the protocol's kind of failure, which
+   * callers branch on (retry, quota, not found), and `problem` says what happened, for the UI to word.
+   */
   const failureSchema = z.object({
     ok: z.literal(false),
-    error: z.object({ code: errorCodeSchema, message: z.string(), messageEn: z.optional(z.string()) }),
+    error: z.object({ code: errorCodeSchema, problem: problemSchema }),
   });
 
   const tagHistoryEntrySchema = z.object({
@@ -138,7 +155,7 @@ function buildSchemas() {
     'tag/set-many': z.object({
       ok: z.literal(true),
       saved: z.array(z.string()),
-      refused: z.array(z.object({ code: z.string(), message: z.string(), messageEn: z.string() })),
+      refused: z.array(z.object({ code: z.string(), problem: problemSchema })),
     }),
     'tag/remove': z.object({ ok: z.literal(true), previous: z.nullable(tagSchema) }),
     'tag/restore': z.object({ ok: z.literal(true) }),
@@ -202,12 +219,12 @@ export function parseResponse<T extends RequestType>(type: T, raw: unknown): Res
   if (failure.success) return failure.data;
   const success = responseSchemas[type].safeParse(raw);
   if (success.success) return success.data as Success<T>;
-  return { ok: false, error: { code: 'internal', message: 'Phản hồi không hợp lệ từ tiện ích.', messageEn: 'Malformed response.' } };
+  return fail('internal', { code: 'response-malformed' });
 }
 
 /** The port on which the background broadcasts its change events. */
 export const CHANGES_PORT = 'dossier-changes';
 
-export function fail(code: ErrorCode, message: string, messageEn?: string): Failure {
-  return { ok: false, error: { code, message, messageEn } };
+export function fail(code: ErrorCode, problem: Problem): Failure {
+  return { ok: false, error: { code, problem } };
 }

@@ -1,4 +1,5 @@
 import { BUILT_IN_PORTAL_HOSTS } from './hosts';
+import type { ProblemOf } from '../i18n/problem';
 import { settingsSchemas } from '../settings/settings';
 
 /**
@@ -9,25 +10,23 @@ import { settingsSchemas } from '../settings/settings';
 
 export const EXTRA_PORTALS_SCRIPT_ID = 'extra-portals';
 
-export type OriginCheck = { ok: true; origin: string } | { ok: false; message: string; messageEn: string };
+export type OriginCheck =
+  | { ok: true; origin: string }
+  | { ok: false; problem: ProblemOf<'origin-invalid' | 'origin-built-in' | 'origin-duplicate'> };
 
 /** Normalises what the user typed to an origin, refusing junk and the built-in hosts (no setup needed). */
 export function checkExtraOrigin(input: string, existing: readonly string[]): OriginCheck {
   const parsed = settingsSchemas().portalOriginSchema.safeParse(input);
   if (!parsed.success) {
-    return {
-      ok: false,
-      message: `"${input.trim()}" không phải là địa chỉ trang web (ví dụ: https://dichvucong.quangngai.gov.vn).`,
-      messageEn: `"${input.trim()}" is not a web address (for example https://dichvucong.quangngai.gov.vn).`,
-    };
+    return { ok: false, problem: { code: 'origin-invalid', text: input.trim() } };
   }
   const origin = parsed.data;
   const host = new URL(origin).hostname;
   if ((BUILT_IN_PORTAL_HOSTS as readonly string[]).includes(host)) {
-    return { ok: false, message: `${host} đã được hỗ trợ sẵn, không cần thêm.`, messageEn: `${host} is built in; nothing to add.` };
+    return { ok: false, problem: { code: 'origin-built-in', host } };
   }
   if (existing.includes(origin)) {
-    return { ok: false, message: `${origin} đã có trong danh sách.`, messageEn: `${origin} is already in the list.` };
+    return { ok: false, problem: { code: 'origin-duplicate', origin } };
   }
   return { ok: true, origin };
 }

@@ -1,4 +1,7 @@
 import { DOSSIER_FIELDS, type DossierField } from '../dossier/model';
+import type { ProblemOf } from '../i18n/problem';
+
+export type SynonymsProblem = ProblemOf<'synonyms-line-format' | 'synonyms-line-empty'>;
 
 /**
  * The options page edits extra header synonyms as text, one field per line: `due: Ngày hẹn | Hạn trả`.
@@ -6,15 +9,15 @@ import { DOSSIER_FIELDS, type DossierField } from '../dossier/model';
  */
 export function parseSynonymsText(
   text: string,
-): { ok: true; value: Partial<Record<DossierField, string[]>> } | { ok: false; errors: string[] } {
+): { ok: true; value: Partial<Record<DossierField, string[]>> } | { ok: false; errors: SynonymsProblem[] } {
   const value: Partial<Record<DossierField, string[]>> = {};
-  const errors: string[] = [];
+  const errors: SynonymsProblem[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     if (!line.trim()) return;
     const colon = line.indexOf(':');
     const field = line.slice(0, colon).trim() as DossierField;
     if (colon < 0 || !DOSSIER_FIELDS.includes(field)) {
-      errors.push(`Dòng ${index + 1}: cần dạng "trường: tên cột | tên cột", với trường là một trong ${DOSSIER_FIELDS.join(', ')}.`);
+      errors.push({ code: 'synonyms-line-format', line: index + 1, fields: DOSSIER_FIELDS.join(', ') });
       return;
     }
     const names = line
@@ -23,7 +26,7 @@ export function parseSynonymsText(
       .map((name) => name.trim())
       .filter(Boolean);
     if (names.length === 0) {
-      errors.push(`Dòng ${index + 1}: chưa có tên cột nào.`);
+      errors.push({ code: 'synonyms-line-empty', line: index + 1 });
       return;
     }
     value[field] = [...(value[field] ?? []), ...names];

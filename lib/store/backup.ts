@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { ProblemOf } from '../i18n/problem';
 import en from 'zod/v4/locales/en.js';
 import type { TagHistoryRow } from './db';
 import type { StoredDossier } from '../dossier/model';
@@ -46,7 +47,9 @@ export function makeBackup(dossiers: StoredDossier[], history: TagHistoryRow[], 
   };
 }
 
-export type BackupParse = { ok: true; backup: Backup } | { ok: false; message: string; messageEn: string };
+export type BackupParse =
+  | { ok: true; backup: Backup }
+  | { ok: false; problem: ProblemOf<'backup-not-json' | 'backup-not-ours' | 'backup-version' | 'backup-damaged'> };
 
 /** Parses a backup file's text, with a clear message for each way it can be wrong. */
 export function parseBackup(text: string): BackupParse {
@@ -54,7 +57,7 @@ export function parseBackup(text: string): BackupParse {
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'Tệp sao lưu không phải là JSON hợp lệ.', messageEn: 'The backup file is not valid JSON.' };
+    return { ok: false, problem: { code: 'backup-not-json' } };
   }
   return parseBackupValue(json);
 }
@@ -63,25 +66,18 @@ export function parseBackup(text: string): BackupParse {
 export function parseBackupValue(json: unknown): BackupParse {
   const format = (json as { format?: unknown } | null)?.format;
   if (format !== BACKUP_FORMAT) {
-    return { ok: false, message: 'Đây không phải là tệp sao lưu của tiện ích.', messageEn: 'This is not a backup of this extension.' };
+    return { ok: false, problem: { code: 'backup-not-ours' } };
   }
   const version = (json as { version?: unknown }).version;
   if (version !== BACKUP_VERSION) {
-    return {
-      ok: false,
-      message: `Tệp sao lưu phiên bản ${String(version)} chưa được hỗ trợ (cần phiên bản ${BACKUP_VERSION}).`,
-      messageEn: `Backup version ${String(version)} is not supported (expected ${BACKUP_VERSION}).`,
-    };
+    return { ok: false, problem: { code: 'backup-version', version: String(version), expected: BACKUP_VERSION } };
   }
   const parsed = backupSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? issue.path.join('.') : '';
-    return {
-      ok: false,
-      message: `Tệp sao lưu bị hỏng ở ${where || 'nội dung'}: ${issue?.message ?? ''}`.trim(),
-      messageEn: `The backup is damaged at ${where || 'its content'}: ${issue?.message ?? ''}`.trim(),
-    };
+    // The path and the validator's text are technical and the same in both languages.
+    return { ok: false, problem: { code: 'backup-damaged', where: where || '/', detail: issue?.message ?? '' } };
   }
   return { ok: true, backup: parsed.data };
 }

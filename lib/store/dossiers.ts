@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie';
+import type { Problem } from '../i18n/problem';
 import type { DossierDatabase, TagHistoryRow } from './db';
 import type { DossierTag, OptionalField, ReadDossier, StoredDossier } from '../dossier/model';
 import { validateRealReturn } from '../dossier/tag-validation';
@@ -17,7 +18,7 @@ export interface TagInput {
 
 export type TagResult =
   | { ok: true; dossier: StoredDossier; previous: DossierTag | null }
-  | { ok: false; code: 'not-found' | 'invalid-date'; message: string; messageEn: string };
+  | { ok: false; code: 'not-found' | 'invalid-date'; problem: Problem };
 
 /** Same fields as a read? Then nothing to write but `lastSeen`. */
 function sameFields(a: ReadDossier, b: ReadDossier): boolean {
@@ -170,16 +171,11 @@ export async function setTag(
   return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
     const dossier = await db.dossiers.get(code);
     if (!dossier) {
-      return {
-        ok: false as const,
-        code: 'not-found' as const,
-        message: `Không tìm thấy hồ sơ ${code} trong bộ nhớ.`,
-        messageEn: `Dossier ${code} is not in the store.`,
-      };
+      return { ok: false as const, code: 'not-found' as const, problem: { code: 'dossier-not-found' as const, dossier: code } };
     }
     const checked = validateRealReturn(input.realReturn, dossier, today);
     if (!checked.ok) {
-      return { ok: false as const, code: 'invalid-date' as const, message: checked.message, messageEn: checked.messageEn };
+      return { ok: false as const, code: 'invalid-date' as const, problem: checked.problem };
     }
     const previous = dossier.tag ?? null;
     const tag: DossierTag = { realReturn: checked.day, reason: input.reason.trim(), note: input.note.trim(), by, at: now };
@@ -196,14 +192,14 @@ export async function setTagMany(
   by: string,
   now: number,
   today: string,
-): Promise<{ saved: string[]; refused: { code: string; message: string; messageEn: string }[] }> {
+): Promise<{ saved: string[]; refused: { code: string; problem: Problem }[] }> {
   return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
     const saved: string[] = [];
-    const refused: { code: string; message: string; messageEn: string }[] = [];
+    const refused: { code: string; problem: Problem }[] = [];
     for (const code of codes) {
       const result = await setTag(db, code, input, by, now, today);
       if (result.ok) saved.push(code);
-      else refused.push({ code, message: result.message, messageEn: result.messageEn });
+      else refused.push({ code, problem: result.problem });
     }
     return { saved, refused };
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateRealReturn } from '../../../lib/dossier/tag-validation';
+import { validateRealReturn, type RealReturnError } from '../../../lib/dossier/tag-validation';
+import { createTranslator, renderProblem } from '../../../lib/i18n/translate';
 
 const TODAY = '2026-11-27';
 const dossier = {
@@ -7,8 +8,15 @@ const dossier = {
   due: { day: '2026-11-26' },
 };
 
+const PROBLEM_OF: Record<RealReturnError, string> = {
+  empty: 'real-date-empty',
+  'not-a-date': 'real-date-invalid',
+  'before-receipt': 'real-date-before-receipt',
+  'after-today': 'real-date-after-today',
+};
+
 describe('validateRealReturn', () => {
-  it.each([
+  it.each<[string, RealReturnError]>([
     ['', 'empty'],
     ['   ', 'empty'],
     ['2026-02-31', 'not-a-date'],
@@ -25,8 +33,7 @@ describe('validateRealReturn', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.code).toBe(code);
-    expect(result.message.length).toBeGreaterThan(10);
-    expect(result.messageEn.length).toBeGreaterThan(10);
+    expect(result.problem.code).toBe(PROBLEM_OF[code]);
   });
 
   it.each([
@@ -39,18 +46,21 @@ describe('validateRealReturn', () => {
     expect(validateRealReturn(input, { received, due }, TODAY)).toEqual({ ok: true, day: input, outcome });
   });
 
-  it('says the dates in Vietnamese dd/MM/yyyy when before receipt', () => {
+  it('gives the dates as dd/MM/yyyy when before receipt, worded in both languages', () => {
     const result = validateRealReturn('2026-11-25', dossier, TODAY);
-    expect(result).toMatchObject({
-      ok: false,
-      message: 'Ngày trả thực tế 25/11/2026 trước ngày tiếp nhận 26/11/2026.',
-      messageEn: 'The real return date 25/11/2026 is before the receipt date 26/11/2026.',
-    });
+    expect(result).toMatchObject({ ok: false, problem: { code: 'real-date-before-receipt', day: '25/11/2026', received: '26/11/2026' } });
+    if (result.ok) return;
+    expect(renderProblem(createTranslator('vi'), result.problem)).toBe('Ngày trả thực tế 25/11/2026 trước ngày tiếp nhận 26/11/2026.');
+    expect(renderProblem(createTranslator('en'), result.problem)).toBe('The real return date 25/11/2026 is before the receipt date 26/11/2026.');
   });
 
   it('names today when after today', () => {
     const result = validateRealReturn('2026-11-28', dossier, TODAY);
-    expect(result).toMatchObject({ ok: false, message: 'Ngày trả thực tế 28/11/2026 sau ngày hôm nay 27/11/2026.' });
+    expect(result).toMatchObject({ ok: false, problem: { code: 'real-date-after-today', day: '28/11/2026', today: '27/11/2026' } });
+  });
+
+  it('keeps what was typed when it is not a day', () => {
+    expect(validateRealReturn(' abc ', dossier, TODAY)).toMatchObject({ ok: false, problem: { code: 'real-date-invalid', text: 'abc' } });
   });
 
   it('accepts the receipt day itself and today itself', () => {

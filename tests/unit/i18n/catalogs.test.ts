@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, createTranslator, en, formatNumberVi, vi, type Language, type MessageKey } from '../../../lib/i18n/translate';
+import type { Problem } from '../../../lib/i18n/problem';
+import { CATALOGS, createTranslator, en, formatNumberVi, renderProblem, vi, type Language, type MessageKey } from '../../../lib/i18n/translate';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 const keysOf = (catalog: Record<string, string>) => Object.keys(catalog).sort();
@@ -84,83 +85,55 @@ describe('createTranslator', () => {
 });
 
 /**
- * No hard-coded user-visible text in components/: every JSX text with a letter, and every string literal
- * given to placeholder / title / aria-label / alt, must come from the catalogs. The TypeScript parser finds
- * JSX text exactly (no false hits on `=>` or generics), so the scan stays simple and deterministic.
+ * The codes of lib/i18n/problem.ts and the fields of each, read from its source: the interface is the one
+ * declaration of the codes, and types leave nothing to compare at run time.
  */
-// Any letter, Vietnamese included. (The range [A-Za-zÀ-ỹ] would also take '×' U+00D7 and '÷' U+00F7.)
-const LETTER = /\p{L}/u;
-const TEXT_ATTRIBUTES = new Set(['placeholder', 'title', 'aria-label', 'alt']);
-/** The options page shows a syntax example as a placeholder: `field: name | name`. */
-const PLACEHOLDER_EXAMPLE = /^[a-z]+: /;
-
-function hardCodedStrings(fileName: string, source: string): string[] {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
-  const found: string[] = [];
-  const report = (node: ts.Node, text: string) => {
-    const line = file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
-    found.push(`${fileName}:${line}: ${JSON.stringify(text.trim())}`);
-  };
-  const visit = (node: ts.Node) => {
-    if (ts.isJsxText(node) && LETTER.test(node.text)) report(node, node.text);
-    if (ts.isJsxExpression(node) && node.expression && ts.isJsxElement(node.parent) && ts.isStringLiteralLike(node.expression) && LETTER.test(node.expression.text)) {
-      report(node, node.expression.text);
-    }
-    if (ts.isJsxAttribute(node)) {
-      const name = node.name.getText(file);
-      let value: ts.Expression | undefined = node.initializer;
-      if (value && ts.isJsxExpression(value)) value = value.expression;
-      if (TEXT_ATTRIBUTES.has(name) && value && ts.isStringLiteralLike(value) && value.text.trim() !== '') {
-        if (!(name === 'placeholder' && PLACEHOLDER_EXAMPLE.test(value.text))) report(node, `${name}=${value.text}`);
+function problemFields(): Map<string, string[]> {
+  const path = join(import.meta.dirname, '..', '..', '..', 'lib', 'i18n', 'problem.ts');
+  const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+  const fields = new Map<string, string[]>();
+  file.forEachChild((node) => {
+    if (!ts.isInterfaceDeclaration(node) || node.name.text !== 'ProblemFields') return;
+    for (const member of node.members) {
+      if (!ts.isPropertySignature(member) || !member.type || !ts.isStringLiteral(member.name)) throw new Error(`unexpected member ${member.getText(file)}`);
+      const type = member.type;
+      if (ts.isTypeLiteralNode(type)) {
+        fields.set(member.name.text, type.members.map((field) => (field.name as ts.Identifier).text).sort());
+      } else if (type.getText(file) === 'Record<never, never>') {
+        fields.set(member.name.text, []);
+      } else {
+        throw new Error(`${member.name.text}: write its fields as { name: type }`);
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return found;
+  });
+  return fields;
 }
 
-describe('hard-coded string scanner', () => {
-  it.each<[string, string, number]>([
-    ['translated text', 'const A = () => <p>{t("x")}</p>;', 0],
-    ['plain JSX text', 'const A = () => <p>Xin chào</p>;', 1],
-    ['Vietnamese-only letters', 'const A = () => <b>Đ</b>;', 1],
-    ['symbols only', 'const A = () => <button>× · — 12 ÷</button>;', 0],
-    ['Latin letters with diacritics', 'const A = () => <i>Ấn</i>;', 1],
-    ['text beside an expression', 'const A = () => <p>{n} hồ sơ</p>;', 1],
-    ['text inside a conditional', 'const A = () => <div>{ok && <span>Done</span>}</div>;', 1],
-    ['string literal child', 'const A = () => <p>{"Lưu"}</p>;', 1],
-    ['arrow and generics are not JSX text', 'const f = (x: Array<string>) => x.length < 3 && x.length > 1; const A = () => <p>{f([]) ? t("a") : t("b")}</p>;', 0],
-    ['title literal', 'const A = () => <div title="Close" />;', 1],
-    ['aria-label literal', 'const A = () => <button aria-label="×" />;', 1],
-    ['aria-label in braces', "const A = () => <button aria-label={'Close'} />;", 1],
-    ['alt literal', 'const A = () => <img alt="logo" />;', 1],
-    ['placeholder literal', 'const A = () => <input placeholder="Nhập mã" />;', 1],
-    ['placeholder syntax example', 'const A = () => <textarea placeholder="due: Ngày hẹn | Hạn trả" />;', 0],
-    ['other attributes are code', 'const A = () => <input type="date" className="mcpl-x" data-testid="row-date" />;', 0],
-    ['translated attributes', 'const A = () => <input placeholder={t("a")} title={t("b")} aria-label={t("c")} />;', 0],
-    ['empty alt', 'const A = () => <img alt="" />;', 0],
-  ])('%s', (_label, source, count) => {
-    expect(hardCodedStrings('fixture.tsx', source)).toHaveLength(count);
-  });
-});
+describe('problem codes', () => {
+  const codes = problemFields();
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const COMPONENTS = join(ROOT, 'components');
-function tsxFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return tsxFiles(path);
-    return entry.name.endsWith('.tsx') ? [path] : [];
+  it('reads the codes of lib/i18n/problem.ts', () => {
+    expect(codes.size).toBeGreaterThan(10);
+    expect(codes.get('real-date-before-receipt')).toEqual(['day', 'received']);
+    expect(codes.get('real-date-empty')).toEqual([]);
   });
-}
 
-describe('components/ have no hard-coded user-visible strings', () => {
-  const files = tsxFiles(COMPONENTS).sort();
-  it('finds the components', () => {
-    expect(files.length).toBeGreaterThan(0);
+  it.each([...codes.keys()])('%s: an entry in every catalog whose placeholders are exactly its fields', (code) => {
+    for (const catalog of Object.values(CATALOGS)) {
+      const text = (catalog as Record<string, string>)[`problem.${code}`];
+      expect(text, `problem.${code}`).toBeTypeOf('string');
+      expect([...new Set(placeholders(text!))].sort()).toEqual(codes.get(code));
+    }
   });
-  it.each(files.map((path) => relative(ROOT, path)))('%s', (name) => {
-    expect(hardCodedStrings(name, readFileSync(join(ROOT, name), 'utf8'))).toEqual([]);
+
+  it('every problem.* entry is a code', () => {
+    const entries = Object.keys(vi).filter((key) => key.startsWith('problem.'));
+    expect(entries.map((key) => key.slice('problem.'.length)).sort()).toEqual([...codes.keys()].sort());
+  });
+
+  it('renderProblem words a problem in the translator\'s language, numbers formatted as the catalogs do', () => {
+    const problem: Problem = { code: 'override-repeated', line: 1200, day: '02/01/2026', other: 3 };
+    expect(renderProblem(createTranslator('vi'), problem)).toBe('Dòng 1.200: ngày 02/01/2026 đã có ở dòng 3.');
+    expect(renderProblem(createTranslator('en'), problem)).toBe('Line 1200: 02/01/2026 is already on line 3.');
   });
 });

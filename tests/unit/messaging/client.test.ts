@@ -54,7 +54,7 @@ describe('retries', () => {
     expect(response.ok).toBe(false);
     if (!response.ok) {
       expect(response.error.code).toBe('internal');
-      expect(response.error.message).not.toBe('');
+      expect(response.error.problem.code).toMatch(/^(extension-unreachable|response-malformed)$/);
     }
     expect(transport).toHaveBeenCalledTimes(4);
     expect(sleep).toHaveBeenCalledTimes(3);
@@ -77,15 +77,15 @@ describe('retries', () => {
   it('the failure message names the error', async () => {
     const client = createClient(scripted([{ throw: new Error('Extension context invalidated.') }]), async () => {});
     const response = await client.request(STATUS);
-    expect(!response.ok && response.error.messageEn).toContain('Extension context invalidated');
+    expect(!response.ok && response.error.problem).toEqual({ code: 'extension-unreachable', detail: 'Extension context invalidated.' });
   });
 });
 
 describe('responses', () => {
   it.each<[string, Request, unknown, 'same' | 'internal']>([
     ['a good status', STATUS, OK_STATUS, 'same'],
-    ['a failure passes through', STATUS, { ok: false, error: { code: 'quota', message: 'đầy' } }, 'same'],
-    ['a failure with an unknown code', STATUS, { ok: false, error: { code: 'teapot', message: 'x' } }, 'internal'],
+    ['a failure passes through', STATUS, { ok: false, error: { code: 'quota', problem: { code: 'storage-full' } } }, 'same'],
+    ['a failure with an unknown code', STATUS, { ok: false, error: { code: 'teapot', problem: { code: 'storage-full' } } }, 'internal'],
     ['null', STATUS, null, 'internal'],
     ['a string', STATUS, 'ok', 'internal'],
     ['ok without fields', STATUS, { ok: true }, 'internal'],

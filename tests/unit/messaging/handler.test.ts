@@ -172,8 +172,7 @@ describe('handleRequest: database unavailable', () => {
     expect(response.ok).toBe(false);
     if (!response.ok) {
       expect(response.error.code).toBe('database');
-      expect(response.error.message).toContain('VersionError: too new');
-      expect(response.error.messageEn).toContain('VersionError: too new');
+      expect(response.error.problem).toEqual({ code: 'database-unavailable', detail: 'VersionError: too new' });
     }
     expect(onChanged).not.toHaveBeenCalled();
   });
@@ -346,7 +345,7 @@ describe('handleRequest: storage errors', () => {
     vi.spyOn(db, 'transaction').mockRejectedValue(new Error('disk on fire'));
     const response = await handleRequest({ type: 'tag/remove', code: 'A' }, PORTAL_TAB, policy, context);
     expect(response).toMatchObject({ ok: false, error: { code: 'database' } });
-    if (!response.ok) expect(response.error.messageEn).toContain('disk on fire');
+    if (!response.ok) expect(response.error.problem).toEqual({ code: 'database-failed', detail: 'disk on fire' });
     expect(onChanged).not.toHaveBeenCalled();
   });
 });
@@ -395,7 +394,7 @@ describe('handleRequest: what a portal page may ask', () => {
     });
     const context: HandlerContext = { db: null, databaseError: null, staffName: async () => '', now: () => NOW, onChanged: vi.fn(), loadPanel };
     const response = await handleRequest({ type: 'panel/load' }, PORTAL_TAB, policy, context);
-    expect(response).toMatchObject({ ok: false, error: { code: 'internal', messageEn: 'The panel could not be loaded (Cannot access contents of the page).' } });
+    expect(response).toMatchObject({ ok: false, error: { code: 'internal', problem: { code: 'panel-load-failed', detail: 'Cannot access contents of the page' } } });
   });
 
   it.each<[string, SenderInfo, boolean]>([

@@ -51,7 +51,17 @@ describe('parseSynonymsText', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.errors).toHaveLength(lines.length);
-      result.errors.forEach((error, i) => expect(error).toMatch(new RegExp(`^Dòng ${lines[i]}:`)));
+      expect(result.errors.map((error) => error.line)).toEqual(lines);
     }
+  });
+
+  it('says which fields exist, or that a line names no column', () => {
+    expect(parseSynonymsText('hạn: x\ndue:')).toEqual({
+      ok: false,
+      errors: [
+        { code: 'synonyms-line-format', line: 1, fields: 'code, procedure, sector, applicant, received, due, closed, status, unit' },
+        { code: 'synonyms-line-empty', line: 2 },
+      ],
+    });
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, readSettings, settingsSchemas, type Settings } from '../../../lib/settings/settings';
+import { DEFAULT_SETTINGS, parseSettings, settingsSchemas, type Settings } from '../../../lib/settings/settings';
 
 const { portalOriginSchema, settingsSchema } = settingsSchemas();
 
-describe('readSettings: defaults', () => {
+describe('parseSettings: defaults', () => {
   it.each<[string, unknown]>([
     ['undefined', undefined],
     ['null', null],
@@ -16,13 +16,13 @@ describe('readSettings: defaults', () => {
     ['a v1 value that does not parse', { version: 1, csvSeparator: 'tab' }],
     ['a version that is a string', { version: '2', language: 'xx' }],
   ])('%s → defaults', (_label, stored) => {
-    const settings = readSettings(stored);
+    const settings = parseSettings(stored);
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(settingsSchema.safeParse(settings).success).toBe(true);
   });
 });
 
-describe('readSettings: version 1', () => {
+describe('parseSettings: version 1', () => {
   it.each<[string, Record<string, unknown>, Partial<Settings>]>([
     [
       'full v1 with semicolon',
@@ -48,22 +48,21 @@ describe('readSettings: version 1', () => {
     ['no separator', { version: 1, language: 'vi' }, { delimiter: ',' }],
     ['only a version', { version: 1 }, {}],
   ])('%s migrates to v2, fields kept', (_label, v1, expected) => {
-    const settings = readSettings(v1);
-    expect(settings).toEqual({ ...DEFAULT_SETTINGS, ...expected, version: SETTINGS_VERSION });
+    const settings = parseSettings(v1);
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, ...expected });
     expect(settings).not.toHaveProperty('csvSeparator');
   });
 
   it('does not mutate the stored value', () => {
     const v1 = { version: 1, csvSeparator: 'semicolon', staffName: 'An' };
     const copy = structuredClone(v1);
-    readSettings(v1);
+    parseSettings(v1);
     expect(v1).toEqual(copy);
   });
 });
 
-describe('readSettings: current version', () => {
+describe('parseSettings: current version', () => {
   const GOOD: Settings = {
-    version: 2,
     language: 'en',
     unitName: 'Bộ phận Một cửa huyện',
     staffName: 'Trần Văn Minh',
@@ -76,7 +75,11 @@ describe('readSettings: current version', () => {
   };
 
   it('a valid value reads as is', () => {
-    expect(readSettings(structuredClone(GOOD))).toEqual(GOOD);
+    expect(parseSettings(structuredClone(GOOD))).toEqual(GOOD);
+  });
+
+  it('a value of the old format (its own version 2) reads as the same settings, without the version', () => {
+    expect(parseSettings({ version: 2, ...structuredClone(GOOD) })).toEqual(GOOD);
   });
 
   it.each<[string, keyof Settings, unknown]>([
@@ -86,26 +89,29 @@ describe('readSettings: current version', () => {
     ['staffName too long', 'staffName', 'x'.repeat(121)],
     ['headerSynonyms with an unknown field', 'headerSynonyms', { colour: ['x'] }],
     ['extraOrigins not an array', 'extraOrigins', 'https://a.vn'],
+    ['extraOrigins with a damaged entry', 'extraOrigins', ['https://dvc.quangngai.gov.vn', 'javascript:alert(1)']],
     ['monitorWindowDays negative', 'monitorWindowDays', -1],
     ['monitorWindowDays not an integer', 'monitorWindowDays', 1.5],
     ['monitorWindowDays too large', 'monitorWindowDays', 31],
     ['holidayOverrides missing a list', 'holidayOverrides', { daysOff: [] }],
+    ['holidayOverrides with a day that does not exist', 'holidayOverrides', { daysOff: ['2026-02-30'], workingDays: [] }],
+    ['holidayOverrides with a day both off and working', 'holidayOverrides', { daysOff: ['2026-01-02'], workingDays: ['2026-01-02'] }],
     ['reminder with a bad time', 'reminder', { enabled: true, time: '24:00' }],
     ['reminder missing', 'reminder', undefined],
   ])('%s: that field falls back, every other field kept', (_label, key, bad) => {
     const stored: Record<string, unknown> = { ...structuredClone(GOOD), [key]: bad };
-    const settings = readSettings(stored);
+    const settings = parseSettings(stored);
     expect(settings).toEqual({ ...GOOD, [key]: DEFAULT_SETTINGS[key] });
   });
 
   it('several broken fields at once keep the rest', () => {
-    const settings = readSettings({ ...structuredClone(GOOD), language: 1, delimiter: null, junk: 'x' });
+    const settings = parseSettings({ ...structuredClone(GOOD), language: 1, delimiter: null, junk: 'x' });
     expect(settings).toEqual({ ...GOOD, language: 'vi', delimiter: ',' });
     expect(settings).not.toHaveProperty('junk');
   });
 
   it('trims text fields', () => {
-    expect(readSettings({ ...structuredClone(GOOD), staffName: '  Lan  ' }).staffName).toBe('Lan');
+    expect(parseSettings({ ...structuredClone(GOOD), staffName: '  Lan  ' }).staffName).toBe('Lan');
   });
 });
 
@@ -132,5 +138,17 @@ describe('portalOriginSchema', () => {
     const result = portalOriginSchema.safeParse(input);
     if (expected === null) expect(result.success).toBe(false);
     else expect(result).toEqual({ success: true, data: expected });
+  });
+});
+
+describe('holidayOverridesSchema (stored value)', () => {
+  const { holidayOverridesSchema } = settingsSchemas();
+  it.each<[unknown, boolean]>([
+    [{ daysOff: ['2026-01-02'], workingDays: ['2026-01-10'] }, true],
+    [{ daysOff: ['2026-02-30'], workingDays: [] }, false],
+    [{ daysOff: [], workingDays: ['02/01/2026'] }, false],
+    [{ daysOff: ['2026-01-02'], workingDays: ['2026-01-02'] }, false],
+  ])('%j valid: %s', (input, valid) => {
+    expect(holidayOverridesSchema.safeParse(input).success).toBe(valid);
   });
 });

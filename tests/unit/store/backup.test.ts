@@ -28,24 +28,21 @@ function stored(code: string, lastSeen: number, tag?: Partial<DossierTag>): Stor
 describe('parseBackup', () => {
   const good = JSON.stringify(makeBackup([stored('A', 1)], [], 5));
   it.each([
-    ['not JSON', '{oops', /không phải là JSON/],
-    ['another file', JSON.stringify({ hello: 1 }), /không phải là tệp sao lưu/],
-    ['a newer version', JSON.stringify({ format: BACKUP_FORMAT, version: 99 }), /phiên bản 99/],
-    ['a damaged record', JSON.stringify({ ...JSON.parse(good), dossiers: [{ code: 'A' }] }), /bị hỏng ở dossiers\.0/],
-  ])('refuses %s with a clear message', (_name, text, message) => {
-    const result = parseBackup(text);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.message).toMatch(message);
-      expect(result.messageEn.length).toBeGreaterThan(5);
-    }
+    ['not JSON', '{oops', { code: 'backup-not-json' }],
+    ['another file', JSON.stringify({ hello: 1 }), { code: 'backup-not-ours' }],
+    ['a newer version', JSON.stringify({ format: BACKUP_FORMAT, version: 99 }), { code: 'backup-version', version: '99', expected: BACKUP_VERSION }],
+    ['a damaged record', JSON.stringify({ ...JSON.parse(good), dossiers: [{ code: 'A' }] }), { code: 'backup-damaged', where: expect.stringMatching(/^dossiers\.0/) }],
+  ])('refuses %s with a clear problem', (_name, text, problem) => {
+    expect(parseBackup(text)).toMatchObject({ ok: false, problem });
   });
   it('says what is wrong where in a damaged record', () => {
     const damaged = JSON.parse(good);
     damaged.dossiers[0].due = { day: 20260205 };
     const result = parseBackup(JSON.stringify(damaged));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.messageEn).toBe('The backup is damaged at dossiers.0.due.day: Invalid input: expected string, received number');
+    if (!result.ok) {
+      expect(result.problem).toEqual({ code: 'backup-damaged', where: 'dossiers.0.due.day', detail: 'Invalid input: expected string, received number' });
+    }
   });
 
   it('reads a good file', () => {

@@ -187,10 +187,7 @@ describe('setTag', () => {
     const before = await db.dossiers.get(code);
     const result = await setTag(db, code, input(realReturn, 'r', 'n'), 'Lan', 2, TODAY);
     expect(result).toMatchObject({ ok: false, code: 'invalid-date' });
-    if (!result.ok) {
-      expect(result.message).not.toBe('');
-      expect(result.messageEn).not.toBe('');
-    }
+    if (!result.ok) expect(result.problem.code).toMatch(/^real-date-/);
     expect(await db.dossiers.get(code)).toEqual(before);
     expect(await db.tagHistory.count()).toBe(0);
   });
@@ -263,7 +260,7 @@ describe('setTagMany', () => {
     const result = await setTagMany(db, codes, input(date), 'Lan', 5, TODAY);
     expect(result.saved).toEqual(saved);
     expect(result.refused.map((r) => r.code)).toEqual(refused);
-    for (const r of result.refused) expect(r.message).not.toBe('');
+    for (const r of result.refused) expect(r.problem.code).toMatch(/^(real-date-|dossier-not-found)/);
     for (const code of ['A', 'B', 'C']) {
       const tag = (await db.dossiers.get(code))!.tag;
       if (saved.includes(code)) expect(tag).toEqual({ realReturn: date, reason: '', note: '', by: 'Lan', at: 5 });

@@ -1,0 +1,2 @@
+/** The UI languages: Vietnamese first, English available. */
+export type Language = 'vi' | 'en';
