@@ -1,4 +1,5 @@
-import { parseResponse, type Failure, type Request, type RequestType, type Response } from './protocol';
+import { parseResponse, type Request, type RequestType, type Response } from './requests';
+import type { Failure } from './schemas';
 
 /**
  * The typed client of the protocol, for the content script and the extension pages. The transport is
