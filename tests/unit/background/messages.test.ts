@@ -35,11 +35,11 @@ const panelFrame = (tabId: number): Runtime.MessageSender => ({
 const popup = (): Runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
 
 let db: DossierDatabase;
-let onWrite: ReturnType<typeof vi.fn>;
+let onWrite: ReturnType<typeof vi.fn<() => void>>;
 
 async function start(inPagePanel = false) {
   db = await freshDb('background-messages');
-  onWrite = vi.fn();
+  onWrite = vi.fn<() => void>();
   const apis = installFakeApis();
   startMessages({
     database: async () => ({ db, databaseError: null }),
@@ -53,7 +53,7 @@ async function start(inPagePanel = false) {
 
 async function send(message: unknown, sender: Runtime.MessageSender) {
   const [response] = await fakeBrowser.runtime.onMessage.trigger(message, sender);
-  return response as { ok: boolean; error?: { code: string } } & Record<string, unknown>;
+  return (await response) as { ok: boolean; error?: { code: string } } & Record<string, unknown>;
 }
 
 beforeEach(() => {

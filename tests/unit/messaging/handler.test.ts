@@ -3,6 +3,7 @@ import type { DossierDatabase } from '../../../lib/store/db';
 import type { DossierTag, ReadDossier } from '../../../lib/dossier/model';
 import { isBuiltInPortalUrl } from '../../../lib/portal/hosts';
 import { parseResponse, type RequestType } from '../../../lib/messaging/protocol';
+import { REQUESTS } from '../../../lib/messaging/requests';
 import { handleRequest, isTrustedSender, type HandlerContext, type SenderInfo, type SenderPolicy } from '../../../lib/messaging/handler';
 import { TabCodes } from '../../../lib/messaging/tab-codes';
 import { freshDb } from '../store/fresh-db';
@@ -442,5 +443,86 @@ describe('handleRequest: what a portal page may ask', () => {
     context.now = () => NOW - 24 * 3600 * 1000;
     expect(await handleRequest({ type: 'tag/undo', code: 'A', event }, PANEL, policy, context)).toMatchObject({ ok: false, error: { code: 'invalid-date' } });
     expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('handleRequest: the sender policy of every request', () => {
+  /** One valid message of each request type. */
+  const MESSAGES: Record<RequestType, Record<string, unknown>> = {
+    'dossiers/upsert': { type: 'dossiers/upsert', pageUrl: 'p', dossiers: [read('A')] },
+    'dossiers/get': { type: 'dossiers/get', codes: ['A'] },
+    'dossiers/all': { type: 'dossiers/all' },
+    'tag/set': { type: 'tag/set', code: 'A', input: { realReturn: '2026-02-05' } },
+    'tag/set-many': { type: 'tag/set-many', codes: ['A'], input: { realReturn: '2026-02-05' } },
+    'tag/remove': { type: 'tag/remove', code: 'A' },
+    'tag/undo': { type: 'tag/undo', code: 'A', event: 'e1' },
+    'tag/history': { type: 'tag/history', code: 'A' },
+    'status/get': { type: 'status/get' },
+    'backup/export': { type: 'backup/export' },
+    'backup/plan': { type: 'backup/plan', backup: {} },
+    'backup/restore': { type: 'backup/restore', backup: {} },
+    'backup/undo-restore': { type: 'backup/undo-restore' },
+    'dossiers/prune': { type: 'dossiers/prune', before: 0, dryRun: true },
+    'panel/load': { type: 'panel/load' },
+  };
+  /** What the protocol promises: a portal page sends its reads and asks about its own codes. */
+  const FROM_PORTAL = new Set<RequestType>(['dossiers/upsert', 'dossiers/get', 'panel/load']);
+  /** What today's in-page panel may send from the portal page until it moves into its frame. */
+  const IN_PAGE_PANEL = new Set<RequestType>(['tag/set', 'tag/set-many', 'tag/remove', 'tag/undo']);
+
+  it('every request type is covered here', () => {
+    expect(Object.keys(MESSAGES).sort()).toEqual(Object.keys(REQUESTS).sort());
+  });
+
+  it.each(Object.keys(MESSAGES) as RequestType[])('%s', async (type) => {
+    for (const [sender, inPagePanel, allowed] of [
+      [PORTAL_TAB, false, FROM_PORTAL.has(type)],
+      [PORTAL_TAB, true, FROM_PORTAL.has(type) || IN_PAGE_PANEL.has(type)],
+      [PANEL, false, type !== 'panel/load'],
+      [POPUP, false, type !== 'panel/load'],
+    ] as const) {
+      const { context } = await seeded();
+      context.inPagePanel = inPagePanel;
+      context.loadPanel = async () => {};
+      const response = await handleRequest(MESSAGES[type], sender, policy, context);
+      const forbidden = !response.ok && response.error.code === 'forbidden';
+      expect({ type, sender: sender.url, inPagePanel, forbidden }).toEqual({ type, sender: sender.url, inPagePanel, forbidden: !allowed });
+    }
+  });
+});
+
+describe('handleRequest: decisions across two tabs', () => {
+  it('undo in tab 1 after tab 2 tagged anew → conflict, the newer tag stays', async () => {
+    const { db, context } = await seeded();
+    await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn: '2026-02-03' } }, PANEL, policy, context);
+    const removed = await handleRequest({ type: 'tag/remove', code: 'A' }, PANEL, policy, context);
+    const event = removed.ok && 'event' in removed ? removed.event : '';
+    const otherTab = { ...PANEL, tabId: 8 };
+    await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn: '2026-02-07' } }, otherTab, policy, context);
+    const undo = await handleRequest({ type: 'tag/undo', code: 'A', event }, PANEL, policy, context);
+    expect(undo).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(parseResponse('tag/undo', undo)).toEqual(undo);
+    expect((await db.dossiers.get('A'))!.tag?.realReturn).toBe('2026-02-07');
+  });
+
+  it('an edit naming the version it started from is refused once another tab changed the tag', async () => {
+    const { context } = await seeded();
+    const first = await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn: '2026-02-03' }, expected: null }, PANEL, policy, context);
+    const version = first.ok && 'event' in first ? first.event : '';
+    await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn: '2026-02-04' }, expected: version }, { ...PANEL, tabId: 8 }, policy, context);
+    const stale = await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn: '2026-02-06' }, expected: version }, PANEL, policy, context);
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('a dossier coded __proto__ is untagged until tagged, through the whole round trip', async () => {
+    const { context } = await setup();
+    const message = { type: 'dossiers/upsert', pageUrl: 'p', dossiers: [read('__proto__')] };
+    const first = parseResponse('dossiers/upsert', JSON.parse(JSON.stringify(await handleRequest(message, PORTAL_TAB, policy, context))));
+    expect(first.ok && first.tags.get('__proto__')).toBeUndefined();
+    await handleRequest({ type: 'tag/set', code: '__proto__', input: { realReturn: '2026-02-05' } }, PANEL, policy, context);
+    const second = parseResponse('dossiers/upsert', JSON.parse(JSON.stringify(await handleRequest(message, PORTAL_TAB, policy, context))));
+    expect(second.ok && second.tags.get('__proto__')?.realReturn).toBe('2026-02-05');
+    const got = await handleRequest({ type: 'dossiers/get', codes: ['__proto__'] }, PORTAL_TAB, policy, context);
+    expect(got.ok && 'dossiers' in got && got.dossiers.map((d) => d.code)).toEqual(['__proto__']);
   });
 });
