@@ -132,7 +132,14 @@ export async function undoTag(db: DossierDatabase, code: string, event: string, 
     const dossier = await db.dossiers.get(code);
     if (!dossier) return notFound(code);
     const row = await db.tagHistory.where('event').equals(event).first();
-    if (!row || row.code !== code) return notFound(code);
+    if (!row || row.code !== code) {
+      return {
+        ok: false as const,
+        code: 'not-found' as const,
+        message: `Không tìm thấy thay đổi cần hoàn tác của hồ sơ ${code}.`,
+        messageEn: `The change to undo on dossier ${code} was not found.`,
+      };
+    }
     if (dossier.decision?.id !== event) return conflict(dossier);
     // Undo puts back a tag this store gave out; still, never a day that cannot be a return day.
     if (row.before) {
