@@ -96,7 +96,7 @@ export async function upsertDossiers(
       if (previous?.tag) record.tag = previous.tag;
       if (previous?.decision) record.decision = previous.decision;
       if (pendingRead) record.pendingRead = pendingRead;
-      else delete record.pendingRead;
+      else if ('pendingRead' in record) delete record.pendingRead;
       records.push(record);
     });
     if (records.length) await db.dossiers.bulkPut(records);
