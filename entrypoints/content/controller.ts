@@ -202,7 +202,7 @@ export function createPanelController({
       for (const dossier of slice) sent.set(dossier.code, readSignature(dossier));
       let changed = false;
       for (const dossier of slice) {
-        const tag = response.tags[dossier.code];
+        const tag = response.tags.get(dossier.code);
         if (tag && JSON.stringify(tags.get(dossier.code)) !== JSON.stringify(tag)) {
           tags.set(dossier.code, tag);
           changed = true;
@@ -293,14 +293,14 @@ export function createPanelController({
     }
     tags.delete(code);
     recomputeModel();
-    const previous = response.previous;
+    const event = response.event;
     update({
       notice: {
         kind: 'tag-removed',
         code,
-        undo: previous
+        undo: event
           ? () => {
-              void client.request({ type: 'tag/restore', code, tag: previous }).then(() => refreshTags([code]));
+              void client.request({ type: 'tag/undo', code, event }).then(() => refreshTags([code]));
               update({ notice: null });
             }
           : undefined,

@@ -93,4 +93,8 @@ export interface StoredDossier extends ReadDossier {
   /** The portal page (URL without query noise) where it was last read. */
   pageUrl: string;
   tag?: DossierTag;
+  /** The latest tag decision (a tag or its removal: a tombstone), stamped by the background; see docs/architecture.md. */
+  decision?: { id: string; at: number };
+  /** A later read whose appointment or closing differs from a tagged dossier's: kept aside, not written over it. */
+  pendingRead?: { due: PortalDate; closed: PortalDate | null; at: number };
 }

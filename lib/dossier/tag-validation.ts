@@ -7,10 +7,12 @@ import type { ProblemOf } from '../i18n/problem';
  * Checks a real return date R typed by staff (docs/domain.md): refused, and nothing saved, when it is empty,
  * not a real day, before the receipt day, or after today. All comparisons are on calendar days.
  */
-export type RealReturnError = 'empty' | 'not-a-date' | 'before-receipt' | 'after-today';
+export type RealReturnError = 'empty' | 'not-a-date' | 'before-receipt' | 'after-today' | 'too-early';
 
 /** The problem of each refusal, worded by the UI's catalogs. */
-export type RealReturnProblem = ProblemOf<'real-date-empty' | 'real-date-invalid' | 'real-date-before-receipt' | 'real-date-after-today'>;
+export type RealReturnProblem = ProblemOf<
+  'real-date-empty' | 'real-date-invalid' | 'real-date-before-receipt' | 'real-date-after-today' | 'real-date-too-early'
+>;
 
 export type RealReturnValidation =
   | { ok: true; day: string; outcome: RealOutcome }

@@ -15,9 +15,15 @@ export interface ProblemFields {
   'real-date-invalid': { text: string };
   'real-date-before-receipt': { day: string; received: string };
   'real-date-after-today': { day: string; today: string };
+  /** Before the earliest day the store accepts (see lib/store/tag-rules.ts). */
+  'real-date-too-early': { day: string; earliest: string };
 
   // The store and the message protocol.
   'dossier-not-found': { dossier: string };
+  /** Another tab or page decided on the dossier after this change was started from it. */
+  'tag-conflict': { dossier: string };
+  'undo-change-not-found': { dossier: string };
+  'restore-nothing-to-undo': Record<never, never>;
   'sender-forbidden': Record<never, never>;
   'request-invalid': Record<never, never>;
   'request-extension-only': Record<never, never>;
@@ -36,6 +42,8 @@ export interface ProblemFields {
   'backup-version': { version: string; expected: number };
   /** `where` is the path in the file (`dossiers.0.due.day`), `detail` the validator's own text. */
   'backup-damaged': { where: string; detail: string };
+  /** A time in a backup row is negative, not a number, or later than this machine's clock. */
+  'backup-time-out-of-range': Record<never, never>;
 
   // Settings typed on the options page; `line` is 1-based.
   'synonyms-line-format': { line: number; fields: string };

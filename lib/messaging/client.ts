@@ -1,4 +1,5 @@
-import { fail, parseResponse, type Request, type RequestType, type Response } from './protocol';
+import { parseResponse, type Request, type RequestType, type Response } from './requests';
+import { fail } from './schemas';
 
 /**
  * The typed client of the protocol, for the content script and the extension pages. The transport is

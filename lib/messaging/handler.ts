@@ -1,34 +1,14 @@
+import * as store from '../store';
+import { fail, type ChangeKind, type Failure } from './schemas';
+import { allows, REQUESTS, requestSchemas, type OpenContext, type RequestType, type Response, type SenderKind } from './requests';
+import { TabCodes } from './tab-codes';
 import type { DossierDatabase } from '../store/db';
-import { formatDayVn, vietnamDay } from '../calendar/day';
-import {
-  fail,
-  protocolSchemas,
-  type ChangeKind,
-  type Failure,
-  type Request,
-  type RequestType,
-  type Response,
-} from './protocol';
-import { parseBackupValue } from '../store/backup';
-import {
-  allDossiers,
-  exportBackup,
-  planBackupRestore,
-  pruneDossiers,
-  restoreBackup,
-  getDossiers,
-  isQuotaError,
-  removeTag,
-  restoreTag,
-  setTag,
-  setTagMany,
-  tagHistory,
-  upsertDossiers,
-} from '../store/dossiers';
+import type { Problem } from '../i18n/problem';
 
 /**
- * The background's request dispatcher, kept free of browser APIs so that it is tested with a
- * fake IndexedDB: parse, check the sender, run one store operation, report which codes changed.
+ * The background's request dispatcher, kept free of browser APIs so that it is tested with a fake
+ * IndexedDB: classify the sender, parse, check the sender against the request's row in requests.ts,
+ * run its handler, map storage errors.
  */
 
 export interface HandlerContext {
@@ -44,6 +24,14 @@ export interface HandlerContext {
   onChanged: (codes: string[], kind: ChangeKind) => void;
   /** Injects the panel's script into the sending portal frame; absent when the sender is not a tab. */
   loadPanel?: () => Promise<void>;
+  /** The codes each tab has sent (kept by the background across requests). */
+  tabCodes?: TabCodes;
+  /**
+   * True while the panel runs in the portal page's content script: the requests it sends are then
+   * allowed from portal pages too (the `inPagePanel` rows of requests.ts). Off, a portal page may only
+   * send its reads and ask about the codes its tab sent.
+   */
+  inPagePanel?: boolean;
 }
 
 export interface SenderInfo {
@@ -51,8 +39,9 @@ export interface SenderInfo {
   id?: string;
   /** The page or extension page URL that sent it. */
   url?: string;
-  /** True when it comes from a content script in a tab. */
+  /** True when it comes from a frame in a tab (a content script, or an extension page in a tab or frame). */
   fromTab: boolean;
+  tabId?: number;
 }
 
 export interface SenderPolicy {
@@ -60,35 +49,45 @@ export interface SenderPolicy {
   /** Whether a content script on this URL may talk to the store (built-in or granted portals). */
   isPortalUrl: (url: string) => boolean;
   extensionOrigin: string;
+  /**
+   * Extension pages that may be served at a per-session address (`use_dynamic_url`): their URL has the
+   * extension scheme but not the extension's usual origin. Paths, such as '/panel.html'.
+   */
+  dynamicPages?: readonly string[];
+}
+
+const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:']);
+
+/**
+ * An extension page is told apart by its URL (the extension's origin, or the extension scheme for a
+ * page served at a dynamic address), never by `sender.tab`: the panel's frame sits in a portal tab.
+ * `sender.id` is set by the browser, so a web page cannot claim it.
+ */
+function isExtensionPageUrl(url: string, policy: SenderPolicy): boolean {
+  if (url.startsWith(policy.extensionOrigin)) return true;
+  if (!policy.dynamicPages?.length) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return EXTENSION_SCHEMES.has(parsed.protocol) && policy.dynamicPages.includes(parsed.pathname);
+}
+
+export function senderKind(sender: SenderInfo, policy: SenderPolicy): SenderKind | null {
+  if (sender.id !== policy.extensionId || !sender.url) return null;
+  if (isExtensionPageUrl(sender.url, policy)) return 'extension-page';
+  if (sender.fromTab && policy.isPortalUrl(sender.url)) return 'portal';
+  return null;
 }
 
 export function isTrustedSender(sender: SenderInfo, policy: SenderPolicy): boolean {
-  if (sender.id !== policy.extensionId) return false;
-  if (!sender.url) return false;
-  if (sender.fromTab) return policy.isPortalUrl(sender.url) || sender.url.startsWith(policy.extensionOrigin);
-  return sender.url.startsWith(policy.extensionOrigin);
+  return senderKind(sender, policy) !== null;
 }
 
-/**
- * What the content script on a portal page may ask: read and tag the dossiers it shows. Reading the
- * whole store, backups and deletion are for the extension's own pages only, so a subverted page
- * context can never export or wipe the office's data.
- */
-const PORTAL_REQUESTS: ReadonlySet<RequestType> = new Set([
-  'dossiers/upsert',
-  'dossiers/get',
-  'tag/set',
-  'tag/set-many',
-  'tag/remove',
-  'tag/restore',
-  'tag/history',
-  'status/get',
-  'panel/load',
-]);
-
-function isExtensionPage(sender: SenderInfo, policy: SenderPolicy): boolean {
-  return sender.url !== undefined && sender.url.startsWith(policy.extensionOrigin);
-}
+/** Handlers are typed per row; the dispatcher calls them through this one signature. */
+type AnyHandler = (request: unknown, ctx: OpenContext) => Promise<Response<RequestType>>;
 
 export async function handleRequest(
   raw: unknown,
@@ -96,108 +95,36 @@ export async function handleRequest(
   policy: SenderPolicy,
   context: HandlerContext,
 ): Promise<Response<RequestType> | Failure> {
-  if (!isTrustedSender(sender, policy)) return fail('forbidden', { code: 'sender-forbidden' });
-  const parsed = protocolSchemas().requestSchema.safeParse(raw);
+  const kind = senderKind(sender, policy);
+  if (!kind) return fail('forbidden', { code: 'sender-forbidden' });
+  const parsed = requestSchemas().requestSchema.safeParse(raw);
   if (!parsed.success) return fail('invalid-request', { code: 'request-invalid' });
   const request = parsed.data;
-  if (!PORTAL_REQUESTS.has(request.type) && !isExtensionPage(sender, policy)) {
-    return fail('forbidden', { code: 'request-extension-only' });
-  }
-  if (request.type === 'panel/load') {
-    if (!context.loadPanel || isExtensionPage(sender, policy)) {
-      return fail('forbidden', { code: 'panel-portal-only' });
-    }
-    try {
-      await context.loadPanel();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return fail('internal', { code: 'panel-load-failed', detail: message });
-    }
-    return { ok: true };
-  }
-  if (request.type === 'status/get') {
-    const stored = context.db ? await context.db.dossiers.count().catch(() => 0) : 0;
-    return { ok: true, stored, databaseError: context.databaseError };
+  const row = REQUESTS[request.type];
+  const inPagePanel = context.inPagePanel ?? false;
+  if (!allows(request.type, kind, inPagePanel)) {
+    const refusal: { forbidden?: Problem } = row;
+    return fail('forbidden', refusal.forbidden ?? { code: 'request-extension-only' });
   }
   const db = context.db;
-  if (!db) {
+  if (row.database && !db) {
     return fail('database', { code: 'database-unavailable', detail: context.databaseError ?? '?' });
   }
+  const ctx: OpenContext = {
+    ...context,
+    db,
+    store,
+    sender: { kind, tabId: sender.tabId },
+    tabCodes: context.tabCodes ?? new TabCodes(),
+    inPagePanel,
+  };
   try {
-    return await run(db, request, context);
+    return await (row.handle as AnyHandler)(request, ctx);
   } catch (error) {
-    if (isQuotaError(error)) {
+    if (store.isQuotaError(error)) {
       return fail('quota', { code: 'storage-full' });
     }
     const message = error instanceof Error ? error.message : String(error);
     return fail('database', { code: 'database-failed', detail: message });
-  }
-}
-
-/** Every request but `status/get` and `panel/load`, which are answered before the database is needed. */
-type StoreRequest = Exclude<Request, { type: 'status/get' | 'panel/load' }>;
-
-async function run(db: DossierDatabase, request: StoreRequest, context: HandlerContext): Promise<Response<RequestType>> {
-  const now = context.now();
-  const today = vietnamDay(now);
-  switch (request.type) {
-    case 'dossiers/upsert': {
-      const { written, ...result } = await upsertDossiers(db, request.dossiers, request.pageUrl, now);
-      // A page read again that changed nothing is not announced: no open page reloads the store and the
-      // background does not recount its badge.
-      if (written.length) context.onChanged(written, 'dossiers');
-      return { ok: true, ...result };
-    }
-    case 'dossiers/get':
-      return { ok: true, dossiers: await getDossiers(db, request.codes) };
-    case 'dossiers/all':
-      return { ok: true, dossiers: await allDossiers(db) };
-    case 'tag/set': {
-      const result = await setTag(db, request.code, request.input, await context.staffName(), now, today);
-      if (!result.ok) return fail(result.code, result.problem);
-      context.onChanged([request.code], 'tags');
-      return { ok: true, dossier: result.dossier, previous: result.previous };
-    }
-    case 'tag/set-many': {
-      const result = await setTagMany(db, request.codes, request.input, await context.staffName(), now, today);
-      if (result.saved.length) context.onChanged(result.saved, 'tags');
-      return { ok: true, ...result };
-    }
-    case 'tag/remove': {
-      const previous = await removeTag(db, request.code, await context.staffName(), now);
-      if (previous === undefined) return fail('not-found', { code: 'dossier-not-found', dossier: request.code });
-      context.onChanged([request.code], 'tags');
-      return { ok: true, previous };
-    }
-    case 'tag/restore': {
-      // Undo puts back a tag this store gave out; still, never a day that cannot be a return day.
-      if (request.tag && request.tag.realReturn > today) {
-        return fail('invalid-date', { code: 'real-date-after-today', day: formatDayVn(request.tag.realReturn), today: formatDayVn(today) });
-      }
-      const restored = await restoreTag(db, request.code, request.tag, await context.staffName(), now);
-      if (!restored) return fail('not-found', { code: 'dossier-not-found', dossier: request.code });
-      context.onChanged([request.code], 'tags');
-      return { ok: true };
-    }
-    case 'tag/history': {
-      const rows = await tagHistory(db, request.code);
-      return { ok: true, history: rows.map(({ code, at, by, before, after }) => ({ code, at, by, before, after })) };
-    }
-    case 'backup/export':
-      return { ok: true, backup: await exportBackup(db, now) };
-    case 'backup/plan':
-    case 'backup/restore': {
-      const parsed = parseBackupValue(request.backup);
-      if (!parsed.ok) return fail('invalid-request', parsed.problem);
-      if (request.type === 'backup/plan') return { ok: true, plan: await planBackupRestore(db, parsed.backup) };
-      const { plan, codes } = await restoreBackup(db, parsed.backup);
-      if (codes.length) context.onChanged([], 'tags');
-      return { ok: true, plan };
-    }
-    case 'dossiers/prune': {
-      const result = await pruneDossiers(db, request.before, request.dryRun);
-      if (!request.dryRun && result.count) context.onChanged([], 'tags');
-      return { ok: true, count: result.count, tagged: result.tagged };
-    }
   }
 }

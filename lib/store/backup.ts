@@ -1,14 +1,17 @@
 import * as z from 'zod/mini';
-import type { ProblemOf } from '../i18n/problem';
+import type { Problem, ProblemOf } from '../i18n/problem';
 import en from 'zod/v4/locales/en.js';
 import type { TagHistoryRow } from './db';
 import type { StoredDossier } from '../dossier/model';
-import { protocolSchemas } from '../messaging/protocol';
+import { shapes } from '../messaging/schemas';
+import { vietnamDay } from '../calendar/day';
+import { checkRealReturn } from './tag-rules';
 
 /**
  * Backup and restore of the whole database as one versioned JSON file. A restore is planned first and
- * the plan is shown to the user; applying it never drops a record and never replaces a newer tag with
- * an older one.
+ * the plan is shown to the user; applying it never drops a record and never replaces a newer decision
+ * (a tag or a removal) with an older one. Every record is checked with the tagging rules first: a row
+ * that breaks them, or carries a time in the future, is refused and listed in the plan.
  */
 
 export const BACKUP_FORMAT = 'motcua-phu-luc-backup';
@@ -18,24 +21,17 @@ export const BACKUP_VERSION = 1;
 // is reported with what is wrong where (the background and the options page load this module, the
 // content scripts do not).
 z.config(en());
-const { storedDossierSchema, tagSchema } = protocolSchemas();
-
-const historyRowSchema = z.object({
-  code: z.string().check(z.minLength(1), z.maxLength(200)),
-  at: z.number(),
-  by: z.string().check(z.maxLength(200)),
-  before: z.nullable(tagSchema),
-  after: z.nullable(tagSchema),
-});
+const { storedDossierSchema, tagHistoryEntrySchema } = shapes();
 
 export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   exportedAt: z.number(),
   dossiers: z.array(storedDossierSchema).check(z.maxLength(500_000)),
-  tagHistory: z.array(historyRowSchema).check(z.maxLength(2_000_000)),
+  tagHistory: z.array(tagHistoryEntrySchema).check(z.maxLength(2_000_000)),
 });
 export type Backup = z.infer<typeof backupSchema>;
+type BackupHistoryRow = Backup['tagHistory'][number];
 
 export function makeBackup(dossiers: StoredDossier[], history: TagHistoryRow[], now: number): Backup {
   return {
@@ -43,7 +39,7 @@ export function makeBackup(dossiers: StoredDossier[], history: TagHistoryRow[], 
     version: BACKUP_VERSION,
     exportedAt: now,
     dossiers,
-    tagHistory: history.map(({ code, at, by, before, after }) => ({ code, at, by, before, after })),
+    tagHistory: history.map(({ id: _id, ...row }) => row),
   };
 }
 
@@ -82,51 +78,141 @@ export function parseBackupValue(json: unknown): BackupParse {
   return { ok: true, backup: parsed.data };
 }
 
+/** A backup row that is not restored, and why. */
+export interface RefusedRow {
+  code: string;
+  problem: Problem;
+}
+
+/** How far ahead of this machine's clock another machine's may be before its times count as the future. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** The backup's rows that obey the rules, their times clamped to the file's export time, and the rest. */
+export interface ScreenedBackup {
+  dossiers: StoredDossier[];
+  tagHistory: BackupHistoryRow[];
+  refused: RefusedRow[];
+}
+
+/**
+ * Checks every row of a backup as tagging would: a tag's real return day against the dossier's receipt
+ * day and today, and every time against the clock. A time later than this machine's clock (a `lastSeen`
+ * or a tag time in 2100 would win every later merge and never be pruned) refuses the row; a time a
+ * little after the file's export time (another machine's clock) is clamped to the export time.
+ */
+export function screenBackup(backup: Backup, now: number): ScreenedBackup {
+  const limit = Math.min(backup.exportedAt, now);
+  const today = vietnamDay(now);
+  const refused: RefusedRow[] = [];
+  const clamp = (time: number) => Math.min(time, limit);
+  const badTime = (time: number) => !Number.isFinite(time) || time < 0 || time > now + CLOCK_SKEW_MS;
+  const dossiers: StoredDossier[] = [];
+  for (const record of backup.dossiers) {
+    const times = [record.firstSeen, record.lastSeen, record.tag?.at, record.decision?.at, record.pendingRead?.at];
+    if (times.some((time) => time !== undefined && badTime(time))) {
+      refused.push(futureTime(record.code));
+      continue;
+    }
+    if (record.tag) {
+      const checked = checkRealReturn(record.tag.realReturn, record, today);
+      if (!checked.ok) {
+        refused.push({ code: record.code, problem: checked.problem });
+        continue;
+      }
+    }
+    const lastSeen = clamp(record.lastSeen);
+    const clamped: StoredDossier = { ...record, firstSeen: Math.min(clamp(record.firstSeen), lastSeen), lastSeen };
+    if (record.tag) clamped.tag = { ...record.tag, at: clamp(record.tag.at) };
+    if (record.decision) clamped.decision = { ...record.decision, at: clamp(record.decision.at) };
+    if (record.pendingRead) clamped.pendingRead = { ...record.pendingRead, at: clamp(record.pendingRead.at) };
+    dossiers.push(clamped);
+  }
+  const tagHistory: BackupHistoryRow[] = [];
+  for (const row of backup.tagHistory) {
+    const times = [row.at, row.before?.at, row.after?.at];
+    if (times.some((time) => time !== undefined && badTime(time))) refused.push(futureTime(row.code));
+    else tagHistory.push(row.at > limit ? { ...row, at: limit } : row);
+  }
+  return { dossiers, tagHistory, refused };
+}
+
+function futureTime(code: string): RefusedRow {
+  return { code, problem: { code: 'backup-time-out-of-range' } };
+}
+
 export interface RestorePlan {
   /** Codes not in the store: added. */
   add: number;
   /** In the store with the same content: nothing to do. */
   same: number;
-  /** The backup's tag is newer (or the store has none): the tag is taken from the backup. */
+  /** The backup's decision (a tag or a removal) is newer: it is taken from the backup. */
   tagFromBackup: number;
-  /** The store's tag is newer or the backup has none: the store's tag is kept. */
+  /** The store's decision is newer or the backup has none: the store's tag is kept. */
   keepStoreTag: number;
   /** Fields read later in the backup than in the store: fields updated. */
   fieldsFromBackup: number;
   historyRows: number;
+  /** Rows refused by the tagging rules or for an impossible time: not restored. */
+  refused: RefusedRow[];
 }
 
-/** Merges one backup record into the stored one (or none): newest tag wins, newest read wins. */
+/**
+ * When a record's latest decision was made. Records written before decisions existed have only their
+ * tag's time; a record with neither never decided anything, and loses to any decision.
+ */
+export function decisionTime(record: StoredDossier): number {
+  return record.decision?.at ?? record.tag?.at ?? -Infinity;
+}
+
+function backupDecides(stored: StoredDossier, incoming: StoredDossier): boolean {
+  return decisionTime(incoming) > decisionTime(stored);
+}
+
+/**
+ * Merges one backup record into the stored one (or none): the newest decision wins (a removal in the
+ * store beats an older tag in the backup), the newest read wins.
+ */
 export function mergeRecord(stored: StoredDossier | undefined, incoming: StoredDossier): StoredDossier {
   if (!stored) return incoming;
   const fields = incoming.lastSeen > stored.lastSeen ? incoming : stored;
-  const tag = pickTag(stored.tag, incoming.tag);
+  const decided = backupDecides(stored, incoming) ? incoming : stored;
   const merged: StoredDossier = { ...fields, firstSeen: Math.min(stored.firstSeen, incoming.firstSeen), lastSeen: Math.max(stored.lastSeen, incoming.lastSeen) };
-  if (tag) merged.tag = tag;
-  else delete merged.tag;
+  for (const key of ['tag', 'decision', 'pendingRead'] as const) delete merged[key];
+  if (decided.tag) merged.tag = decided.tag;
+  if (decided.decision) merged.decision = decided.decision;
+  if (decided.tag && decided.pendingRead) merged.pendingRead = decided.pendingRead;
   return merged;
 }
 
-function pickTag(stored: StoredDossier['tag'], incoming: StoredDossier['tag']): StoredDossier['tag'] {
-  if (!incoming) return stored;
-  if (!stored) return incoming;
-  return incoming.at > stored.at ? incoming : stored;
+/** Whether merging the backup's record changes the stored one at all. */
+export function restoreChanges(stored: StoredDossier, incoming: StoredDossier): boolean {
+  return incoming.lastSeen > stored.lastSeen || incoming.firstSeen < stored.firstSeen || backupDecides(stored, incoming);
 }
 
-export function planRestore(existing: ReadonlyMap<string, StoredDossier>, backup: Backup): RestorePlan {
-  const plan: RestorePlan = { add: 0, same: 0, tagFromBackup: 0, keepStoreTag: 0, fieldsFromBackup: 0, historyRows: backup.tagHistory.length };
-  for (const incoming of backup.dossiers) {
+export function planRestore(
+  existing: ReadonlyMap<string, StoredDossier>,
+  screened: Pick<ScreenedBackup, 'dossiers' | 'tagHistory'> & { refused?: RefusedRow[] },
+): RestorePlan {
+  const plan: RestorePlan = {
+    add: 0,
+    same: 0,
+    tagFromBackup: 0,
+    keepStoreTag: 0,
+    fieldsFromBackup: 0,
+    historyRows: screened.tagHistory.length,
+    refused: screened.refused ?? [],
+  };
+  for (const incoming of screened.dossiers) {
     const stored = existing.get(incoming.code);
     if (!stored) {
       plan.add++;
       continue;
     }
-    const tag = pickTag(stored.tag, incoming.tag);
-    if (incoming.lastSeen <= stored.lastSeen && incoming.firstSeen >= stored.firstSeen && tag === stored.tag) {
+    if (!restoreChanges(stored, incoming)) {
       plan.same++;
       continue;
     }
-    if (incoming.tag && (!stored.tag || incoming.tag.at > stored.tag.at)) plan.tagFromBackup++;
+    if (backupDecides(stored, incoming)) plan.tagFromBackup++;
     else if (stored.tag && incoming.tag) plan.keepStoreTag++;
     if (incoming.lastSeen > stored.lastSeen) plan.fieldsFromBackup++;
   }

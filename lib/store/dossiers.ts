@@ -1,24 +1,12 @@
 import { Dexie } from 'dexie';
-import type { Problem } from '../i18n/problem';
 import type { DossierDatabase, TagHistoryRow } from './db';
 import type { DossierTag, OptionalField, ReadDossier, StoredDossier } from '../dossier/model';
-import { validateRealReturn } from '../dossier/tag-validation';
-import { makeBackup, mergeRecord, planRestore, type Backup, type RestorePlan } from './backup';
 
 /**
- * What the background does with the database: one function per operation, each in one transaction so
- * that two tabs and the popup writing at once never lose an update.
+ * What the background does with the dossiers as read: one function per operation, each in one
+ * transaction so that two tabs and the popup writing at once never lose an update. Tag decisions are
+ * in tags.ts, backups in restore.ts.
  */
-
-export interface TagInput {
-  realReturn: string;
-  reason: string;
-  note: string;
-}
-
-export type TagResult =
-  | { ok: true; dossier: StoredDossier; previous: DossierTag | null }
-  | { ok: false; code: 'not-found' | 'invalid-date'; problem: Problem };
 
 /** Same fields as a read? Then nothing to write but `lastSeen`. */
 function sameFields(a: ReadDossier, b: ReadDossier): boolean {
@@ -64,40 +52,67 @@ export const LAST_SEEN_RESOLUTION_MS = 60 * 60 * 1000;
 
 /**
  * Upserts every dossier read by its code: the latest field values, first and last seen, the page. A
- * dossier read again keeps its tag untouched. Duplicate codes in one batch: the last one wins.
- * `written` lists the codes actually written (a re-read that changes nothing writes nothing).
+ * dossier read again keeps its tag and decision untouched. Duplicate codes in one batch: the last one
+ * wins. `written` lists the codes actually written (a re-read that changes nothing writes nothing).
+ *
+ * A read never silently moves the appointment or closing of a tagged dossier: staff decided its real
+ * outcome against those dates. A different value is kept aside as `pendingRead` (shown on the row) and
+ * recorded once in the dossier's history; the stored dates stay until the tag is removed.
  */
 export async function upsertDossiers(
   db: DossierDatabase,
   read: ReadDossier[],
   pageUrl: string,
   now: number,
-): Promise<{ stored: number; tags: Record<string, DossierTag>; written: string[] }> {
+): Promise<{ stored: number; tags: Map<string, DossierTag>; written: string[] }> {
   const byCode = new Map<string, ReadDossier>();
   for (const dossier of read) byCode.set(dossier.code, dossier);
   const codes = [...byCode.keys()];
-  return db.transaction('rw', db.dossiers, async () => {
+  return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
     const existing = await storedAmong(db, codes);
-    const tags: Record<string, DossierTag> = {};
+    const tags = new Map<string, DossierTag>();
     const records: StoredDossier[] = [];
+    const readChanges: TagHistoryRow[] = [];
     codes.forEach((code, index) => {
       const previous = existing[index];
-      const incoming = withKnownFields(byCode.get(code)!, previous);
-      if (previous?.tag) tags[code] = previous.tag;
-      const unchanged = previous !== undefined && sameFields(previous, incoming);
+      let incoming = withKnownFields(byCode.get(code)!, previous);
+      let pendingRead = previous?.tag ? previous.pendingRead : undefined;
+      if (previous?.tag) {
+        if (sameDates(previous, incoming)) pendingRead = undefined;
+        else {
+          if (!pendingRead || !sameDates(pendingRead, incoming)) {
+            pendingRead = { due: incoming.due, closed: incoming.closed, at: now };
+            const from = { due: previous.due, closed: previous.closed };
+            const to = { due: incoming.due, closed: incoming.closed };
+            readChanges.push({ code, at: now, by: '', before: previous.tag, after: previous.tag, read: { from, to } });
+          }
+          incoming = { ...incoming, due: previous.due, closed: previous.closed };
+        }
+        tags.set(code, previous.tag);
+      }
+      const unchanged = previous !== undefined && sameFields(previous, incoming) && pendingRead === previous.pendingRead;
       if (unchanged && previous.pageUrl === pageUrl && now - previous.lastSeen < LAST_SEEN_RESOLUTION_MS) return;
-      records.push({
-        ...(unchanged ? previous : incoming),
-        code,
-        firstSeen: previous?.firstSeen ?? now,
-        lastSeen: now,
-        pageUrl,
-        ...(previous?.tag ? { tag: previous.tag } : {}),
-      });
+      const record: StoredDossier = { ...(unchanged ? previous : incoming), code, firstSeen: previous?.firstSeen ?? now, lastSeen: now, pageUrl };
+      if (previous?.tag) record.tag = previous.tag;
+      if (previous?.decision) record.decision = previous.decision;
+      if (pendingRead) record.pendingRead = pendingRead;
+      else if ('pendingRead' in record) delete record.pendingRead;
+      records.push(record);
     });
     if (records.length) await db.dossiers.bulkPut(records);
+    if (readChanges.length) await db.tagHistory.bulkAdd(readChanges);
     return { stored: codes.length, tags, written: records.map((record) => record.code) };
   });
+}
+
+function sameDates(a: Pick<ReadDossier, 'due' | 'closed'>, b: Pick<ReadDossier, 'due' | 'closed'>): boolean {
+  return sameDate(a.due, b.due) && sameDate(a.closed, b.closed);
+}
+
+/** The dossier with what was kept aside applied: once untagged, the page's latest dates are the truth. */
+export function appliedPendingRead(dossier: StoredDossier): StoredDossier {
+  const { pendingRead, ...rest } = dossier;
+  return pendingRead ? { ...rest, due: pendingRead.due, closed: pendingRead.closed } : rest;
 }
 
 /** From this many codes on, a save first counts the range of its codes (see storedAmong). */
@@ -112,7 +127,7 @@ const RANGE_READ_MIN_CODES = 500;
  * codes is read code by code. Small pages are read code by code: that is cheap, and counting a crowded
  * range would not be.
  */
-async function storedAmong(db: DossierDatabase, codes: string[]): Promise<(StoredDossier | undefined)[]> {
+export async function storedAmong(db: DossierDatabase, codes: string[]): Promise<(StoredDossier | undefined)[]> {
   if (codes.length < RANGE_READ_MIN_CODES) return db.dossiers.bulkGet(codes);
   // IndexedDB orders string keys by UTF-16 code units, as JavaScript's `<` on strings does.
   let low = codes[0]!;
@@ -140,138 +155,11 @@ export function allDossiers(db: DossierDatabase): Promise<StoredDossier[]> {
   return db.dossiers.toArray();
 }
 
-async function writeTag(
-  db: DossierDatabase,
-  dossier: StoredDossier,
-  tag: DossierTag | null,
-  by: string,
-  now: number,
-): Promise<StoredDossier> {
-  const previous = dossier.tag ?? null;
-  const next: StoredDossier = { ...dossier };
-  if (tag) next.tag = tag;
-  else delete next.tag;
-  await db.dossiers.put(next);
-  await db.tagHistory.add({ code: dossier.code, at: now, by, before: previous, after: tag });
-  return next;
-}
-
-/**
- * Saves the real return date of one dossier after checking it against the stored receipt day and
- * today; a refused date changes nothing.
- */
-export async function setTag(
-  db: DossierDatabase,
-  code: string,
-  input: TagInput,
-  by: string,
-  now: number,
-  today: string,
-): Promise<TagResult> {
-  return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
-    const dossier = await db.dossiers.get(code);
-    if (!dossier) {
-      return { ok: false as const, code: 'not-found' as const, problem: { code: 'dossier-not-found' as const, dossier: code } };
-    }
-    const checked = validateRealReturn(input.realReturn, dossier, today);
-    if (!checked.ok) {
-      return { ok: false as const, code: 'invalid-date' as const, problem: checked.problem };
-    }
-    const previous = dossier.tag ?? null;
-    const tag: DossierTag = { realReturn: checked.day, reason: input.reason.trim(), note: input.note.trim(), by, at: now };
-    const saved = await writeTag(db, dossier, tag, by, now);
-    return { ok: true as const, dossier: saved, previous };
-  });
-}
-
-/** Tags several dossiers with one date; each is checked on its own, and refused ones are reported. */
-export async function setTagMany(
-  db: DossierDatabase,
-  codes: string[],
-  input: TagInput,
-  by: string,
-  now: number,
-  today: string,
-): Promise<{ saved: string[]; refused: { code: string; problem: Problem }[] }> {
-  return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
-    const saved: string[] = [];
-    const refused: { code: string; problem: Problem }[] = [];
-    for (const code of codes) {
-      const result = await setTag(db, code, input, by, now, today);
-      if (result.ok) saved.push(code);
-      else refused.push({ code, problem: result.problem });
-    }
-    return { saved, refused };
-  });
-}
-
-export async function removeTag(db: DossierDatabase, code: string, by: string, now: number): Promise<DossierTag | null | undefined> {
-  return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
-    const dossier = await db.dossiers.get(code);
-    if (!dossier) return undefined;
-    const previous = dossier.tag ?? null;
-    if (previous) await writeTag(db, dossier, null, by, now);
-    return previous;
-  });
-}
-
-/** Undo: puts back exactly the tag given (or none), recording the change in the history. */
-export async function restoreTag(
-  db: DossierDatabase,
-  code: string,
-  tag: DossierTag | null,
-  by: string,
-  now: number,
-): Promise<boolean> {
-  return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
-    const dossier = await db.dossiers.get(code);
-    if (!dossier) return false;
-    await writeTag(db, dossier, tag, by, now);
-    return true;
-  });
-}
-
-export async function tagHistory(db: DossierDatabase, code: string): Promise<TagHistoryRow[]> {
-  return db.tagHistory.where('code').equals(code).sortBy('at');
-}
-
 /** True when the error is the browser's storage quota being exceeded. */
 export function isQuotaError(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name;
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
   return name === 'QuotaExceededError' || inner === 'QuotaExceededError' || name === Dexie.errnames.QuotaExceeded;
-}
-
-/** Everything in the database, for a backup file. */
-export async function exportBackup(db: DossierDatabase, now: number) {
-  return db.transaction('r', db.dossiers, db.tagHistory, async () =>
-    makeBackup(await db.dossiers.toArray(), await db.tagHistory.toArray(), now),
-  );
-}
-
-/** What a restore would do, without doing it. */
-export async function planBackupRestore(db: DossierDatabase, backup: Backup): Promise<RestorePlan> {
-  const existing = await db.dossiers.bulkGet(backup.dossiers.map((dossier) => dossier.code));
-  const map = new Map<string, StoredDossier>();
-  for (const dossier of existing) if (dossier) map.set(dossier.code, dossier);
-  return planRestore(map, backup);
-}
-
-/**
- * Restores a backup by merging: new dossiers are added, the newest tag and the newest read win, and
- * history rows not already present are added. Nothing in the store is dropped.
- */
-export async function restoreBackup(db: DossierDatabase, backup: Backup): Promise<{ plan: RestorePlan; codes: string[] }> {
-  return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
-    const plan = await planBackupRestore(db, backup);
-    const codes = backup.dossiers.map((dossier) => dossier.code);
-    const existing = await storedAmong(db, codes);
-    await db.dossiers.bulkPut(backup.dossiers.map((incoming, index) => mergeRecord(existing[index], incoming)));
-    const known = new Set((await db.tagHistory.toArray()).map((row) => `${row.code}|${row.at}|${row.after?.realReturn ?? ''}`));
-    const fresh = backup.tagHistory.filter((row) => !known.has(`${row.code}|${row.at}|${row.after?.realReturn ?? ''}`));
-    if (fresh.length) await db.tagHistory.bulkAdd(fresh);
-    return { plan, codes };
-  });
 }
 
 /**

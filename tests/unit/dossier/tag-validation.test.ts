@@ -13,6 +13,8 @@ const PROBLEM_OF: Record<RealReturnError, string> = {
   'not-a-date': 'real-date-invalid',
   'before-receipt': 'real-date-before-receipt',
   'after-today': 'real-date-after-today',
+  // Only the store's rules (lib/store/tag-rules.ts) refuse a day as too early.
+  'too-early': 'real-date-too-early',
 };
 
 describe('validateRealReturn', () => {

@@ -92,7 +92,9 @@ describe('responses', () => {
     ['wrong field type', STATUS, { ok: true, stored: '3', databaseError: null }, 'internal'],
     ['answer of another request type', { type: 'dossiers/all' }, OK_STATUS, 'internal'],
     ['upsert answer with a bad tag', { type: 'dossiers/upsert', pageUrl: 'p', dossiers: [] }, { ok: true, stored: 1, tags: { A: { realReturn: 'x' } } }, 'internal'],
-    ['tag/restore answer', { type: 'tag/restore', code: 'A', tag: null }, { ok: true }, 'same'],
+    ['upsert answer with a bad tag in its pairs', { type: 'dossiers/upsert', pageUrl: 'p', dossiers: [] }, { ok: true, stored: 1, tags: [['A', { realReturn: 'x' }]] }, 'internal'],
+    ['backup/undo-restore answer', { type: 'backup/undo-restore' }, { ok: true, reverted: 2, kept: 1 }, 'same'],
+    ['tag/undo answer without its event', { type: 'tag/undo', code: 'A', event: 'e1' }, { ok: true, previous: null }, 'internal'],
   ])('%s', async (_label, message, answer, expected) => {
     const transport = vi.fn<Transport>(async () => answer);
     const client = createClient(transport, async () => {});
@@ -100,5 +102,24 @@ describe('responses', () => {
     if (expected === 'same') expect(response).toEqual(answer);
     else expect(response).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(transport).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the tags of an upsert answer', () => {
+  const TAG = { realReturn: '2026-02-05', reason: '', note: '', by: 'Lan', at: 1 };
+  const UPSERT: Request = { type: 'dossiers/upsert', pageUrl: 'p', dossiers: [] };
+
+  it('are a Map: a dossier coded __proto__ is tagged only when the answer says so', async () => {
+    const client = createClient(async () => ({ ok: true, stored: 2, tags: [['B', TAG]] }), async () => {});
+    const response = await client.request(UPSERT);
+    expect(response.ok && 'tags' in response && response.tags.get('__proto__')).toBeUndefined();
+    expect(response.ok && 'tags' in response && response.tags.get('constructor')).toBeUndefined();
+    expect(response.ok && 'tags' in response && response.tags.get('B')).toEqual(TAG);
+  });
+
+  it('carry a tag of a dossier coded __proto__ as any other', async () => {
+    const client = createClient(async () => JSON.parse(JSON.stringify({ ok: true, stored: 1, tags: [['__proto__', TAG]] })), async () => {});
+    const response = await client.request(UPSERT);
+    expect(response.ok && 'tags' in response && [...response.tags]).toEqual([['__proto__', TAG]]);
   });
 });

@@ -3,22 +3,27 @@ import type { DossierDatabase } from '../../../lib/store/db';
 import type { DossierTag, ReadDossier } from '../../../lib/dossier/model';
 import { isBuiltInPortalUrl } from '../../../lib/portal/hosts';
 import { parseResponse, type RequestType } from '../../../lib/messaging/protocol';
+import { REQUESTS } from '../../../lib/messaging/requests';
 import { handleRequest, isTrustedSender, type HandlerContext, type SenderInfo, type SenderPolicy } from '../../../lib/messaging/handler';
+import { TabCodes } from '../../../lib/messaging/tab-codes';
 import { freshDb } from '../store/fresh-db';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 const EXTRA_ORIGINS = ['https://dichvucong.quangngai.gov.vn', 'http://10.0.0.5:8080'];
 
-/** The policy as entrypoints/background.ts builds it. */
+/** The policy as entrypoints/background/messages.ts builds it. */
 const policy: SenderPolicy = {
   extensionId: EXTENSION_ID,
   extensionOrigin: EXTENSION_ORIGIN,
   isPortalUrl: (url) => isBuiltInPortalUrl(url) || EXTRA_ORIGINS.some((origin) => url.startsWith(`${origin}/`)),
+  dynamicPages: ['/panel.html'],
 };
 
-const PORTAL_TAB: SenderInfo = { id: EXTENSION_ID, url: 'https://motcua.kontum.gov.vn/ho-so/danh-sach', fromTab: true };
+const PORTAL_TAB: SenderInfo = { id: EXTENSION_ID, url: 'https://motcua.kontum.gov.vn/ho-so/danh-sach', fromTab: true, tabId: 7 };
 const POPUP: SenderInfo = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}popup.html`, fromTab: false };
+/** The panel's frame in a portal tab, served at a per-session address (`use_dynamic_url`). */
+const PANEL: SenderInfo = { id: EXTENSION_ID, url: 'chrome-extension://0f3c2d1e-9a8b-4c7d-8e6f-5a4b3c2d1e0f/panel.html', fromTab: true, tabId: 7 };
 
 describe('isTrustedSender', () => {
   it.each<[string, SenderInfo, boolean]>([
@@ -34,6 +39,11 @@ describe('isTrustedSender', () => {
     ['content script on a built-in host over ftp', { id: EXTENSION_ID, url: 'ftp://motcua.kontum.gov.vn/', fromTab: true }, false],
     ['extension page (popup)', POPUP, true],
     ['extension page opened in a tab', { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}options.html`, fromTab: true }, true],
+    ['the panel frame at a dynamic address, in a portal tab', PANEL, true],
+    ['the panel frame at its usual address', { ...PANEL, url: `${EXTENSION_ORIGIN}panel.html` }, true],
+    ['a dynamic address for a page that is not web-accessible', { ...PANEL, url: 'chrome-extension://0f3c2d1e-9a8b-4c7d-8e6f-5a4b3c2d1e0f/popup.html' }, false],
+    ['the panel path on a web page', { ...PANEL, url: 'https://evil.example/panel.html' }, false],
+    ['the panel frame from another extension', { ...PANEL, id: 'someoneelse' }, false],
     ['portal URL but not from a tab', { id: EXTENSION_ID, url: PORTAL_TAB.url, fromTab: false }, false],
     ['another extension page with our id claimed', { id: EXTENSION_ID, url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/popup.html', fromTab: false }, false],
     ['wrong extension id from a portal', { ...PORTAL_TAB, id: 'someoneelse' }, false],
@@ -54,7 +64,7 @@ const TODAY = '2026-02-10';
 async function setup(now = NOW) {
   const db = await freshDb('handler');
   const onChanged = vi.fn<(codes: string[], kind: 'dossiers' | 'tags') => void>();
-  const context: HandlerContext = { db, databaseError: null, staffName: async () => 'Cán bộ Lan', now: () => now, onChanged };
+  const context: HandlerContext = { db, databaseError: null, staffName: async () => 'Cán bộ Lan', now: () => now, onChanged, tabCodes: new TabCodes() };
   return { db, context, onChanged };
 }
 
@@ -120,8 +130,10 @@ describe('handleRequest: refused before anything runs', () => {
     ['tag/set oversized reason', { type: 'tag/set', code: 'A', input: { realReturn: '2026-02-05', reason: 'x'.repeat(2001) } }],
     ['tag/set-many with no code', { type: 'tag/set-many', codes: [], input: { realReturn: '2026-02-05' } }],
     ['tag/set-many codes not an array', { type: 'tag/set-many', codes: 'A', input: { realReturn: '2026-02-05' } }],
-    ['tag/restore without tag field', { type: 'tag/restore', code: 'A' }],
-    ['tag/restore with a malformed tag', { type: 'tag/restore', code: 'A', tag: { realReturn: '5/2/2026', reason: '', note: '', by: '', at: 1 } }],
+    ['tag/restore (gone: undo names an event)', { type: 'tag/restore', code: 'A', tag: null }],
+    ['tag/undo without event', { type: 'tag/undo', code: 'A' }],
+    ['tag/undo with an oversized event', { type: 'tag/undo', code: 'A', event: 'e'.repeat(101) }],
+    ['tag/set with a numeric expected version', { type: 'tag/set', code: 'A', input: { realReturn: '2026-02-05' }, expected: 3 }],
     ['upsert with an oversized code', { type: 'dossiers/upsert', pageUrl: 'p', dossiers: [read('X'.repeat(201))] }],
     ['upsert with an empty code', { type: 'dossiers/upsert', pageUrl: 'p', dossiers: [read('')] }],
     ['upsert with a bad date', { type: 'dossiers/upsert', pageUrl: 'p', dossiers: [read('Z', { due: { day: '05/02/2026' } })] }],
@@ -186,13 +198,17 @@ describe('handleRequest: database unavailable', () => {
 describe('handleRequest: round trips', () => {
   /** Every success must also parse with the client's response schema. */
   function expectParses(type: RequestType, response: unknown) {
-    expect(parseResponse(type, response)).toEqual(response);
+    const parsed = parseResponse(type, response);
+    // The upsert's tags travel as [code, tag] pairs and are read back as a Map.
+    if (type === 'dossiers/upsert' && parsed.ok && 'tags' in parsed) {
+      expect({ ...parsed, tags: [...parsed.tags] }).toEqual(response);
+    } else expect(parsed).toEqual(response);
   }
 
   it('dossiers/upsert then dossiers/get and dossiers/all', async () => {
     const { context, onChanged } = await setup();
     const upsert = await handleRequest({ type: 'dossiers/upsert', pageUrl: 'https://motcua.kontum.gov.vn/hs', dossiers: [read('A'), read('B')] }, PORTAL_TAB, policy, context);
-    expect(upsert).toEqual({ ok: true, stored: 2, tags: {} });
+    expect(upsert).toEqual({ ok: true, stored: 2, tags: [] });
     expectParses('dossiers/upsert', upsert);
     expect(onChanged).toHaveBeenCalledTimes(1);
     expect(onChanged).toHaveBeenCalledWith(['A', 'B'], 'dossiers');
@@ -225,7 +241,7 @@ describe('handleRequest: round trips', () => {
     const { db, context, onChanged } = await seeded();
     context.now = () => now;
     const before = await snapshot(db);
-    const response = await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn, reason: 'r' } }, PORTAL_TAB, policy, context);
+    const response = await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn, reason: 'r' } }, PANEL, policy, context);
     expectParses('tag/set', response);
     if (ok) {
       const expected: DossierTag = { realReturn, reason: 'r', note: '', by: 'Cán bộ Lan', at: now };
@@ -241,7 +257,7 @@ describe('handleRequest: round trips', () => {
 
   it('tag/set on an unknown code → not-found, no change event', async () => {
     const { context, onChanged } = await seeded();
-    const response = await handleRequest({ type: 'tag/set', code: 'NOPE', input: { realReturn: '2026-02-05' } }, PORTAL_TAB, policy, context);
+    const response = await handleRequest({ type: 'tag/set', code: 'NOPE', input: { realReturn: '2026-02-05' } }, PANEL, policy, context);
     expect(response).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(onChanged).not.toHaveBeenCalled();
   });
@@ -261,22 +277,23 @@ describe('handleRequest: round trips', () => {
     expect(await db.tagHistory.count()).toBe(saved.length);
   });
 
-  it('tag/remove, tag/restore and tag/history', async () => {
+  it('tag/remove, tag/undo and tag/history', async () => {
     const { db, context, onChanged } = await seeded();
-    await handleRequest({ type: 'tag/set', code: 'B', input: { realReturn: '2026-02-04', note: 'n' } }, PORTAL_TAB, policy, context);
+    await handleRequest({ type: 'tag/set', code: 'B', input: { realReturn: '2026-02-04', note: 'n' } }, PANEL, policy, context);
     const original = (await db.dossiers.get('B'))!;
     onChanged.mockClear();
 
-    const removed = await handleRequest({ type: 'tag/remove', code: 'B' }, PORTAL_TAB, policy, context);
+    const removed = await handleRequest({ type: 'tag/remove', code: 'B' }, PANEL, policy, context);
     expectParses('tag/remove', removed);
-    expect(removed).toEqual({ ok: true, previous: original.tag });
+    expect(removed).toEqual({ ok: true, previous: original.tag, event: expect.any(String) });
     expect((await db.dossiers.get('B'))!.tag).toBeUndefined();
     expect(onChanged).toHaveBeenLastCalledWith(['B'], 'tags');
 
-    const restored = await handleRequest({ type: 'tag/restore', code: 'B', tag: original.tag }, PORTAL_TAB, policy, context);
-    expectParses('tag/restore', restored);
-    expect(restored).toEqual({ ok: true });
-    expect(await db.dossiers.get('B')).toEqual(original);
+    const event = removed.ok && 'event' in removed ? removed.event : null;
+    const undone = await handleRequest({ type: 'tag/undo', code: 'B', event }, PANEL, policy, context);
+    expectParses('tag/undo', undone);
+    expect(undone).toMatchObject({ ok: true, previous: null, dossier: { code: 'B', tag: original.tag } });
+    expect((await db.dossiers.get('B'))!.tag).toEqual(original.tag);
     expect(onChanged).toHaveBeenCalledTimes(2);
 
     const history = await handleRequest({ type: 'tag/history', code: 'B' }, POPUP, policy, context);
@@ -286,17 +303,17 @@ describe('handleRequest: round trips', () => {
       ['2026-02-04', null],
       [null, '2026-02-04'],
     ]);
-    expect(history.ok && 'history' in history && Object.keys(history.history[0]!).sort()).toEqual(['after', 'at', 'before', 'by', 'code']);
+    expect(history.ok && 'history' in history && Object.keys(history.history[0]!).sort()).toEqual(['after', 'at', 'before', 'by', 'code', 'event']);
     expect(onChanged).toHaveBeenCalledTimes(2);
   });
 
   it.each<[string, unknown]>([
     ['tag/remove', { type: 'tag/remove', code: 'NOPE' }],
-    ['tag/restore', { type: 'tag/restore', code: 'NOPE', tag: null }],
+    ['tag/undo', { type: 'tag/undo', code: 'NOPE', event: 'e1' }],
   ])('%s on an unknown code → not-found, no change event', async (_label, message) => {
     const { db, context, onChanged } = await seeded();
     const before = await snapshot(db);
-    expect(await handleRequest(message, PORTAL_TAB, policy, context)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await handleRequest(message, PANEL, policy, context)).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await snapshot(db)).toEqual(before);
     expect(onChanged).not.toHaveBeenCalled();
   });
@@ -313,7 +330,7 @@ describe('handleRequest: round trips', () => {
   it('an empty dossiers/upsert broadcasts no change', async () => {
     const { context, onChanged } = await setup();
     const response = await handleRequest({ type: 'dossiers/upsert', pageUrl: 'p', dossiers: [] }, PORTAL_TAB, policy, context);
-    expect(response).toEqual({ ok: true, stored: 0, tags: {} });
+    expect(response).toEqual({ ok: true, stored: 0, tags: [] });
     expect(onChanged).not.toHaveBeenCalled();
   });
 });
@@ -329,11 +346,11 @@ describe('handleRequest: storage errors', () => {
     ['whole transaction over quota', (db) => vi.spyOn(db, 'transaction').mockRejectedValue(quota()), { type: 'tag/remove', code: 'A' }],
   ])('%s → quota, no change event, nothing saved', async (_label, breakIt, message) => {
     const { db, context, onChanged } = await seeded();
-    await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn: '2026-02-03' } }, PORTAL_TAB, policy, context);
+    await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn: '2026-02-03' } }, PANEL, policy, context);
     onChanged.mockClear();
     const before = await snapshot(db);
     breakIt(db);
-    const response = await handleRequest(message, PORTAL_TAB, policy, context);
+    const response = await handleRequest(message, PANEL, policy, context);
     expect(response).toMatchObject({ ok: false, error: { code: 'quota' } });
     vi.restoreAllMocks();
     expect(await snapshot(db)).toEqual(before);
@@ -343,7 +360,7 @@ describe('handleRequest: storage errors', () => {
   it('another error → database failure with its message', async () => {
     const { db, context, onChanged } = await seeded();
     vi.spyOn(db, 'transaction').mockRejectedValue(new Error('disk on fire'));
-    const response = await handleRequest({ type: 'tag/remove', code: 'A' }, PORTAL_TAB, policy, context);
+    const response = await handleRequest({ type: 'tag/remove', code: 'A' }, PANEL, policy, context);
     expect(response).toMatchObject({ ok: false, error: { code: 'database' } });
     if (!response.ok) expect(response.error.problem).toEqual({ code: 'database-failed', detail: 'disk on fire' });
     expect(onChanged).not.toHaveBeenCalled();
@@ -356,7 +373,7 @@ describe('handleRequest: what an upsert announces', () => {
     const { context, onChanged } = await seeded();
     const page = 'https://motcua.kontum.gov.vn/hs';
     const again = await handleRequest({ type: 'dossiers/upsert', pageUrl: page, dossiers: [read('A'), read('B'), read('C')] }, PORTAL_TAB, policy, context);
-    expect(again).toEqual({ ok: true, stored: 3, tags: {} });
+    expect(again).toEqual({ ok: true, stored: 3, tags: [] });
     expect(onChanged).not.toHaveBeenCalled();
     await handleRequest({ type: 'dossiers/upsert', pageUrl: page, dossiers: [read('A'), read('B', { status: 'Đã trả kết quả' }), read('D')] }, PORTAL_TAB, policy, context);
     expect(onChanged).toHaveBeenCalledTimes(1);
@@ -415,13 +432,96 @@ describe('handleRequest: what a portal page may ask', () => {
     expect(loadPanel).not.toHaveBeenCalled();
   });
 
-  it('undo never restores a return day after today, nor an impossible day', async () => {
+  it('undo never puts back a return day after today', async () => {
     const { db, context } = await seeded();
+    await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn: TODAY } }, PANEL, policy, context);
+    const edited = await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn: '2026-02-05' } }, PANEL, policy, context);
+    const event = edited.ok && 'event' in edited ? edited.event : '';
     const before = await snapshot(db);
-    const tag = { realReturn: '2099-01-01', reason: '', note: '', by: 'X', at: 1 };
-    expect(await handleRequest({ type: 'tag/restore', code: 'A', tag }, PORTAL_TAB, policy, context)).toMatchObject({ ok: false, error: { code: 'invalid-date' } });
-    const impossible = { ...tag, realReturn: '2021-02-31' };
-    expect(await handleRequest({ type: 'tag/restore', code: 'A', tag: impossible }, PORTAL_TAB, policy, context)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    // The day before, the first tag's day is after "today".
+    context.now = () => NOW - 24 * 3600 * 1000;
+    expect(await handleRequest({ type: 'tag/undo', code: 'A', event }, PANEL, policy, context)).toMatchObject({ ok: false, error: { code: 'invalid-date' } });
     expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('handleRequest: the sender policy of every request', () => {
+  /** One valid message of each request type. */
+  const MESSAGES: Record<RequestType, Record<string, unknown>> = {
+    'dossiers/upsert': { type: 'dossiers/upsert', pageUrl: 'p', dossiers: [read('A')] },
+    'dossiers/get': { type: 'dossiers/get', codes: ['A'] },
+    'dossiers/all': { type: 'dossiers/all' },
+    'tag/set': { type: 'tag/set', code: 'A', input: { realReturn: '2026-02-05' } },
+    'tag/set-many': { type: 'tag/set-many', codes: ['A'], input: { realReturn: '2026-02-05' } },
+    'tag/remove': { type: 'tag/remove', code: 'A' },
+    'tag/undo': { type: 'tag/undo', code: 'A', event: 'e1' },
+    'tag/history': { type: 'tag/history', code: 'A' },
+    'status/get': { type: 'status/get' },
+    'backup/export': { type: 'backup/export' },
+    'backup/plan': { type: 'backup/plan', backup: {} },
+    'backup/restore': { type: 'backup/restore', backup: {} },
+    'backup/undo-restore': { type: 'backup/undo-restore' },
+    'dossiers/prune': { type: 'dossiers/prune', before: 0, dryRun: true },
+    'panel/load': { type: 'panel/load' },
+  };
+  /** What the protocol promises: a portal page sends its reads and asks about its own codes. */
+  const FROM_PORTAL = new Set<RequestType>(['dossiers/upsert', 'dossiers/get', 'panel/load']);
+  /** What today's in-page panel may send from the portal page until it moves into its frame. */
+  const IN_PAGE_PANEL = new Set<RequestType>(['tag/set', 'tag/set-many', 'tag/remove', 'tag/undo']);
+
+  it('every request type is covered here', () => {
+    expect(Object.keys(MESSAGES).sort()).toEqual(Object.keys(REQUESTS).sort());
+  });
+
+  it.each(Object.keys(MESSAGES) as RequestType[])('%s', async (type) => {
+    for (const [sender, inPagePanel, allowed] of [
+      [PORTAL_TAB, false, FROM_PORTAL.has(type)],
+      [PORTAL_TAB, true, FROM_PORTAL.has(type) || IN_PAGE_PANEL.has(type)],
+      [PANEL, false, type !== 'panel/load'],
+      [POPUP, false, type !== 'panel/load'],
+    ] as const) {
+      const { context } = await seeded();
+      context.inPagePanel = inPagePanel;
+      context.loadPanel = async () => {};
+      const response = await handleRequest(MESSAGES[type], sender, policy, context);
+      const forbidden = !response.ok && response.error.code === 'forbidden';
+      expect({ type, sender: sender.url, inPagePanel, forbidden }).toEqual({ type, sender: sender.url, inPagePanel, forbidden: !allowed });
+    }
+  });
+});
+
+describe('handleRequest: decisions across two tabs', () => {
+  it('undo in tab 1 after tab 2 tagged anew → conflict, the newer tag stays', async () => {
+    const { db, context } = await seeded();
+    await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn: '2026-02-03' } }, PANEL, policy, context);
+    const removed = await handleRequest({ type: 'tag/remove', code: 'A' }, PANEL, policy, context);
+    const event = removed.ok && 'event' in removed ? removed.event : '';
+    const otherTab = { ...PANEL, tabId: 8 };
+    await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn: '2026-02-07' } }, otherTab, policy, context);
+    const undo = await handleRequest({ type: 'tag/undo', code: 'A', event }, PANEL, policy, context);
+    expect(undo).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(parseResponse('tag/undo', undo)).toEqual(undo);
+    expect((await db.dossiers.get('A'))!.tag?.realReturn).toBe('2026-02-07');
+  });
+
+  it('an edit naming the version it started from is refused once another tab changed the tag', async () => {
+    const { context } = await seeded();
+    const first = await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn: '2026-02-03' }, expected: null }, PANEL, policy, context);
+    const version = first.ok && 'event' in first ? first.event : '';
+    await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn: '2026-02-04' }, expected: version }, { ...PANEL, tabId: 8 }, policy, context);
+    const stale = await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn: '2026-02-06' }, expected: version }, PANEL, policy, context);
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('a dossier coded __proto__ is untagged until tagged, through the whole round trip', async () => {
+    const { context } = await setup();
+    const message = { type: 'dossiers/upsert', pageUrl: 'p', dossiers: [read('__proto__')] };
+    const first = parseResponse('dossiers/upsert', JSON.parse(JSON.stringify(await handleRequest(message, PORTAL_TAB, policy, context))));
+    expect(first.ok && first.tags.get('__proto__')).toBeUndefined();
+    await handleRequest({ type: 'tag/set', code: '__proto__', input: { realReturn: '2026-02-05' } }, PANEL, policy, context);
+    const second = parseResponse('dossiers/upsert', JSON.parse(JSON.stringify(await handleRequest(message, PORTAL_TAB, policy, context))));
+    expect(second.ok && second.tags.get('__proto__')?.realReturn).toBe('2026-02-05');
+    const got = await handleRequest({ type: 'dossiers/get', codes: ['__proto__'] }, PORTAL_TAB, policy, context);
+    expect(got.ok && 'dossiers' in got && got.dossiers.map((d) => d.code)).toEqual(['__proto__']);
   });
 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useStoredDossiers } from '../../../components/shared/use-extension';
 import type { ReadDossier } from '../../../lib/dossier/model';
 import { openDossierDatabase } from '../../../lib/store/db';
-import { setTag, upsertDossiers } from '../../../lib/store/dossiers';
+import { setTag, upsertDossiers } from '../../../lib/store';
 
 /** The extension pages read the store live: a write made elsewhere (the background) shows without a reload. */
 

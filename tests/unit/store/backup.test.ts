@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, BACKUP_VERSION, makeBackup, mergeRecord, parseBackup, planRestore } from '../../../lib/store/backup';
 import { freshDb } from './fresh-db';
 import type { DossierTag, StoredDossier } from '../../../lib/dossier/model';
-import { exportBackup, pruneDossiers, restoreBackup, setTag, tagHistory, upsertDossiers } from '../../../lib/store/dossiers';
+import { pruneDossiers, upsertDossiers } from '../../../lib/store/dossiers';
+import { setTag, tagHistory } from '../../../lib/store/tags';
+import { exportBackup, restoreBackup } from '../../../lib/store/restore';
 
 
 const TODAY = '2026-02-10';

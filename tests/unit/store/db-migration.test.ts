@@ -1,7 +1,9 @@
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CURRENT_DATABASE_VERSION, SCHEMA_VERSIONS, openDossierDatabase, type DossierDatabase } from '../../../lib/store/db';
+import { CURRENT_DATABASE_VERSION, SCHEMA_VERSIONS, openDossierDatabase, type DossierDatabase, type TagHistoryRow } from '../../../lib/store/db';
+import { makeBackup } from '../../../lib/store/backup';
+import { restoreBackup } from '../../../lib/store/restore';
 import type { DossierTag, StoredDossier } from '../../../lib/dossier/model';
 
 const deps = { indexedDB, IDBKeyRange };
@@ -82,7 +84,10 @@ describe('migration from version 1', () => {
     expect(db.verno).toBe(CURRENT_DATABASE_VERSION);
 
     const stored = await db.dossiers.orderBy('code').toArray();
-    const expected = [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const expected = [...rows]
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      // Version 3 stamps each tag as the dossier's latest decision, at the tag's time.
+      .map((row) => (row.tag ? { ...row, decision: { id: expect.any(String), at: row.tag.at } } : row));
     expect(stored).toEqual(expected);
 
     const history = await db.tagHistory.toArray();
@@ -123,11 +128,63 @@ describe('fresh database', () => {
     opened.push(db);
     await db.open();
     expect(db.verno).toBe(CURRENT_DATABASE_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['dossiers', 'tagHistory']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['dossiers', 'restores', 'tagHistory']);
     expect(await db.tagHistory.count()).toBe(0);
     await db.dossiers.bulkPut(rows);
     expect(await db.dossiers.toArray()).toEqual(rows);
     // No upgrade ran: a fresh database starts with no history even for rows written afterwards.
     expect(await db.tagHistory.count()).toBe(0);
+  });
+});
+
+/** What release 0.2 left behind: tags inline, a history without event ids, removals only in the history. */
+async function writeV2(name: string, rows: StoredDossier[], history: Omit<TagHistoryRow, 'id'>[]): Promise<void> {
+  const v2 = new Dexie(name, deps);
+  v2.version(2).stores(SCHEMA_VERSIONS[2]);
+  await v2.open();
+  await v2.table('dossiers').bulkPut(rows);
+  await v2.table('tagHistory').bulkAdd(history);
+  v2.close();
+}
+
+describe('migration from version 2', () => {
+  const lan = tag('2026-01-09', 'Lan', 5_000, 'Lý do');
+  const minh = tag('2026-01-12', 'Minh', 6_000);
+  const rows = [
+    dossier('T-TAGGED', '2026-01-10', { tag: lan }),
+    dossier('T-REMOVED', '2026-01-12'),
+    dossier('T-PLAIN', '2026-01-15'),
+  ];
+  const history: Omit<TagHistoryRow, 'id'>[] = [
+    { code: 'T-TAGGED', at: 5_000, by: 'Lan', before: null, after: lan },
+    { code: 'T-REMOVED', at: 6_000, by: 'Minh', before: null, after: minh },
+    { code: 'T-REMOVED', at: 9_000, by: 'Minh', before: minh, after: null },
+  ];
+
+  it('gives each tag its decision and each removal a tombstone; history and records otherwise intact', async () => {
+    const name = uniqueName('v2');
+    await writeV2(name, rows, history);
+    const db = openDossierDatabase(name, deps);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_DATABASE_VERSION);
+    expect(await db.dossiers.get('T-TAGGED')).toEqual({ ...rows[0], decision: { id: expect.any(String), at: 5_000 } });
+    expect(await db.dossiers.get('T-REMOVED')).toEqual({ ...rows[1], decision: { id: expect.any(String), at: 9_000 } });
+    expect(await db.dossiers.get('T-PLAIN')).toEqual(rows[2]);
+    expect((await db.tagHistory.toArray()).map(({ id: _id, ...row }) => row)).toEqual(history);
+    expect(await db.restores.count()).toBe(0);
+  });
+
+  it('after the upgrade, an older backup carrying the removed tag does not bring it back', async () => {
+    const name = uniqueName('v2-restore');
+    await writeV2(name, rows, history);
+    const db = openDossierDatabase(name, deps);
+    opened.push(db);
+    await db.open();
+    const older = makeBackup([{ ...rows[1]!, tag: minh }], [history[1]!], 7_000);
+    const { plan } = await restoreBackup(db, older, Date.UTC(2026, 1, 10));
+    expect(plan.refused).toEqual([]);
+    expect(plan.tagFromBackup).toBe(0);
+    expect((await db.dossiers.get('T-REMOVED'))!.tag).toBeUndefined();
   });
 });

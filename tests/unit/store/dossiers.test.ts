@@ -3,17 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { DossierDatabase } from '../../../lib/store/db';
 import { freshDb } from './fresh-db';
 import type { DossierTag, ReadDossier } from '../../../lib/dossier/model';
-import {
-  getDossiers,
-  isQuotaError,
-  removeTag,
-  restoreTag,
-  setTag,
-  setTagMany,
-  tagHistory,
-  upsertDossiers,
-  type TagInput,
-} from '../../../lib/store/dossiers';
+import { getDossiers, isQuotaError, upsertDossiers } from '../../../lib/store/dossiers';
+import { removeTag, setTag, setTagMany, tagHistory, undoTag, type TagInput } from '../../../lib/store/tags';
 
 
 const TODAY = '2026-02-10';
@@ -43,7 +34,7 @@ describe('upsertDossiers', () => {
   ])('new records (%s) get firstSeen = lastSeen = now', async (_label, batch) => {
     const db = await freshDb();
     const result = await upsertDossiers(db, batch, PAGE, 111);
-    expect(result).toEqual({ stored: batch.length, tags: {}, written: batch.map((row) => row.code) });
+    expect(result).toEqual({ stored: batch.length, tags: new Map(), written: batch.map((row) => row.code) });
     const stored = await db.dossiers.toArray();
     expect(stored).toHaveLength(batch.length);
     for (const row of batch) {
@@ -56,8 +47,6 @@ describe('upsertDossiers', () => {
   const REREADS: ReRead[] = [
     ['same fields', {}],
     ['status changed', { status: 'Đã trả kết quả' }],
-    ['now closed', { closed: { day: '2026-02-08', time: '10:00' } }],
-    ['due moved', { due: { day: '2026-02-07' } }],
     ['receipt time added', { received: { day: '2026-02-01', time: '09:15:30' } }],
     ['receipt column missing on this page', { received: null }],
     ['applicant renamed', { applicant: 'Trần Thị Bích' }],
@@ -69,15 +58,69 @@ describe('upsertDossiers', () => {
     await upsertDossiers(db, [read(code)], PAGE, 100);
     const tagged = await setTag(db, code, input('2026-02-04', 'lý do', 'ghi chú'), 'Lan', 150, TODAY);
     expect(tagged.ok).toBe(true);
-    const tagBefore = (await db.dossiers.get(code))!.tag!;
+    const { tag: tagBefore, decision } = (await db.dossiers.get(code))!;
 
     const newer = read(code, change);
     const result = await upsertDossiers(db, [newer], `${PAGE}?page=2`, 200);
-    expect(result.tags).toEqual({ [code]: tagBefore });
+    expect(result.tags).toEqual(new Map([[code, tagBefore]]));
 
     const saved = await db.dossiers.get(code);
-    expect(saved).toEqual({ ...newer, firstSeen: 100, lastSeen: 200, pageUrl: `${PAGE}?page=2`, tag: tagBefore });
+    expect(saved).toEqual({ ...newer, firstSeen: 100, lastSeen: 200, pageUrl: `${PAGE}?page=2`, tag: tagBefore, decision });
     expect(await db.tagHistory.count()).toBe(1);
+  });
+
+  type DateChange = [label: string, change: Partial<ReadDossier>];
+  const DATE_CHANGES: DateChange[] = [
+    ['now closed', { closed: { day: '2026-02-08', time: '10:00' } }],
+    ['due moved', { due: { day: '2026-02-07' } }],
+    ['both', { due: { day: '2026-02-07' }, closed: { day: '2026-02-08' } }],
+  ];
+
+  it.each(DATE_CHANGES)('a re-read of a tagged dossier (%s) keeps its dates, sets the read aside and records it once', async (_label, change) => {
+    const db = await freshDb();
+    const code = 'H01-260201-0001';
+    await upsertDossiers(db, [read(code)], PAGE, 100);
+    await setTag(db, code, input('2026-02-04'), 'Lan', 150, TODAY);
+    const { tag, decision } = (await db.dossiers.get(code))!;
+    const newer = read(code, { ...change, status: 'Đã trả kết quả' });
+    await upsertDossiers(db, [newer], PAGE, 200);
+
+    const saved = (await db.dossiers.get(code))!;
+    expect(saved).toEqual({
+      ...newer,
+      due: read(code).due,
+      closed: null,
+      firstSeen: 100,
+      lastSeen: 200,
+      pageUrl: PAGE,
+      tag,
+      decision,
+      pendingRead: { due: newer.due, closed: newer.closed, at: 200 },
+    });
+    const history = await tagHistory(db, code);
+    expect(history).toHaveLength(2);
+    expect(history[1]).toMatchObject({ at: 200, before: tag, after: tag, read: { from: { due: read(code).due, closed: null }, to: { due: newer.due, closed: newer.closed } } });
+
+    // The same read again is not recorded again; a read that agrees with the stored dates clears it.
+    await upsertDossiers(db, [newer], PAGE, 300 + 3_600_000);
+    expect(await db.tagHistory.count()).toBe(2);
+    expect((await db.dossiers.get(code))!.pendingRead?.at).toBe(200);
+    await upsertDossiers(db, [read(code)], PAGE, 400 + 3_600_000);
+    expect('pendingRead' in (await db.dossiers.get(code))!).toBe(false);
+  });
+
+  it('removing the tag applies the read set aside; an untagged dossier takes its dates as read', async () => {
+    const db = await freshDb();
+    const code = 'H01-260201-0002';
+    await upsertDossiers(db, [read(code)], PAGE, 100);
+    await setTag(db, code, input('2026-02-04'), 'Lan', 150, TODAY);
+    await upsertDossiers(db, [read(code, { due: { day: '2026-02-07' } })], PAGE, 200);
+    await removeTag(db, code, 'Minh', 250);
+    const saved = (await db.dossiers.get(code))!;
+    expect(saved.due).toEqual({ day: '2026-02-07' });
+    expect('pendingRead' in saved).toBe(false);
+    await upsertDossiers(db, [read(code, { due: { day: '2026-02-09' } })], PAGE, 300);
+    expect((await db.dossiers.get(code))!.due).toEqual({ day: '2026-02-09' });
   });
 
   it('a re-read whose incoming object carries a foreign tag never replaces the stored tag', async () => {
@@ -111,9 +154,9 @@ describe('upsertDossiers', () => {
     await setTag(db, 'K1', input('2026-02-03'), 'A', 2, TODAY);
     await setTag(db, 'K3', input('2026-02-05'), 'B', 3, TODAY);
     const result = await upsertDossiers(db, [read('K1'), read('K2'), read('K3'), read('NEW')], PAGE, 4);
-    expect(Object.keys(result.tags).sort()).toEqual(['K1', 'K3']);
-    expect(result.tags.K1).toMatchObject({ realReturn: '2026-02-03', by: 'A', at: 2 });
-    expect(result.tags.K3).toMatchObject({ realReturn: '2026-02-05', by: 'B', at: 3 });
+    expect([...result.tags.keys()].sort()).toEqual(['K1', 'K3']);
+    expect(result.tags.get('K1')).toMatchObject({ realReturn: '2026-02-03', by: 'A', at: 2 });
+    expect(result.tags.get('K3')).toMatchObject({ realReturn: '2026-02-05', by: 'B', at: 3 });
     expect(result.stored).toBe(4);
   });
 });
@@ -145,7 +188,7 @@ describe('upsertDossiers finds the stored records of a big page on every read pa
     const page = Array.from({ length: pageSize }, (_, i) => read(code('B', i)));
     const result = await upsertDossiers(db, page, PAGE, 9_000_000);
     expect(result.stored).toBe(pageSize);
-    expect(Object.keys(result.tags).sort()).toEqual(before.filter((d) => d.tag).map((d) => d.code).sort());
+    expect([...result.tags.keys()].sort()).toEqual(before.filter((d) => d.tag).map((d) => d.code).sort());
     const saved = await getDossiers(db, page.map((d) => d.code));
     expect(saved).toHaveLength(pageSize);
     for (const [i, dossier] of saved.entries()) {
@@ -270,41 +313,45 @@ describe('setTagMany', () => {
   });
 });
 
-describe('removeTag / restoreTag', () => {
+describe('removeTag / undoTag', () => {
   it.each([
     ['tagged dossier', true],
     ['untagged dossier', false],
-  ])('remove then undo restores exactly (%s)', async (_label, tagged) => {
+  ])('remove then undo puts the tag back (%s)', async (_label, tagged) => {
     const db = await freshDb();
     const code = 'H01-260201-0001';
     await upsertDossiers(db, [read(code)], PAGE, 1);
     if (tagged) await setTag(db, code, input('2026-02-04', 'lý do', 'ghi chú'), 'Lan', 10, TODAY);
-    const original = await db.dossiers.get(code);
+    const original = (await db.dossiers.get(code))!;
     const historyBefore = await db.tagHistory.count();
 
-    const previous = await removeTag(db, code, 'Minh', 20);
-    expect(previous).toEqual(original!.tag ?? null);
+    const removed = await removeTag(db, code, 'Minh', 20);
+    expect(removed).toEqual({ ok: true, previous: original.tag ?? null, event: tagged ? expect.any(String) : null });
     expect((await db.dossiers.get(code))!.tag).toBeUndefined();
     expect('tag' in (await db.dossiers.get(code))!).toBe(false);
     expect(await db.tagHistory.count()).toBe(historyBefore + (tagged ? 1 : 0));
+    if (!tagged || !removed.ok || !removed.event) return;
 
-    expect(await restoreTag(db, code, previous ?? null, 'Minh', 30)).toBe(true);
-    expect(await db.dossiers.get(code)).toEqual(original);
+    const undone = await undoTag(db, code, removed.event, 'Minh', 30, TODAY);
+    expect(undone).toMatchObject({ ok: true, previous: null });
+    const after = (await db.dossiers.get(code))!;
+    expect(after.tag).toEqual(original.tag);
+    // The undo is a decision of its own, newer than the removal.
+    expect(after.decision!.at).toBeGreaterThan(20);
+    expect(after.decision!.id).not.toBe(removed.event);
     const history = await tagHistory(db, code);
-    if (tagged) {
-      expect(history.slice(-2).map(({ before, after }) => ({ before, after }))).toEqual([
-        { before: original!.tag, after: null },
-        { before: null, after: original!.tag },
-      ]);
-    }
+    expect(history.slice(-2).map(({ before, after }) => ({ before, after }))).toEqual([
+      { before: original.tag, after: null },
+      { before: null, after: original.tag },
+    ]);
   });
 
   it.each([
-    ['removeTag', (db: DossierDatabase) => removeTag(db, 'NOPE', 'x', 1), undefined],
-    ['restoreTag', (db: DossierDatabase) => restoreTag(db, 'NOPE', null, 'x', 1), false],
-  ] as const)('%s on an unknown code changes nothing', async (_label, run, expected) => {
+    ['removeTag', (db: DossierDatabase) => removeTag(db, 'NOPE', 'x', 1)],
+    ['undoTag', (db: DossierDatabase) => undoTag(db, 'NOPE', 'e1', 'x', 1, TODAY)],
+  ] as const)('%s on an unknown code changes nothing', async (_label, run) => {
     const db = await freshDb();
-    expect(await run(db)).toBe(expected);
+    expect(await run(db)).toMatchObject({ ok: false, code: 'not-found' });
     expect(await db.dossiers.count()).toBe(0);
     expect(await db.tagHistory.count()).toBe(0);
   });

@@ -1,0 +1,86 @@
+import { browser } from 'wxt/browser';
+import type { Runtime } from 'webextension-polyfill';
+import type { DossierDatabase } from '@/lib/store/db';
+import type { Settings } from '@/lib/settings/settings';
+import { CHANGES_PORT, type ChangeEvent, type ChangeKind } from '@/lib/messaging/protocol';
+import { handleRequest, type SenderPolicy } from '@/lib/messaging/handler';
+import { TabCodes } from '@/lib/messaging/tab-codes';
+
+/** The panel's script, injected into a portal frame that shows a dossier list (entrypoints/panel.content). */
+const PANEL_SCRIPT = '/content-scripts/panel.js';
+/** Extension pages that may be served at a per-session address (`use_dynamic_url`). */
+const DYNAMIC_PAGES = ['/panel.html'];
+
+export interface MessagesDeps {
+  /** Resolves once the database is open (or failed to open). */
+  database: () => Promise<{ db: DossierDatabase | null; databaseError: string | null }>;
+  settings: () => Promise<Settings>;
+  isPortalUrl: (url: string) => boolean;
+  /** Called after every write (the badge recounts). */
+  onWrite: () => void;
+  /** Whether the panel still runs in the portal page's content script (see lib/messaging/handler.ts). */
+  inPagePanel: boolean;
+}
+
+/**
+ * The background's side of the protocol: answers requests (lib/messaging/requests.ts) and broadcasts
+ * what changed on the `changes` port to every open extension page and content script.
+ */
+export function startMessages(deps: MessagesDeps) {
+  const changePorts = new Set<Runtime.Port>();
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== CHANGES_PORT || port.sender?.id !== browser.runtime.id) {
+      port.disconnect();
+      return;
+    }
+    changePorts.add(port);
+    port.onDisconnect.addListener(() => changePorts.delete(port));
+  });
+
+  function broadcast(codes: string[], kind: ChangeKind) {
+    deps.onWrite();
+    const event: ChangeEvent = { type: 'changed', kind, codes };
+    for (const port of changePorts) {
+      try {
+        port.postMessage(event);
+      } catch {
+        changePorts.delete(port);
+      }
+    }
+  }
+
+  const tabCodes = new TabCodes();
+  browser.tabs.onRemoved.addListener((tabId) => tabCodes.forget(tabId));
+
+  const policy: SenderPolicy = {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    isPortalUrl: deps.isPortalUrl,
+    dynamicPages: DYNAMIC_PAGES,
+  };
+
+  browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
+    const tabId = sender.tab?.id;
+    const { db, databaseError } = await deps.database();
+    const current = await deps.settings();
+    return handleRequest(message, { id: sender.id, url: sender.url, fromTab: sender.tab !== undefined, tabId }, policy, {
+      db,
+      databaseError,
+      staffName: async () => current.staffName,
+      now: () => Date.now(),
+      onChanged: broadcast,
+      tabCodes,
+      inPagePanel: deps.inPagePanel,
+      // The panel has a script of its own, injected only into a frame whose page shows a dossier list:
+      // each script then compiles and starts in a task of its own, and pages without a list never load it.
+      loadPanel:
+        tabId === undefined
+          ? undefined
+          : async () => {
+              await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PANEL_SCRIPT] });
+            },
+    });
+  });
+
+  return { broadcast };
+}

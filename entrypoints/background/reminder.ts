@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+import type { Settings } from '@/lib/settings/settings';
+import { nextReminderTime, REMINDER_ALARM } from '@/lib/calendar/reminder';
+import { createTranslator } from '@/lib/i18n/translate';
+import type { monitorStore } from './badge';
+
+type Monitor = () => ReturnType<typeof monitorStore>;
+
+/**
+ * The opt-in daily reminder. `alarms` and `notifications` are optional permissions asked for in
+ * options: their APIs exist only once granted, so the alarm listener is added when they appear.
+ */
+export function createReminder(monitor: Monitor) {
+  async function remind() {
+    const monitored = await monitor().catch(() => null);
+    if (!monitored || monitored.result.actionCount === 0 || !browser.notifications) return;
+    const t = createTranslator(monitored.current.language);
+    await browser.notifications.create(REMINDER_ALARM, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t('reminder.title'),
+      message: t('reminder.message', {
+        returned: monitored.result.returnedNotClosed.length,
+        due: monitored.result.dueSoon.length,
+      }),
+    });
+  }
+
+  function onAlarm(alarm: { name: string }) {
+    if (alarm.name === REMINDER_ALARM) void remind();
+  }
+
+  return {
+    /** Listens for the alarm, if the alarms API is there (again after a permission is granted). */
+    listen() {
+      if (browser.alarms && !browser.alarms.onAlarm.hasListener(onAlarm)) browser.alarms.onAlarm.addListener(onAlarm);
+    },
+    /** Sets or clears the daily alarm to match the settings. */
+    async sync(current: Settings, now = Date.now()) {
+      if (!browser.alarms) return;
+      await browser.alarms.clear(REMINDER_ALARM);
+      if (current.reminder.enabled) {
+        await browser.alarms.create(REMINDER_ALARM, { when: nextReminderTime(current.reminder.time, now), periodInMinutes: 24 * 60 });
+      }
+    },
+    remind,
+  };
+}
