@@ -12,9 +12,8 @@ import { nextReminderTime, REMINDER_ALARM } from '@/lib/calendar/reminder';
 import { createTranslator } from '@/lib/i18n/translate';
 import { EXTRA_PORTALS_SCRIPT_ID, isExtraPortalUrl, originPattern } from '@/lib/portal/extra-portals';
 
-/** The scripts of the content-script entrypoints, as built (entrypoints/content, entrypoints/panel.content). */
+/** The content script, as built (entrypoints/content). */
 const CONTENT_SCRIPT = 'content-scripts/content.js';
-const PANEL_SCRIPT = '/content-scripts/panel.js';
 
 /**
  * The background owns the dossier database (in the extension's origin) and answers the typed protocol of
@@ -164,15 +163,6 @@ export default defineBackground(() => {
     return readSettings(stored[SETTINGS_STORAGE_KEY]);
   }
 
-  /**
-   * The panel has a script of its own, injected only into a frame whose page shows a dossier list (the
-   * content script asks for it): each script then compiles and starts in a task of its own, and pages
-   * without a list never load the panel at all (issue 3).
-   */
-  async function injectPanel(tabId: number, frameId: number) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_SCRIPT] });
-  }
-
   const extensionOrigin = browser.runtime.getURL('/');
   const policy = (extraOrigins: string[]): SenderPolicy => ({
     extensionId: browser.runtime.id,
@@ -181,7 +171,6 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
-    const tabId = sender.tab?.id;
     await ready;
     const current = await settings();
     return handleRequest(
@@ -194,7 +183,6 @@ export default defineBackground(() => {
         staffName: async () => current.staffName,
         now: () => Date.now(),
         onChanged: broadcast,
-        loadPanel: tabId === undefined ? undefined : () => injectPanel(tabId, sender.frameId ?? 0),
       },
     );
   });

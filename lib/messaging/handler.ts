@@ -42,8 +42,6 @@ export interface HandlerContext {
    * (tabs need not refresh their tags), 'tags' when a tag may have changed.
    */
   onChanged: (codes: string[], kind: ChangeKind) => void;
-  /** Injects the panel's script into the sending portal frame; absent when the sender is not a tab. */
-  loadPanel?: () => Promise<void>;
 }
 
 export interface SenderInfo {
@@ -83,7 +81,6 @@ const PORTAL_REQUESTS: ReadonlySet<RequestType> = new Set([
   'tag/restore',
   'tag/history',
   'status/get',
-  'panel/load',
 ]);
 
 function isExtensionPage(sender: SenderInfo, policy: SenderPolicy): boolean {
@@ -102,18 +99,6 @@ export async function handleRequest(
   const request = parsed.data;
   if (!PORTAL_REQUESTS.has(request.type) && !isExtensionPage(sender, policy)) {
     return fail('forbidden', 'Yêu cầu này chỉ dành cho trang của tiện ích.', 'This request is for the extension pages only.');
-  }
-  if (request.type === 'panel/load') {
-    if (!context.loadPanel || isExtensionPage(sender, policy)) {
-      return fail('forbidden', 'Chỉ trang cổng dịch vụ công mới nạp được bảng.', 'Only a portal page can load the panel.');
-    }
-    try {
-      await context.loadPanel();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return fail('internal', `Không nạp được bảng của tiện ích (${message}).`, `The panel could not be loaded (${message}).`);
-    }
-    return { ok: true };
   }
   if (request.type === 'status/get') {
     const stored = context.db ? await context.db.dossiers.count().catch(() => 0) : 0;
@@ -138,8 +123,8 @@ export async function handleRequest(
   }
 }
 
-/** Every request but `status/get` and `panel/load`, which are answered before the database is needed. */
-type StoreRequest = Exclude<Request, { type: 'status/get' | 'panel/load' }>;
+/** Every request but `status/get`, which is answered before the database is needed. */
+type StoreRequest = Exclude<Request, { type: 'status/get' }>;
 
 async function run(db: DossierDatabase, request: StoreRequest, context: HandlerContext): Promise<Response<RequestType>> {
   const now = context.now();

@@ -93,8 +93,6 @@ function buildSchemas() {
     z.object({ type: z.literal('backup/plan'), backup: z.unknown() }),
     z.object({ type: z.literal('backup/restore'), backup: z.unknown() }),
     z.object({ type: z.literal('dossiers/prune'), before: z.number(), dryRun: z.boolean() }),
-    /** From the content script once its page shows a dossier list: inject the panel's script there. */
-    z.object({ type: z.literal('panel/load') }),
   ]);
 
   const errorCodeSchema = z.enum([
@@ -148,7 +146,6 @@ function buildSchemas() {
     'backup/plan': z.object({ ok: z.literal(true), plan: restorePlanSchema }),
     'backup/restore': z.object({ ok: z.literal(true), plan: restorePlanSchema }),
     'dossiers/prune': z.object({ ok: z.literal(true), count: z.number(), tagged: z.number() }),
-    'panel/load': z.object({ ok: z.literal(true) }),
   } satisfies Record<z.infer<typeof requestSchema>['type'], z.ZodMiniType>;
 
   /** Broadcast from the background on the `changes` port after every write. */

@@ -381,41 +381,6 @@ describe('handleRequest: what a portal page may ask', () => {
     if (!fromPage.ok) expect(fromPage.error.code).not.toBe('forbidden');
   });
 
-  it('panel/load injects the panel into the asking portal frame, even while the database is down', async () => {
-    const loadPanel = vi.fn(async () => {});
-    const context: HandlerContext = { db: null, databaseError: 'boom', staffName: async () => '', now: () => NOW, onChanged: vi.fn(), loadPanel };
-    expect(await handleRequest({ type: 'panel/load' }, PORTAL_TAB, policy, context)).toEqual({ ok: true });
-    expect(loadPanel).toHaveBeenCalledTimes(1);
-    expect(parseResponse('panel/load', { ok: true })).toEqual({ ok: true });
-  });
-
-  it('panel/load says why when the script cannot be injected', async () => {
-    const loadPanel = vi.fn(async () => {
-      throw new Error('Cannot access contents of the page');
-    });
-    const context: HandlerContext = { db: null, databaseError: null, staffName: async () => '', now: () => NOW, onChanged: vi.fn(), loadPanel };
-    const response = await handleRequest({ type: 'panel/load' }, PORTAL_TAB, policy, context);
-    expect(response).toMatchObject({ ok: false, error: { code: 'internal', messageEn: 'The panel could not be loaded (Cannot access contents of the page).' } });
-  });
-
-  it.each<[string, SenderInfo, boolean]>([
-    ['an extension page, even with a tab', { ...POPUP, fromTab: true }, true],
-    ['a portal frame the background cannot address (no tab)', PORTAL_TAB, false],
-    ['another extension', { ...PORTAL_TAB, id: 'other' }, true],
-  ])('panel/load from %s is refused and injects nothing', async (_label, sender, withLoader) => {
-    const loadPanel = vi.fn(async () => {});
-    const context: HandlerContext = {
-      db: null,
-      databaseError: null,
-      staffName: async () => '',
-      now: () => NOW,
-      onChanged: vi.fn(),
-      ...(withLoader ? { loadPanel } : {}),
-    };
-    expect(await handleRequest({ type: 'panel/load' }, sender, policy, context)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(loadPanel).not.toHaveBeenCalled();
-  });
-
   it('undo never restores a return day after today, nor an impossible day', async () => {
     const { db, context } = await seeded();
     const before = await snapshot(db);
