@@ -23,7 +23,9 @@ export function PanelApp() {
   const { settings, t } = useSettings();
   const language = settings.language;
   const { page, focusRequest, bumpFocus, whenSaved } = usePageState();
-  const [open, setOpen] = useState(false);
+  // Unknown until read from storage: the panel is not shown before, so that neither a first render
+  // nor a click can act on a guess.
+  const [open, setOpen] = useState<boolean | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [bulkDefault, setBulkDefault] = useState(() => vietnamDay());
   const today = vietnamDay();
@@ -37,11 +39,10 @@ export function PanelApp() {
   }, [language]);
 
   const toggle = useCallback(() => {
-    setOpen((current) => {
-      void panelOpenItem.setValue(!current);
-      return !current;
-    });
-  }, []);
+    const next = !open;
+    setOpen(next);
+    void panelOpenItem.setValue(next);
+  }, [open]);
 
   // The shortcut works inside the frame too (the portal page never sees these keys).
   useEffect(() => {
@@ -95,7 +96,7 @@ export function PanelApp() {
     else setNotice({ kind: 'tag-removed', code, previous: response.previous });
   }, []);
 
-  if (!model || !page) return null;
+  if (!model || !page || open === null) return null;
   return (
     <Panel
       t={t}
