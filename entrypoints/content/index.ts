@@ -25,7 +25,7 @@ export default defineContentScript({
       listShown = state.model.tableCount > 0;
       if (listShown) installMarkerStyle(document);
       applyRowMarkers(state.rowsByCode, state.model.lateRows);
-      host.send({ type: 'page', model: state.model, storeError: state.storeError, saving: state.saving });
+      host.send({ type: 'page', model: state.model, storeError: state.storeError, saving: state.saving, unknown: state.unknown });
       host.setWanted(listShown);
     });
 

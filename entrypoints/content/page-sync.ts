@@ -35,6 +35,12 @@ export interface PageSyncState {
   rowsByCode: ReadonlyMap<string, Element[]>;
   storeError: BilingualMessage | null;
   saving: boolean;
+  /**
+   * The page's codes whose tag is unknown: the page could not be saved, so the store's answer for them
+   * never came. Without it a tagged dossier would look untagged, and tagging it again would overwrite
+   * its reason and note.
+   */
+  unknown: string[];
 }
 
 const EMPTY_MODEL: PanelModel = { lateRows: [], readCount: 0, unreadable: [], tableCount: 0, derivedYears: [] };
@@ -57,10 +63,12 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
   let readToken = 0;
   let storing: Promise<void> = Promise.resolve();
   let pendingSaves = 0;
-  let state: PageSyncState = { model: EMPTY_MODEL, rowsByCode: page.rowsByCode, storeError: null, saving: false };
+  let state: PageSyncState = { model: EMPTY_MODEL, rowsByCode: page.rowsByCode, storeError: null, saving: false, unknown: [] };
 
   function update(patch: Partial<PageSyncState>) {
-    state = { ...state, ...patch };
+    const next = { ...state, ...patch };
+    const unknown = next.storeError ? page.dossiers.map((d) => d.code).filter((code) => !sent.has(code) && !tags.has(code)) : [];
+    state = { ...next, unknown };
     onChange(state);
   }
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Panel, type PanelProps } from '@/components/panel/Panel';
 import type { TagOutcome, TagRequest } from '@/components/panel/LateDossierRow';
-import { client, useSettings } from '@/components/shared/use-extension';
+import { useSettings } from '@/components/shared/use-extension';
 import { createWorkingCalendar, withWorkingDays } from '@/lib/calendar/working-calendar';
 import { vietnamDay } from '@/lib/calendar/day';
 import { localMessage, type BilingualMessage, type Language } from '@/lib/i18n/bilingual';
@@ -11,11 +11,17 @@ import { validateRealReturn } from '@/lib/dossier/tag-validation';
 import type { DossierTag } from '@/lib/dossier/model';
 import { isPanelShortcut, panelOpenItem } from '../content/panel-state';
 import { usePageState } from './use-page-state';
+import { requestFromPanel } from './requests';
+
+/** The protocol's limit of codes in one `tag/set-many` request; more selected rows go in chunks. */
+const BULK_CHUNK = 5_000;
 
 /** A short notice after an action; worded in the UI language when shown. */
 type Notice =
   | { kind: 'error'; error: BilingualMessage }
-  | { kind: 'tagged-many'; count: number; refused: (BilingualMessage & { code: string })[] }
+  | { kind: 'restarting' }
+  | { kind: 'bulk-progress'; done: number; total: number }
+  | { kind: 'tagged-many'; count: number; refused: { code: string; text: string }[] }
   | { kind: 'tag-removed'; code: string; previous: DossierTag | null };
 
 /** Binds the page's state (from the content script) and the background's answers to the panel view. */
@@ -58,9 +64,14 @@ export function PanelApp() {
 
   const calendar = useMemo(() => createWorkingCalendar(settings.holidayOverrides), [settings.holidayOverrides]);
   const model = useMemo(() => (page ? withWorkingDays(page.model, today, calendar) : null), [page, today, calendar]);
+  const unknown = useMemo(() => new Set(page?.unknown), [page]);
+  const storeError = page?.storeError ? localMessage(page.storeError, language) : null;
+  const onRetry = useCallback(() => setNotice({ kind: 'restarting' }), []);
 
   const tag = useCallback(
     async (code: string, request: TagRequest): Promise<TagOutcome> => {
+      // Tagging a dossier whose stored tag is unknown could overwrite its reason and note.
+      if (unknown.has(code)) return { ok: false, message: t('panel.unknownState', { message: storeError ?? '' }) };
       const dossier = page?.model.lateRows.find((row) => row.dossier.code === code)?.dossier;
       if (dossier) {
         const checked = validateRealReturn(request.realReturn, dossier, vietnamDay());
@@ -68,33 +79,59 @@ export function PanelApp() {
       }
       // A dossier tagged right after the page loads is stored by the content script first.
       await whenSaved();
-      const response = await client.request({ type: 'tag/set', code, input: request });
-      if (!response.ok) return { ok: false, message: localMessage(response.error, language) };
+      const { response, restarting } = await requestFromPanel({ type: 'tag/set', code, input: request }, onRetry);
+      setNotice((current) => (current?.kind === 'restarting' ? null : current));
+      if (!response.ok) return { ok: false, message: restarting ? t('panel.restarting') : localMessage(response.error, language) };
       setBulkDefault(request.realReturn);
       return { ok: true };
     },
-    [page, language, whenSaved],
+    [page, language, whenSaved, unknown, storeError, t, onRetry],
   );
 
   const tagMany = useCallback(
     async (codes: string[], realReturn: string) => {
       await whenSaved();
-      const response = await client.request({ type: 'tag/set-many', codes, input: { realReturn, reason: '', note: '' } });
-      if (!response.ok) {
-        setNotice({ kind: 'error', error: response.error });
-        return;
+      const refused = codes.filter((code) => unknown.has(code)).map((code) => ({ code, text: t('row.unknown') }));
+      const wanted = codes.filter((code) => !unknown.has(code));
+      let saved = 0;
+      for (let start = 0; start < wanted.length; start += BULK_CHUNK) {
+        if (wanted.length > BULK_CHUNK) setNotice({ kind: 'bulk-progress', done: start, total: wanted.length });
+        const chunk = wanted.slice(start, start + BULK_CHUNK);
+        const { response, restarting } = await requestFromPanel(
+          { type: 'tag/set-many', codes: chunk, input: { realReturn, reason: '', note: '' } },
+          onRetry,
+        );
+        if (!response.ok) {
+          setNotice(restarting ? { kind: 'restarting' } : { kind: 'error', error: response.error });
+          return;
+        }
+        saved += response.saved.length;
+        refused.push(...response.refused.map((item) => ({ code: item.code, text: localMessage(item, language) })));
       }
       setBulkDefault(realReturn);
-      setNotice({ kind: 'tagged-many', count: response.saved.length, refused: response.refused });
+      setNotice({ kind: 'tagged-many', count: saved, refused });
     },
-    [whenSaved],
+    [whenSaved, unknown, t, language, onRetry],
   );
 
-  const removeTag = useCallback(async (code: string) => {
-    const response = await client.request({ type: 'tag/remove', code });
-    if (!response.ok) setNotice({ kind: 'error', error: response.error });
-    else setNotice({ kind: 'tag-removed', code, previous: response.previous });
-  }, []);
+  const removeTag = useCallback(
+    async (code: string) => {
+      const { response, restarting } = await requestFromPanel({ type: 'tag/remove', code }, onRetry);
+      if (response.ok) setNotice({ kind: 'tag-removed', code, previous: response.previous });
+      else setNotice(restarting ? { kind: 'restarting' } : { kind: 'error', error: response.error });
+    },
+    [onRetry],
+  );
+
+  const undo = useCallback(
+    (code: string, previous: DossierTag) => {
+      setNotice(null);
+      void requestFromPanel({ type: 'tag/restore', code, tag: previous }, onRetry).then(({ response, restarting }) => {
+        if (!response.ok) setNotice(restarting ? { kind: 'restarting' } : { kind: 'error', error: response.error });
+      });
+    },
+    [onRetry],
+  );
 
   if (!model || !page || open === null) return null;
   return (
@@ -105,32 +142,34 @@ export function PanelApp() {
       focusRequest={focusRequest}
       model={model}
       today={today}
-      storeError={page.storeError && t('panel.storeError', { message: localMessage(page.storeError, language) })}
-      notice={notice && wordNotice(notice, t, language, () => {
-        if (notice.kind !== 'tag-removed' || !notice.previous) return;
-        void client.request({ type: 'tag/restore', code: notice.code, tag: notice.previous });
-        setNotice(null);
-      })}
+      storeError={storeError && t('panel.storeError', { message: storeError })}
+      notice={notice && wordNotice(notice, t, language, undo)}
       onDismissNotice={() => setNotice(null)}
       onTag={tag}
       onTagMany={tagMany}
       onRemoveTag={removeTag}
       bulkDefault={bulkDefault}
       reasonChoices={COMMON_REASONS}
+      unknown={unknown}
     />
   );
 }
 
-function wordNotice(notice: Notice, t: Translate, language: Language, undo: () => void): PanelProps['notice'] {
+function wordNotice(notice: Notice, t: Translate, language: Language, undo: (code: string, previous: DossierTag) => void): PanelProps['notice'] {
   switch (notice.kind) {
     case 'error':
       return { text: localMessage(notice.error, language) };
+    case 'restarting':
+      return { text: t('panel.restarting') };
+    case 'bulk-progress':
+      return { text: t('panel.bulkProgress', { done: notice.done, total: notice.total }) };
     case 'tagged-many': {
-      const refused = notice.refused.map((item) => `${item.code}: ${localMessage(item, language)}`);
+      const refused = notice.refused.map((item) => `${item.code}: ${item.text}`);
       return { text: [t('panel.tagSavedMany', { count: notice.count }), ...refused].join(' ') };
     }
-    case 'tag-removed':
-      return { text: t('panel.tagRemoved', { code: notice.code }), undo: notice.previous ? undo : undefined };
+    case 'tag-removed': {
+      const previous = notice.previous;
+      return { text: t('panel.tagRemoved', { code: notice.code }), undo: previous ? () => undo(notice.code, previous) : undefined };
+    }
   }
 }
-

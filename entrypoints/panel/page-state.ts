@@ -20,6 +20,8 @@ export interface PageState {
   storeError: BilingualMessage | null;
   /** True while what the page shows is not yet in the store: a tag waits for it to be false. */
   saving: boolean;
+  /** Codes whose tag is unknown (the page could not be saved): no tag is saved on them. */
+  unknown: string[];
 }
 
 /** The keyboard shortcut was pressed on the portal page: the frame moves focus into itself. */
@@ -59,6 +61,7 @@ function buildSchema() {
       model,
       storeError: z.nullable(z.object({ message: z.string(), messageEn: z.optional(z.string()) })),
       saving: z.boolean(),
+      unknown: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50_000)),
     }),
     z.object({ type: z.literal('focus') }),
   ]);

@@ -36,6 +36,10 @@ export const vi = {
   'panel.tagRemoved': 'Đã bỏ ngày trả của {code}.',
   'panel.tagSavedMany': 'Đã gắn ngày cho {count} hồ sơ.',
   'panel.openPopupHint': 'Xuất phụ lục từ biểu tượng tiện ích trên thanh công cụ.',
+  'panel.restarting': 'Tiện ích đang khởi động lại; đang thử lại…',
+  'panel.bulkProgress': 'Đang gắn ngày: {done}/{total} hồ sơ…',
+  'panel.unknownState': 'Chưa biết hồ sơ này đã được gắn ngày hay chưa vì trang chưa lưu được ({message}); chưa gắn ngày được.',
+  'row.unknown': 'Chưa rõ trạng thái',
 
   'row.procedure': 'Thủ tục',
   'row.applicant': 'Chủ hồ sơ',
@@ -206,6 +210,10 @@ export const en: Record<MessageKey, string> = {
   'panel.tagRemoved': 'Removed the return date of {code}.',
   'panel.tagSavedMany': 'Tagged {count} dossiers.',
   'panel.openPopupHint': 'Export the appendix from the extension icon in the toolbar.',
+  'panel.restarting': 'The extension is restarting; retrying…',
+  'panel.bulkProgress': 'Tagging: {done} of {total} dossiers…',
+  'panel.unknownState': 'Whether this dossier is tagged is unknown because the page could not be saved ({message}); it cannot be tagged now.',
+  'row.unknown': 'State unknown',
 
   'row.procedure': 'Procedure',
   'row.applicant': 'Applicant',

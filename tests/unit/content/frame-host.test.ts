@@ -79,7 +79,7 @@ describe('createFrameHost', () => {
 
   it("answers only the extension's own port of the panel, with the page's latest state", () => {
     const host = createFrameHost(ctx, document);
-    const state = { type: 'page' as const, model: { lateRows: [], readCount: 0, unreadable: [], tableCount: 1, derivedYears: [] }, storeError: null, saving: false };
+    const state = { type: 'page' as const, model: { lateRows: [], readCount: 0, unreadable: [], tableCount: 1, derivedYears: [] }, storeError: null, saving: false, unknown: [] };
     host.send(state);
     const port = (name: string, id: string) => ({
       name,

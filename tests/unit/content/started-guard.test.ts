@@ -6,7 +6,7 @@ import { ignoreReplayedStartEvents } from '../../../entrypoints/content/started-
 
 /** WXT's event name for "a newer copy of this content script started" (extension id, entrypoint, name). */
 function startedEventName(): string {
-  return (ContentScriptContext as unknown as Record<string, string>).SCRIPT_STARTED_MESSAGE_TYPE;
+  return (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
 }
 
 function replay(contentScriptName: string) {

@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Panel, type PanelProps } from '@/components/panel/Panel';
-import { LateDossierRow } from '@/components/panel/LateDossierRow';
+import { LateDossierRow, type TagOutcome } from '@/components/panel/LateDossierRow';
 import { createTranslator } from '@/lib/i18n/translate';
 import type { ReadDossier } from '@/lib/dossier/model';
 import type { LateRow, PanelModel } from '@/lib/portal/panel-model';
@@ -118,6 +118,16 @@ describe('Panel', () => {
     expect(row.querySelector('[data-testid="tag-error"]')).toBeNull();
   });
 
+  it('marks rows whose tag state is unknown and offers them for no bulk tag', () => {
+    render({ unknown: new Set(['H34-261120-0001']) });
+    const row = $('[data-code="H34-261120-0001"]')!;
+    expect(row.dataset.unknown).toBe('true');
+    expect(row.dataset.tagged).toBeUndefined();
+    expect(row.textContent).toContain(t('row.unknown'));
+    expect(row.querySelector('.mcpl-select')).toBeNull();
+    expect($('[data-code="H34-261121-0002"]')!.querySelector('.mcpl-select')).not.toBeNull();
+  });
+
   it('shows the store error and the toggle closes the panel', () => {
     const props = render({ storeError: 'Không lưu được vào bộ nhớ của tiện ích' });
     expect($('[role="alert"]')!.textContent).toBe('Không lưu được vào bộ nhớ của tiện ích');
@@ -127,7 +137,7 @@ describe('Panel', () => {
 });
 
 describe('LateDossierRow', () => {
-  function renderRow(onTag = vi.fn(async () => ({ ok: true as const }))) {
+  function renderRow(onTag = vi.fn(async (): Promise<TagOutcome> => ({ ok: true }))) {
     const callbacks = { onTag, onRemoveTag: vi.fn(async () => {}) };
     act(() =>
       root.render(
@@ -138,8 +148,8 @@ describe('LateDossierRow', () => {
   }
 
   it('shows a refused date next to the row until a valid one is saved', async () => {
-    let answer: { ok: true } | { ok: false; message: string } = { ok: false, message: 'Ngày trả thực tế sau ngày hôm nay.' };
-    const onTag = vi.fn(async () => answer);
+    let answer: TagOutcome = { ok: false, message: 'Ngày trả thực tế sau ngày hôm nay.' };
+    const onTag = vi.fn(async (): Promise<TagOutcome> => answer);
     renderRow(onTag);
     const date = $('[data-testid="real-return-date"]') as HTMLInputElement;
     type(date, '2026-12-31');
@@ -155,7 +165,7 @@ describe('LateDossierRow', () => {
 
   it('says why when the save itself throws', async () => {
     renderRow(
-      vi.fn(async () => {
+      vi.fn(async (): Promise<TagOutcome> => {
         throw new Error('mất kết nối');
       }),
     );

@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import { createClient } from '@/lib/messaging/client';
+import { protocolSchemas, type Request, type RequestType, type Response } from '@/lib/messaging/protocol';
+
+/**
+ * The panel's requests to the background, through the protocol's typed client. On top of the client's
+ * own retries of a lost connection, an answer that is missing or not the protocol's (a service worker
+ * that stopped mid-request, or one still starting after an update) is retried a few times more, and
+ * the caller is told so that it can say "the extension is restarting; retrying" rather than show a
+ * technical error. Every request the panel sends is idempotent (a tag set to a value, a tag put back,
+ * a removal), so sending one again is safe.
+ */
+
+const RESTART_DELAYS_MS = [500, 1_000, 2_000];
+
+export interface Answer<T extends RequestType> {
+  response: Response<T>;
+  /** The background did not answer with the protocol (missing or malformed), even after the retries. */
+  restarting: boolean;
+}
+
+export async function requestFromPanel<T extends RequestType>(
+  message: Extract<Request, { type: T }>,
+  onRetry: () => void = () => {},
+  sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)),
+  send: (message: Request) => Promise<unknown> = (m) => browser.runtime.sendMessage(m),
+): Promise<Answer<T>> {
+  for (let attempt = 0; ; attempt++) {
+    let raw: unknown;
+    const response = await createClient(async (request) => (raw = await send(request)), sleep).request<T>(message);
+    const restarting = !response.ok && !protocolSchemas().failureSchema.safeParse(raw).success;
+    if (!restarting || attempt >= RESTART_DELAYS_MS.length) return { response, restarting };
+    onRetry();
+    await sleep(RESTART_DELAYS_MS[attempt]!);
+  }
+}
