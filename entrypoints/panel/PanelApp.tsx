@@ -11,10 +11,7 @@ import { validateRealReturn } from '@/lib/dossier/tag-validation';
 import type { DossierTag } from '@/lib/dossier/model';
 import { isPanelShortcut, panelOpenItem } from '../content/panel-state';
 import { usePageState } from './use-page-state';
-import { requestFromPanel } from './requests';
-
-/** The protocol's limit of codes in one `tag/set-many` request; more selected rows go in chunks. */
-const BULK_CHUNK = 5_000;
+import { BULK_CHUNK, requestFromPanel, tagInChunks } from './requests';
 
 /** A short notice after an action; worded in the UI language when shown. */
 type Notice =
@@ -91,25 +88,24 @@ export function PanelApp() {
   const tagMany = useCallback(
     async (codes: string[], realReturn: string) => {
       await whenSaved();
-      const refused = codes.filter((code) => unknown.has(code)).map((code) => ({ code, text: t('row.unknown') }));
+      // Rows whose stored tag is unknown are left alone: they may be tagged already.
+      const skipped = codes.filter((code) => unknown.has(code)).map((code) => ({ code, text: t('row.unknown') }));
       const wanted = codes.filter((code) => !unknown.has(code));
-      let saved = 0;
-      for (let start = 0; start < wanted.length; start += BULK_CHUNK) {
-        if (wanted.length > BULK_CHUNK) setNotice({ kind: 'bulk-progress', done: start, total: wanted.length });
-        const chunk = wanted.slice(start, start + BULK_CHUNK);
-        const { response, restarting } = await requestFromPanel(
-          { type: 'tag/set-many', codes: chunk, input: { realReturn, reason: '', note: '' } },
-          onRetry,
-        );
-        if (!response.ok) {
-          setNotice(restarting ? { kind: 'restarting' } : { kind: 'error', error: response.error });
-          return;
-        }
-        saved += response.saved.length;
-        refused.push(...response.refused.map((item) => ({ code: item.code, text: localMessage(item, language) })));
+      const result = await tagInChunks(
+        wanted,
+        (done, total) => {
+          if (total > BULK_CHUNK) setNotice({ kind: 'bulk-progress', done, total });
+        },
+        (chunk) => requestFromPanel({ type: 'tag/set-many', codes: chunk, input: { realReturn, reason: '', note: '' } }, onRetry),
+      );
+      if (result.failure) {
+        const { response, restarting } = result.failure;
+        setNotice(restarting || response.ok ? { kind: 'restarting' } : { kind: 'error', error: response.error });
+        return;
       }
+      const refused = [...skipped, ...result.refused.map((item) => ({ code: item.code, text: localMessage(item, language) }))];
       setBulkDefault(realReturn);
-      setNotice({ kind: 'tagged-many', count: saved, refused });
+      setNotice({ kind: 'tagged-many', count: result.saved, refused });
     },
     [whenSaved, unknown, t, language, onRetry],
   );

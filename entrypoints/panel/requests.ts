@@ -34,3 +34,33 @@ export async function requestFromPanel<T extends RequestType>(
     await sleep(RESTART_DELAYS_MS[attempt]!);
   }
 }
+
+/** The protocol's limit of codes in one `tag/set-many` request. */
+export const BULK_CHUNK = 5_000;
+
+export interface BulkResult {
+  saved: number;
+  refused: { code: string; message: string; messageEn?: string }[];
+  /** The failure that stopped the run (the chunks before it are saved), if any. */
+  failure: Answer<'tag/set-many'> | null;
+}
+
+/**
+ * Tags any number of codes with one day, in requests of at most BULK_CHUNK codes, one after another,
+ * telling `onProgress` how many were sent before each. Stops at the first request that fails.
+ */
+export async function tagInChunks(
+  codes: string[],
+  onProgress: (done: number, total: number) => void,
+  request: (codes: string[]) => Promise<Answer<'tag/set-many'>>,
+): Promise<BulkResult> {
+  const result: BulkResult = { saved: 0, refused: [], failure: null };
+  for (let start = 0; start < codes.length; start += BULK_CHUNK) {
+    onProgress(start, codes.length);
+    const answer = await request(codes.slice(start, start + BULK_CHUNK));
+    if (!answer.response.ok) return { ...result, failure: answer };
+    result.saved += answer.response.saved.length;
+    result.refused.push(...answer.response.refused);
+  }
+  return result;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { requestFromPanel } from '../../../entrypoints/panel/requests';
+import { BULK_CHUNK, requestFromPanel, tagInChunks } from '../../../entrypoints/panel/requests';
 
 const TAG = { type: 'tag/remove', code: 'H34-261120-0001' } as const;
 const noWait = async () => {};
@@ -39,5 +39,45 @@ describe('requestFromPanel', () => {
     expect(answer.response.ok).toBe(false);
     expect(onRetry).toHaveBeenCalledTimes(3);
     expect(send).toHaveBeenCalledTimes(4);
+  });
+});
+
+describe('tagInChunks', () => {
+  it('sends any number of codes in requests of at most 5,000, with progress, and adds up the answers', async () => {
+    const codes = Array.from({ length: 12_001 }, (_, index) => `H34-${index}`);
+    const sizes: number[] = [];
+    const progress: [number, number][] = [];
+    const result = await tagInChunks(
+      codes,
+      (done, total) => progress.push([done, total]),
+      async (chunk) => {
+        sizes.push(chunk.length);
+        return {
+          response: { ok: true, saved: chunk.slice(1), refused: [{ code: chunk[0]!, message: 'Trùng', messageEn: 'Same' }] },
+          restarting: false,
+        };
+      },
+    );
+    expect(sizes).toEqual([BULK_CHUNK, BULK_CHUNK, 2_001]);
+    expect(progress).toEqual([
+      [0, 12_001],
+      [5_000, 12_001],
+      [10_000, 12_001],
+    ]);
+    expect(result.saved).toBe(12_001 - 3);
+    expect(result.refused.map((item) => item.code)).toEqual(['H34-0', 'H34-5000', 'H34-10000']);
+    expect(result.failure).toBeNull();
+  });
+
+  it('stops at the first failed request and says which', async () => {
+    const failure = { response: { ok: false as const, error: { code: 'quota' as const, message: 'Đầy' } }, restarting: false };
+    const request = vi
+      .fn()
+      .mockResolvedValueOnce({ response: { ok: true, saved: ['a'], refused: [] }, restarting: false })
+      .mockResolvedValueOnce(failure);
+    const result = await tagInChunks(Array.from({ length: 11_000 }, (_, index) => `c${index}`), () => {}, request);
+    expect(request).toHaveBeenCalledTimes(2);
+    expect(result.saved).toBe(1);
+    expect(result.failure).toBe(failure);
   });
 });
