@@ -237,7 +237,9 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
       settings = readSettings(stored[SETTINGS_STORAGE_KEY]);
       browser.storage.onChanged.addListener(onStorageChanged);
       connectChanges();
-      watcher = watchPage(doc, () => void rescan());
+      watcher = watchPage(doc, () => void rescan(), {
+        timers: { setTimeout: (callback, ms) => ctx.setTimeout(callback, ms), clearTimeout: (id) => clearTimeout(id) },
+      });
       // After an update or a reload of the extension this script is orphaned: it must leave the page
       // and the storage events alone.
       ctx.onInvalidated(() => {
