@@ -40,6 +40,7 @@ const FRAME_STYLE: Record<string, string> = {
   'pointer-events': 'auto',
 };
 
+/** Over 80 lines as one closure: the frame, its size, its re-mount and its ports share one state. */
 export function createFrameHost(ctx: ContentScriptContext, doc: Document) {
   let frame: HTMLIFrameElement | null = null;
   let wanted = false;

@@ -45,6 +45,10 @@ export interface PageSyncState {
 
 const EMPTY_MODEL: PanelModel = { lateRows: [], readCount: 0, unreadable: [], tableCount: 0, derivedYears: [] };
 
+/**
+ * One closure over 80 lines, on purpose: the read, the store's answers and the change port share one
+ * page's state (its read, the tags known, the signatures sent); each step is a named function inside.
+ */
 export function createPageSync(ctx: ContentScriptContext, doc: Document, onChange: (state: PageSyncState) => void) {
   const client = createClient((message: Request) => browser.runtime.sendMessage(message));
   let settings: Settings = DEFAULT_SETTINGS;

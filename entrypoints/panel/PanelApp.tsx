@@ -21,7 +21,11 @@ type Notice =
   | { kind: 'tagged-many'; count: number; refused: { code: string; text: string }[] }
   | { kind: 'tag-removed'; code: string; previous: DossierTag | null };
 
-/** Binds the page's state (from the content script) and the background's answers to the panel view. */
+/**
+ * Binds the page's state (from the content script) and the background's answers to the panel view.
+ * Over 80 lines: the actions share the page state, the notice and the language; the view itself is
+ * components/panel.
+ */
 export function PanelApp() {
   const { settings, t } = useSettings();
   const language = settings.language;
