@@ -21,12 +21,21 @@ export default defineContentScript({
     const host = createFrameHost(ctx, document);
     const applyRowMarkers = createRowMarks(ctx);
     let listShown = false;
+    let sending: number | undefined;
     const sync = createPageSync(ctx, document, (state) => {
       listShown = state.model.tableCount > 0;
       if (listShown) installMarkerStyle(document);
       applyRowMarkers(state.rowsByCode, state.model.lateRows);
-      host.send({ type: 'page', model: state.model, storeError: state.storeError, saving: state.saving, unknown: state.unknown });
       host.setWanted(listShown);
+      // Posting copies the whole model (a 2,000-row page has hundreds of late rows): one post per task
+      // with the latest state, and not in the task that built the model.
+      if (sending === undefined) {
+        sending = ctx.setTimeout(() => {
+          sending = undefined;
+          const latest = sync.getState();
+          host.send({ type: 'page', model: latest.model, storeError: latest.storeError, saving: latest.saving, unknown: latest.unknown });
+        }, 0);
+      }
     });
 
     host.setOpen(await panelOpenItem.getValue());

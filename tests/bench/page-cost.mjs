@@ -310,7 +310,7 @@ export async function benchPageCost({ extensionDir, log = console.log } = {}) {
   log(`  the same, portal opened as the browser starts, ${STARTUP_LOADS} loads: ${describe(coldStartup)}`);
   log(
     `  the panel's frame, ${frames.filter((f) => f.outOfProcess).length} of ${frames.length} loads out of process; on its own thread: ` +
-      frames.map((f) => `loaded in ${fmt(f.loadedMs)} ms, long tasks [${(f.longTasks ?? []).map(fmt).join(', ')}] ms`).join('; ') +
+      frames.map((f) => `loaded in ${fmt(f.loadedMs)} ms, long tasks [${(f.longTasks ?? []).map((ms) => fmt(ms)).join(', ')}] ms`).join('; ') +
       (frameTasks.length ? `; traced there: ${describe(frameTasks)}` : ''),
   );
   const startupLongest = Math.max(0, ...startup.map((t) => t.ms));
