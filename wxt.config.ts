@@ -1,29 +1,12 @@
 import { defineConfig } from 'wxt';
 import { BUILT_IN_PORTAL_MATCHES } from './lib/portal/hosts';
 
+/** Where an administrator may add an extra portal (asked for in options when it is added). */
+const EXTRA_PORTAL_MATCHES = ['https://*/*', 'http://*/*'];
+
 // Flat WXT config. Permissions are deliberately minimal: `storage` for settings, no `tabs`,
 // no `downloads` (the CSV is a plain download from the popup page), no `<all_urls>`.
 export default defineConfig({
-  hooks: {
-    // The content script renders the panel's React components with Preact's React-compatible runtime
-    // instead of React DOM. It runs on every portal page, where React DOM (about 200 KiB) made its start
-    // one long task of 100 ms or more (issue 3); Preact is about 19 KiB. Extension pages keep React.
-    'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
-      const preact = [
-        { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-        { find: /^react-dom$/, replacement: 'preact/compat' },
-        { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
-        { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
-        { find: /^react$/, replacement: 'preact/compat' },
-      ];
-      const existing = config.resolve?.alias ?? [];
-      const others = Array.isArray(existing)
-        ? existing
-        : Object.entries(existing).map(([find, replacement]) => ({ find, replacement }));
-      config.resolve = { ...config.resolve, alias: [...preact, ...others] };
-    },
-  },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -36,11 +19,25 @@ export default defineConfig({
     optional_permissions: browser === 'firefox' ? ['notifications'] : ['alarms', 'notifications'],
     host_permissions: BUILT_IN_PORTAL_MATCHES,
     // Extra portals are asked for at the moment the user adds them (options page).
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    optional_host_permissions: EXTRA_PORTAL_MATCHES,
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; connect-src 'none'",
     },
     action: { default_title: '__MSG_extName__' },
+    // The panel is an extension page shown in a frame that the content script adds to the portal page;
+    // a page may only frame a web-accessible resource. `use_dynamic_url` gives it an address that
+    // changes every browser session, so no page can probe for the extension at a fixed address. The
+    // matches are where the content script may run: the built-in portals and the extra portals an
+    // administrator grants at run time (the manifest cannot list those in advance, so they are the
+    // optional host patterns). A site that frames the panel without our content script in its tab gets
+    // nothing: the frame takes its state only from the content script of its own tab's top frame.
+    web_accessible_resources: [
+      {
+        resources: ['panel.html'],
+        matches: [...new Set([...BUILT_IN_PORTAL_MATCHES, ...EXTRA_PORTAL_MATCHES])],
+        use_dynamic_url: true,
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -25,12 +25,14 @@ interface RowProps extends TagCallbacks {
   selected: boolean;
   onSelect: () => void;
   reasonChoices: readonly string[];
+  /** Whether the row is tagged is unknown (the page could not be saved). */
+  unknown?: boolean;
 }
 
 const CUSTOM = '__custom__';
 
 /** One late dossier in the panel: what the system says, and the one-click tag of its real return day. */
-export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRemoveTag, reasonChoices }: RowProps) {
+export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRemoveTag, reasonChoices, unknown = false }: RowProps) {
   const { dossier, tag } = row;
   const [date, setDate] = useState(() => defaultReturnDate(row, today));
   const [reasonChoice, setReasonChoice] = useState(() => initialReasonChoice(tag?.reason ?? '', reasonChoices));
@@ -72,6 +74,7 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
       data-testid="dossier-row"
       data-code={dossier.code}
       data-tagged={tag ? 'true' : undefined}
+      data-unknown={unknown ? 'true' : undefined}
       onKeyDown={(event) => {
         if (event.key === 'Enter' && (event.target as HTMLElement).tagName === 'INPUT' && (event.target as HTMLInputElement).type !== 'checkbox') {
           event.preventDefault();
@@ -80,7 +83,7 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
       }}
     >
       <div className="mcpl-row-head">
-        {!tag && (
+        {!tag && !unknown && (
           <input
             type="checkbox"
             className="mcpl-select"
@@ -91,6 +94,7 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
         )}
         <span className="mcpl-code">{dossier.code}</span>
         <span className={`mcpl-chip mcpl-chip-${row.state}`}>{t(`state.${row.state}`)}</span>
+        {unknown && <span className="mcpl-chip mcpl-chip-unknown">{t('row.unknown')}</span>}
       </div>
       <div className="mcpl-procedure" title={dossier.procedure}>
         {dossier.procedure}

@@ -22,6 +22,8 @@ export interface PanelProps extends TagCallbacks {
   /** The date the bulk input starts with (the last date used in this sitting). */
   bulkDefault: string;
   reasonChoices: readonly string[];
+  /** Codes whose tag state is unknown (the page could not be saved): shown as such, never as untagged. */
+  unknown?: ReadonlySet<string>;
 }
 
 /** How many rows to render at first, and how many more each time the list is scrolled to its end. */
@@ -71,7 +73,8 @@ export function Panel(props: PanelProps) {
     return () => observer.disconnect();
   }, [visible.length, limit, open]);
 
-  const untaggedVisible = visible.filter((row) => !row.tag);
+  // Rows whose state is unknown are not offered for tagging: they may be tagged already.
+  const untaggedVisible = visible.filter((row) => !row.tag && !props.unknown?.has(row.dossier.code));
   const allSelected = untaggedVisible.length > 0 && untaggedVisible.every((row) => selected.has(row.dossier.code));
 
   function toggleSelected(code: string) {
@@ -214,6 +217,7 @@ export function Panel(props: PanelProps) {
                 row={row}
                 today={props.today}
                 selected={selected.has(row.dossier.code)}
+                unknown={props.unknown?.has(row.dossier.code) ?? false}
                 onSelect={() => toggleSelected(row.dossier.code)}
                 onTag={props.onTag}
                 onRemoveTag={props.onRemoveTag}

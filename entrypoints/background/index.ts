@@ -39,8 +39,6 @@ export default defineBackground(() => {
     settings: currentSettings,
     isPortalUrl: portals.isPortalUrl,
     onWrite: badge.schedule,
-    // The panel still runs in the portal page's content script; set to false when it moves to its frame.
-    inPagePanel: true,
   });
 
   reminder.listen();

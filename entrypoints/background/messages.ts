@@ -6,8 +6,6 @@ import { CHANGES_PORT, type ChangeEvent, type ChangeKind } from '@/lib/messaging
 import { handleRequest, type SenderPolicy } from '@/lib/messaging/handler';
 import { TabCodes } from '@/lib/messaging/tab-codes';
 
-/** The panel's script, injected into a portal frame that shows a dossier list (entrypoints/panel.content). */
-const PANEL_SCRIPT = '/content-scripts/panel.js';
 /** Extension pages that may be served at a per-session address (`use_dynamic_url`). */
 const DYNAMIC_PAGES = ['/panel.html'];
 
@@ -18,8 +16,6 @@ export interface MessagesDeps {
   isPortalUrl: (url: string) => boolean;
   /** Called after every write (the badge recounts). */
   onWrite: () => void;
-  /** Whether the panel still runs in the portal page's content script (see lib/messaging/handler.ts). */
-  inPagePanel: boolean;
 }
 
 /**
@@ -70,15 +66,6 @@ export function startMessages(deps: MessagesDeps) {
       now: () => Date.now(),
       onChanged: broadcast,
       tabCodes,
-      inPagePanel: deps.inPagePanel,
-      // The panel has a script of its own, injected only into a frame whose page shows a dossier list:
-      // each script then compiles and starts in a task of its own, and pages without a list never load it.
-      loadPanel:
-        tabId === undefined
-          ? undefined
-          : async () => {
-              await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PANEL_SCRIPT] });
-            },
     });
   });
 

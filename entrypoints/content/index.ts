@@ -1,53 +1,61 @@
 import { BUILT_IN_PORTAL_MATCHES } from '@/lib/portal/hosts';
-import { createPanelController } from './controller';
-import { publishPanelHost, type PanelView } from './panel-host';
+import { createPageSync } from './page-sync';
+import { createRowMarks, installMarkerStyle } from './row-markers';
+import { createFrameHost } from './frame-host';
+import { isPanelShortcut, panelOpenItem } from './panel-state';
+import { ignoreReplayedStartEvents } from './started-guard';
 
 /**
- * The content script on the portal: reads the dossier lists and keeps the store up to date through the
- * background. It holds no UI: once the page shows a dossier list it asks the background for the panel's
- * script (entrypoints/panel.content), which renders the panel from this script's controller. A page
- * without a list gets nothing.
- *
- * Why two scripts: a content script compiles and starts in one task of the portal's main thread. With
- * the panel's view, its catalogs and the working-day calendar in it, that task was over 50 ms on a slow
- * machine; split, each script starts in a task of its own, about half as long (issue 3).
+ * The content script on the portal: reads the dossier lists, stores what it read through the
+ * background, marks the portal's rows, and hosts the panel's frame (an extension page, panel.html)
+ * where a list is shown. It renders no UI of its own and does no tagging: the frame talks to the
+ * background itself. A page without a list gets no frame.
  */
 export default defineContentScript({
   matches: BUILT_IN_PORTAL_MATCHES,
   runAt: 'document_idle',
+  // WXT would also post its start event (whose name holds the extension id) to the page.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
-    let view: PanelView | null = null;
+    ignoreReplayedStartEvents(ctx);
+    const host = createFrameHost(ctx, document);
+    const applyRowMarkers = createRowMarks(ctx);
     let listShown = false;
-    let panelRequested = false;
+    let sending: number | undefined;
+    const sync = createPageSync(ctx, document, (state) => {
+      listShown = state.model.tableCount > 0;
+      if (listShown) installMarkerStyle(document);
+      applyRowMarkers(state.rowsByCode, state.model.lateRows);
+      host.setWanted(listShown);
+      // Posting copies the whole model (a 2,000-row page has hundreds of late rows): one post per task
+      // with the latest state, and not in the task that built the model.
+      if (sending === undefined) {
+        sending = ctx.setTimeout(() => {
+          sending = undefined;
+          const latest = sync.getState();
+          host.send({ type: 'page', model: latest.model, storeError: latest.storeError, saving: latest.saving, unknown: latest.unknown });
+        }, 0);
+      }
+    });
 
-    const controller = createPanelController({
+    host.setOpen(await panelOpenItem.getValue());
+    ctx.onInvalidated(panelOpenItem.watch((open) => host.setOpen(open)));
+    // Only the user's own keys count: a page script can dispatch a keydown but not a trusted one.
+    ctx.addEventListener(
       document,
-      onListsChanged: (present) => {
-        listShown = present;
-        if (view) {
-          if (present) view.show();
-          else view.hide();
-        } else if (present && !panelRequested) {
-          panelRequested = true;
-          void controller.loadPanel().then((loaded) => {
-            // Asked again at the next list change (the service worker may have been restarting).
-            if (!loaded) panelRequested = false;
-          });
-        }
+      'keydown',
+      (event) => {
+        if (!event.isTrusted || !isPanelShortcut(event) || !listShown) return;
+        event.preventDefault();
+        event.stopPropagation();
+        void panelOpenItem.getValue().then(async (open) => {
+          host.setOpen(!open);
+          await panelOpenItem.setValue(!open);
+          host.focus();
+        });
       },
-    });
-    publishPanelHost({
-      controller,
-      attach(next) {
-        view = next;
-        if (listShown) view.show();
-      },
-    });
-    ctx.onInvalidated(() => {
-      controller.stop();
-      view?.hide();
-      publishPanelHost(undefined);
-    });
-    await controller.start();
+      { capture: true },
+    );
+    await sync.start();
   },
 });

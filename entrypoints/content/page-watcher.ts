@@ -26,13 +26,25 @@ function addsList(record: MutationRecord): boolean {
   return false;
 }
 
+/** The timers the watcher uses: in the content script WXT's `ctx.setTimeout`, which never fires once the script is invalidated. */
+export interface WatcherTimers {
+  setTimeout: (callback: () => void, ms: number) => number;
+  clearTimeout: (id: number | undefined) => void;
+}
+
+const GLOBAL_TIMERS: WatcherTimers = {
+  setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+  clearTimeout: (id) => window.clearTimeout(id),
+};
+
 export function watchPage(
   doc: Document,
   onSettled: () => void,
-  { quietMs = 150, maxWaitMs = 600 }: { quietMs?: number; maxWaitMs?: number } = {},
+  { quietMs = 150, maxWaitMs = 600, timers = GLOBAL_TIMERS }: { quietMs?: number; maxWaitMs?: number; timers?: WatcherTimers } = {},
 ): PageWatcher {
-  let quietTimer: ReturnType<typeof setTimeout> | undefined;
-  let maxTimer: ReturnType<typeof setTimeout> | undefined;
+  const { setTimeout, clearTimeout } = timers;
+  let quietTimer: number | undefined;
+  let maxTimer: number | undefined;
   let tracked: Element[] = [];
 
   function fire() {

@@ -1,3 +1,4 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { LateRow } from '@/lib/portal/panel-model';
 
 /**
@@ -27,33 +28,36 @@ export function installMarkerStyle(doc: Document) {
   (doc.head ?? doc.documentElement).append(style);
 }
 
-let marked = new Set<Element>();
-let pending: ReturnType<typeof setTimeout> | undefined;
 /**
  * Attribute writes on hundreds of rows make the browser restyle the portal's table; done in slices,
  * one per task, no single task gets long on a 2,000-row page.
  */
 const MARKS_PER_TASK = 150;
 
-export function applyRowMarkers(rowsByCode: ReadonlyMap<string, Element[]>, lateRows: LateRow[]) {
-  clearTimeout(pending);
-  const next = new Map<Element, string>();
-  for (const row of lateRows) {
-    const state = row.tag ? 'tagged' : 'late';
-    for (const element of rowsByCode.get(row.dossier.code) ?? []) next.set(element, state);
-  }
-  const writes: (() => void)[] = [];
-  for (const [element, state] of next) {
-    if (element.getAttribute(STATE_ATTRIBUTE) !== state) writes.push(() => element.setAttribute(STATE_ATTRIBUTE, state));
-  }
-  for (const element of marked) if (!next.has(element)) writes.push(() => element.removeAttribute(STATE_ATTRIBUTE));
-  marked = new Set(next.keys());
-  const run = (start: number) => {
-    for (const write of writes.slice(start, start + MARKS_PER_TASK)) write();
-    if (start + MARKS_PER_TASK < writes.length) pending = setTimeout(() => run(start + MARKS_PER_TASK), 0);
+/** The marks of one page: each call replaces the previous marks (and any slices still to write). */
+export function createRowMarks(ctx: ContentScriptContext) {
+  let marked = new Set<Element>();
+  let pending: number | undefined;
+  return function applyRowMarkers(rowsByCode: ReadonlyMap<string, Element[]>, lateRows: LateRow[]) {
+    if (pending !== undefined) clearTimeout(pending);
+    const next = new Map<Element, string>();
+    for (const row of lateRows) {
+      const state = row.tag ? 'tagged' : 'late';
+      for (const element of rowsByCode.get(row.dossier.code) ?? []) next.set(element, state);
+    }
+    const writes: (() => void)[] = [];
+    for (const [element, state] of next) {
+      if (element.getAttribute(STATE_ATTRIBUTE) !== state) writes.push(() => element.setAttribute(STATE_ATTRIBUTE, state));
+    }
+    for (const element of marked) if (!next.has(element)) writes.push(() => element.removeAttribute(STATE_ATTRIBUTE));
+    marked = new Set(next.keys());
+    const run = (start: number) => {
+      for (const write of writes.slice(start, start + MARKS_PER_TASK)) write();
+      if (start + MARKS_PER_TASK < writes.length) pending = ctx.setTimeout(() => run(start + MARKS_PER_TASK), 0);
+    };
+    // Even the first slice waits for its own task: the restyle it causes is not added to the caller's.
+    if (writes.length) pending = ctx.setTimeout(() => run(0), 0);
   };
-  // Even the first slice waits for its own task: the restyle it causes is not added to the caller's.
-  if (writes.length) pending = setTimeout(() => run(0), 0);
 }
 
 /** Gives the portal room on the right while the panel is open, so the panel never covers the list. */

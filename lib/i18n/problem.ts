@@ -27,14 +27,15 @@ export interface ProblemFields {
   'sender-forbidden': Record<never, never>;
   'request-invalid': Record<never, never>;
   'request-extension-only': Record<never, never>;
-  'panel-portal-only': Record<never, never>;
-  /** `detail` is the browser's own text (English), shown as is. */
-  'panel-load-failed': { detail: string };
   'database-unavailable': { detail: string };
   'database-failed': { detail: string };
   'storage-full': Record<never, never>;
   'extension-unreachable': { detail: string };
   'response-malformed': Record<never, never>;
+  /** The background did not answer with the protocol, even after retries (a service worker restarting). */
+  'extension-restarting': Record<never, never>;
+  /** The page could not be saved, so whether a dossier is tagged is unknown; `reason` is that failure, worded. */
+  'tag-state-unknown': { reason: string };
 
   // Backup files.
   'backup-not-json': Record<never, never>;

@@ -22,16 +22,8 @@ export interface HandlerContext {
    * (tabs need not refresh their tags), 'tags' when a tag may have changed.
    */
   onChanged: (codes: string[], kind: ChangeKind) => void;
-  /** Injects the panel's script into the sending portal frame; absent when the sender is not a tab. */
-  loadPanel?: () => Promise<void>;
   /** The codes each tab has sent (kept by the background across requests). */
   tabCodes?: TabCodes;
-  /**
-   * True while the panel runs in the portal page's content script: the requests it sends are then
-   * allowed from portal pages too (the `inPagePanel` rows of requests.ts). Off, a portal page may only
-   * send its reads and ask about the codes its tab sent.
-   */
-  inPagePanel?: boolean;
 }
 
 export interface SenderInfo {
@@ -101,8 +93,7 @@ export async function handleRequest(
   if (!parsed.success) return fail('invalid-request', { code: 'request-invalid' });
   const request = parsed.data;
   const row = REQUESTS[request.type];
-  const inPagePanel = context.inPagePanel ?? false;
-  if (!allows(request.type, kind, inPagePanel)) {
+  if (!allows(request.type, kind)) {
     const refusal: { forbidden?: Problem } = row;
     return fail('forbidden', refusal.forbidden ?? { code: 'request-extension-only' });
   }
@@ -116,7 +107,6 @@ export async function handleRequest(
     store,
     sender: { kind, tabId: sender.tabId },
     tabCodes: context.tabCodes ?? new TabCodes(),
-    inPagePanel,
   };
   try {
     return await (row.handle as AnyHandler)(request, ctx);

@@ -33,19 +33,11 @@ export interface OpenContext {
   sender: { kind: SenderKind; tabId?: number };
   /** The codes each tab sent; a portal page's reads are limited to its own. */
   tabCodes: TabCodes;
-  /** While the panel still runs in the portal page's content script, it is granted what it needs. */
-  inPagePanel: boolean;
-  loadPanel?: () => Promise<void>;
 }
 export type StoreContext = OpenContext & { db: DossierDatabase };
 
 interface Row<Req extends z.ZodMiniObject, Res extends z.ZodMiniObject, C> {
   senders: readonly SenderKind[];
-  /**
-   * Also allowed from a portal content script while the panel still runs there (`inPagePanel`): the
-   * requests today's in-page panel sends. They go with the panel's move into its own frame.
-   */
-  inPagePanel?: true;
   /** The refusal sent to a sender not in `senders`, when it is not the usual "extension pages only". */
   forbidden?: Problem;
   /** The request's fields besides `type`. */
@@ -105,7 +97,7 @@ export const REQUESTS = {
     async handle(request, ctx) {
       const { kind, tabId } = ctx.sender;
       // A portal page learns only about what its own tab read.
-      const limited = kind === 'portal' && !ctx.inPagePanel;
+      const limited = kind === 'portal';
       const codes = limited ? (tabId === undefined ? [] : ctx.tabCodes.sentBy(tabId, request.codes)) : request.codes;
       return { ok: true, dossiers: await ctx.store.getDossiers(ctx.db, codes) };
     },
@@ -119,7 +111,6 @@ export const REQUESTS = {
   /** Tags one dossier; with `expected` (the decision it started from), only if none was made since. */
   'tag/set': store({
     senders: EXTENSION,
-    inPagePanel: true,
     request: (s) => z.object({ code: s.code, input: s.tagInputSchema, expected: expected(s) }),
     response: (s) => z.object({ dossier: s.storedDossierSchema, previous: z.nullable(s.tagSchema), event: s.eventId }),
     async handle(request, ctx) {
@@ -132,7 +123,6 @@ export const REQUESTS = {
   }),
   'tag/set-many': store({
     senders: EXTENSION,
-    inPagePanel: true,
     request: (s) => z.object({ codes: z.array(s.code).check(z.minLength(1), z.maxLength(5_000)), input: s.tagInputSchema }),
     response: (s) => z.object({ saved: z.array(z.string()), refused: z.array(s.refusedSchema) }),
     async handle(request, ctx) {
@@ -145,7 +135,6 @@ export const REQUESTS = {
   /** Removes a tag: a removal is a decision too (`event`, null when there was no tag to remove). */
   'tag/remove': store({
     senders: EXTENSION,
-    inPagePanel: true,
     request: (s) => z.object({ code: s.code, expected: expected(s) }),
     response: (s) => z.object({ previous: z.nullable(s.tagSchema), event: z.nullable(s.eventId) }),
     async handle(request, ctx) {
@@ -158,7 +147,6 @@ export const REQUESTS = {
   /** Undoes one decision (named by its event) while it is still the dossier's latest; else a conflict. */
   'tag/undo': store({
     senders: EXTENSION,
-    inPagePanel: true,
     request: (s) => z.object({ code: s.code, event: s.eventId }),
     response: (s) => z.object({ dossier: s.storedDossierSchema, previous: z.nullable(s.tagSchema), event: s.eventId }),
     async handle(request, ctx) {
@@ -238,23 +226,6 @@ export const REQUESTS = {
       return { ok: true, count: result.count, tagged: result.tagged };
     },
   }),
-  /** From the content script once its page shows a dossier list: inject the panel's script there. */
-  'panel/load': open({
-    senders: ['portal'],
-    forbidden: { code: 'panel-portal-only' },
-    request: () => z.object({}),
-    response: () => z.object({}),
-    async handle(_request, ctx) {
-      if (!ctx.loadPanel) return fail('forbidden', { code: 'panel-portal-only' });
-      try {
-        await ctx.loadPanel();
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        return fail('internal', { code: 'panel-load-failed', detail: message });
-      }
-      return { ok: true };
-    },
-  }),
 };
 
 type Table = typeof REQUESTS;
@@ -265,9 +236,9 @@ export type Success<T extends RequestType> = { ok: true } & Plain<z.output<Retur
 export type Response<T extends RequestType> = Success<T> | Failure;
 
 /** Whether a sender of this kind may send this request. */
-export function allows(type: RequestType, kind: SenderKind, inPagePanel: boolean): boolean {
-  const row: { senders: readonly SenderKind[]; inPagePanel?: true } = REQUESTS[type];
-  return row.senders.includes(kind) || (inPagePanel && kind === 'portal' && row.inPagePanel === true);
+export function allows(type: RequestType, kind: SenderKind): boolean {
+  const row: { senders: readonly SenderKind[] } = REQUESTS[type];
+  return row.senders.includes(kind);
 }
 
 function buildSchemas() {

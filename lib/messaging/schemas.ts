@@ -165,6 +165,7 @@ function buildShapes() {
     storedDossierSchema,
     tagInputSchema,
     errorCodeSchema,
+    problemSchema,
     failureSchema,
     tagHistoryEntrySchema,
     refusedSchema,

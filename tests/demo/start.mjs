@@ -29,18 +29,20 @@ function hasDisplay() {
 }
 
 async function openPanel(page) {
-  // The content script adds its host element; give it time to read the table, then open the panel.
+  // The content script adds the panel's frame (an extension page); give it time to read the table,
+  // then open the panel inside that frame.
   await page.waitForTimeout(1500);
-  const count = page.locator('[data-testid=panel-count]').first();
+  const panel = page.locator('iframe[src^="chrome-extension://"]').contentFrame();
+  const count = panel.locator('[data-testid=panel-count]').first();
   await count.waitFor({ state: 'attached', timeout: 5000 }).catch(() => {
     console.warn('demo: the extension panel (data-testid=panel-count) did not appear; taking the screenshot anyway.');
   });
-  const toggle = page.locator('[data-testid=panel-toggle]').first();
+  const toggle = panel.locator('[data-testid=panel-toggle]').first();
   if ((await toggle.count()) === 0) return;
   // Open only when closed: an open panel shows its late-dossier rows or filter box.
   const open =
-    (await page.locator('[data-testid=panel-filter]').first().isVisible().catch(() => false)) ||
-    (await page.locator('[data-testid=dossier-row]').first().isVisible().catch(() => false));
+    (await panel.locator('[data-testid=panel-filter]').first().isVisible().catch(() => false)) ||
+    (await panel.locator('[data-testid=dossier-row]').first().isVisible().catch(() => false));
   const expanded = await toggle.getAttribute('aria-expanded').catch(() => null);
   if (expanded === 'true' || (expanded === null && open)) return;
   await toggle.click({ timeout: 3000 }).catch(() => {});

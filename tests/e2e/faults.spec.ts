@@ -118,11 +118,13 @@ test('the extension makes no network request of its own, and ships a strict mani
   await openPanel(page);
 
   // Every request is the portal's own (the fixture pages) or the extension's own files.
-  const foreign = requests.filter((url) => !/^https?:\/\/(dichvucong|motcua|hanhchinhcong)\.kontum\.gov\.vn\//.test(url) && !url.startsWith(`chrome-extension://${extensionId}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
+  // The panel's page is framed at its per-session address (a random id in place of the extension's).
+  const panelPage = /^chrome-extension:\/\/[0-9a-f-]{36}\/panel\.html$/;
+  const foreign = requests.filter((url) => !/^https?:\/\/(dichvucong|motcua|hanhchinhcong)\.kontum\.gov\.vn\//.test(url) && !url.startsWith(`chrome-extension://${extensionId}/`) && !panelPage.test(url) && !url.startsWith('blob:') && !url.startsWith('data:'));
   expect(foreign).toEqual([]);
   expect(extension.blocked).toEqual([]);
-  // The portal pages loaded nothing from the extension but what a content script needs (nothing).
-  expect(requests.filter((url) => url.startsWith('chrome-extension://') && !/\/(popup|options)\.html|\/chunks\/|\/assets\/|\/icon\//.test(url))).toEqual([]);
+  // The portal pages loaded nothing from the extension but the panel's page (its frame) and that page's files.
+  expect(requests.filter((url) => url.startsWith('chrome-extension://') && !/\/(popup|options|panel)\.html|\/chunks\/|\/assets\/|\/icon\//.test(url))).toEqual([]);
 
   const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
   expect(manifest.permissions.sort()).toEqual(['scripting', 'storage']);
@@ -133,5 +135,8 @@ test('the extension makes no network request of its own, and ships a strict mani
   expect(manifest.content_security_policy.extension_pages).toMatch(/script-src 'self'/);
   expect(manifest.content_security_policy.extension_pages).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
   expect(manifest.externally_connectable).toBeUndefined();
-  expect(manifest.web_accessible_resources).toBeUndefined();
+  // Only the panel's page is web-accessible, and only at a per-session address.
+  expect(manifest.web_accessible_resources).toHaveLength(1);
+  expect(manifest.web_accessible_resources[0].resources).toEqual(['panel.html']);
+  expect(manifest.web_accessible_resources[0].use_dynamic_url).toBe(true);
 });

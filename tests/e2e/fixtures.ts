@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext, type Page, type Locator } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type FrameLocator, type Page, type Locator } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { launchWithExtension } from '../support/browser.mjs';
 
@@ -12,6 +12,7 @@ type Extension = Awaited<ReturnType<typeof launchWithExtension>>;
 export const test = base.extend<{ extension: Extension; context: BrowserContext; extensionId: string }>({
   extension: async ({}, use, testInfo) => {
     const extension = await launchWithExtension();
+    await openPagesInWindows(extension.context);
     await use(extension);
     if (testInfo.status !== testInfo.expectedStatus) await saveArtifacts(extension.context, testInfo.outputPath.bind(testInfo));
     await extension.close();
@@ -21,6 +22,22 @@ export const test = base.extend<{ extension: Extension; context: BrowserContext;
 });
 
 export { expect };
+
+/**
+ * Every new page of the context opens in a window of its own, as if the user had it in front. The
+ * browser does not route input into a frame of a background tab (it draws nothing there to hit-test),
+ * and the panel is such a frame: a test that works in two tabs at once needs both in view.
+ */
+async function openPagesInWindows(context: BrowserContext) {
+  const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+  context.newPage = async () => {
+    const [page] = await Promise.all([
+      context.waitForEvent('page'),
+      cdp.send('Target.createTarget', { url: 'about:blank', newWindow: true }),
+    ]);
+    return page;
+  };
+}
 
 export async function saveArtifacts(context: BrowserContext, outputPath: (...parts: string[]) => string) {
   let index = 0;
@@ -35,9 +52,17 @@ export async function saveArtifacts(context: BrowserContext, outputPath: (...par
   }
 }
 
-/** The panel's host element (the content script's shadow root host). */
+/**
+ * The panel: the body of the document in the page's frame whose address is the extension's (the
+ * content script's `<iframe>` of panel.html). None when the page has no such frame.
+ */
 export function panel(page: Page): Locator {
-  return page.locator('motcua-phu-luc-panel');
+  return panelFrame(page).locator('body');
+}
+
+/** The panel's frame, as a frame locator (re-resolved on each use, so a re-mounted frame is found). */
+export function panelFrame(page: Page): FrameLocator {
+  return page.locator('iframe[src^="chrome-extension://"]').contentFrame();
 }
 
 /** The count the panel shows now (the first number of `panel-count`). */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, openPopup, popupCount, sendFromExtensionPage, test } from './fixtures';
+import { expect, openPopup, panel, popupCount, sendFromExtensionPage, test } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /**
@@ -35,9 +35,9 @@ function hostilePage(): string {
   </script></body></html>`;
 }
 
-/** Our panel host: the one with the toggle in its shadow root (the page's imitation has none). */
+/** Our panel: the extension's frame (the page's imitation is an element of the page itself). */
 function ourPanel(page: Page) {
-  return page.locator('motcua-phu-luc-panel').filter({ has: page.locator('[data-testid="panel-toggle"]') });
+  return panel(page);
 }
 
 test('hostile text stays text, long cells are cut, duplicates count once, imitations and forgeries change nothing', async ({ context, extensionId }) => {

@@ -6,13 +6,20 @@ import { expect, listedCodes, openPopup, panel, popupCount, test } from './fixtu
 
 const SEARCH = DEMO_PAGES.find((page) => page.key === 'search')!.url;
 
-/** The data-testid (or tag name) of the focused element, looking inside open shadow roots. */
+/** The frame of the extension's own page inside the portal page (the panel), if any. */
+function extensionFrame(page: Page) {
+  return page.frames().find((frame) => frame !== page.mainFrame() && frame.url().startsWith('chrome-extension://'));
+}
+
+/** The data-testid (or tag name) of the focused element, looking inside the panel's frame when it has focus. */
 async function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  const describe = () => {
+    const element = document.activeElement;
     return element?.getAttribute('data-testid') ?? element?.tagName.toLowerCase() ?? '';
-  });
+  };
+  const top = await page.evaluate(describe);
+  const frame = extensionFrame(page);
+  return top === 'iframe' && frame ? frame.evaluate(describe) : top;
 }
 
 async function tabUntil(page: Page, testId: string, limit = 40) {
@@ -38,9 +45,8 @@ test('a dossier is tagged and the appendix exported without the mouse', async ({
   // Tab to the row's date input; Enter saves.
   await tabUntil(page, 'real-return-date');
   // Focus is visible: the focused control draws an outline.
-  const outline = await page.evaluate(() => {
-    let element = document.activeElement;
-    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  const outline = await extensionFrame(page)!.evaluate(() => {
+    const element = document.activeElement;
     return element ? getComputedStyle(element).outlineStyle : '';
   });
   expect(outline).not.toBe('none');

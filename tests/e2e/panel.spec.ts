@@ -141,9 +141,10 @@ test('the panel remembers whether it was open, across reloads and tabs', async (
   expect(parseFloat(docked)).toBeGreaterThanOrEqual(380);
 });
 
-test('the panel script loads only where a list is shown, and a second injection leaves one working panel', async ({ context, extension }) => {
+test('the panel frame is added only where a list is shown, and none of its scripts runs in the portal page', async ({ context }) => {
   const page = await context.newPage();
-  // Every script compiled in the page's renderer, the content scripts' isolated world included.
+  // Every script compiled in the portal page's renderer, the content scripts' isolated world included
+  // (the panel's frame is a document of the extension's origin, with its own scripts and target).
   const cdp = await context.newCDPSession(page);
   const scripts: string[] = [];
   cdp.on('Debugger.scriptParsed', (event) => {
@@ -155,21 +156,14 @@ test('the panel script loads only where a list is shown, and a second injection 
   await page.waitForLoadState('load');
   await page.waitForTimeout(1_500);
   expect(scripts).toEqual(['content.js']);
+  await expect(panel(page)).toHaveCount(0);
 
   await page.goto(url('search'));
   await expect.poll(() => panelCount(page).catch(() => -1)).toBeGreaterThan(0);
-  expect(scripts.filter((name) => name === 'panel.js')).toHaveLength(1);
   const count = await panelCount(page);
-
-  // A retried request injects the script again: the newer one replaces the older, one panel remains.
-  await extension.serviceWorker!.evaluate(async (pageUrl) => {
-    const api = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
-    const [tab] = await api.tabs.query({ url: pageUrl });
-    await api.scripting.executeScript({ target: { tabId: tab!.id! }, files: ['/content-scripts/panel.js'] });
-  }, page.url());
-  await expect.poll(() => scripts.filter((name) => name === 'panel.js').length).toBe(2);
-  await expect(panel(page)).toHaveCount(1);
-  await expect.poll(() => panelCount(page).catch(() => -1)).toBe(count);
+  expect(scripts).toEqual(['content.js', 'content.js']);
+  await expect(page.locator('iframe')).toHaveCount(1);
+  expect(page.frames().filter((frame) => frame.url().startsWith('chrome-extension://'))).toHaveLength(1);
   await openPanel(page);
   await expect(panel(page).getByTestId('dossier-row')).toHaveCount(count);
 });

@@ -37,7 +37,7 @@ const popup = (): Runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: f
 let db: DossierDatabase;
 let onWrite: ReturnType<typeof vi.fn<() => void>>;
 
-async function start(inPagePanel = false) {
+async function start() {
   db = await freshDb('background-messages');
   onWrite = vi.fn<() => void>();
   const apis = installFakeApis();
@@ -46,7 +46,6 @@ async function start(inPagePanel = false) {
     settings: async () => ({ ...DEFAULT_SETTINGS, staffName: 'Cán bộ Lan' }),
     isPortalUrl: isBuiltInPortalUrl,
     onWrite,
-    inPagePanel,
   });
   return apis;
 }
@@ -118,19 +117,6 @@ describe('the background answers by sender', () => {
     const tag = (await db.dossiers.get('A'))!.tag!;
     expect(tag.at).toBeGreaterThanOrEqual(before);
     expect(onWrite).toHaveBeenCalled();
-  });
-
-  it('while the panel still runs in the page, its requests are allowed from the portal tab', async () => {
-    await start(true);
-    await send({ type: 'dossiers/upsert', pageUrl: PORTAL_URL, dossiers: [read('A')] }, portalTab(1));
-    expect(await send({ type: 'tag/set', code: 'A', input: { realReturn: '2026-02-04' } }, portalTab(1))).toMatchObject({ ok: true });
-    expect(await send({ type: 'backup/export' }, portalTab(1))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-  });
-
-  it('panel/load injects the panel script into the asking frame', async () => {
-    const apis = await start();
-    expect(await send({ type: 'panel/load' }, { ...portalTab(4), frameId: 2 })).toEqual({ ok: true });
-    expect(apis.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 4, frameIds: [2] }, files: ['/content-scripts/panel.js'] });
   });
 
   it('a change is broadcast on the changes port, and a port of another extension is refused', async () => {

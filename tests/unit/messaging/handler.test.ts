@@ -397,41 +397,6 @@ describe('handleRequest: what a portal page may ask', () => {
     if (!fromPage.ok) expect(fromPage.error.code).not.toBe('forbidden');
   });
 
-  it('panel/load injects the panel into the asking portal frame, even while the database is down', async () => {
-    const loadPanel = vi.fn(async () => {});
-    const context: HandlerContext = { db: null, databaseError: 'boom', staffName: async () => '', now: () => NOW, onChanged: vi.fn(), loadPanel };
-    expect(await handleRequest({ type: 'panel/load' }, PORTAL_TAB, policy, context)).toEqual({ ok: true });
-    expect(loadPanel).toHaveBeenCalledTimes(1);
-    expect(parseResponse('panel/load', { ok: true })).toEqual({ ok: true });
-  });
-
-  it('panel/load says why when the script cannot be injected', async () => {
-    const loadPanel = vi.fn(async () => {
-      throw new Error('Cannot access contents of the page');
-    });
-    const context: HandlerContext = { db: null, databaseError: null, staffName: async () => '', now: () => NOW, onChanged: vi.fn(), loadPanel };
-    const response = await handleRequest({ type: 'panel/load' }, PORTAL_TAB, policy, context);
-    expect(response).toMatchObject({ ok: false, error: { code: 'internal', problem: { code: 'panel-load-failed', detail: 'Cannot access contents of the page' } } });
-  });
-
-  it.each<[string, SenderInfo, boolean]>([
-    ['an extension page, even with a tab', { ...POPUP, fromTab: true }, true],
-    ['a portal frame the background cannot address (no tab)', PORTAL_TAB, false],
-    ['another extension', { ...PORTAL_TAB, id: 'other' }, true],
-  ])('panel/load from %s is refused and injects nothing', async (_label, sender, withLoader) => {
-    const loadPanel = vi.fn(async () => {});
-    const context: HandlerContext = {
-      db: null,
-      databaseError: null,
-      staffName: async () => '',
-      now: () => NOW,
-      onChanged: vi.fn(),
-      ...(withLoader ? { loadPanel } : {}),
-    };
-    expect(await handleRequest({ type: 'panel/load' }, sender, policy, context)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(loadPanel).not.toHaveBeenCalled();
-  });
-
   it('undo never puts back a return day after today', async () => {
     const { db, context } = await seeded();
     await handleRequest({ type: 'tag/set', code: 'A', input: { realReturn: TODAY } }, PANEL, policy, context);
@@ -462,30 +427,24 @@ describe('handleRequest: the sender policy of every request', () => {
     'backup/restore': { type: 'backup/restore', backup: {} },
     'backup/undo-restore': { type: 'backup/undo-restore' },
     'dossiers/prune': { type: 'dossiers/prune', before: 0, dryRun: true },
-    'panel/load': { type: 'panel/load' },
   };
   /** What the protocol promises: a portal page sends its reads and asks about its own codes. */
-  const FROM_PORTAL = new Set<RequestType>(['dossiers/upsert', 'dossiers/get', 'panel/load']);
-  /** What today's in-page panel may send from the portal page until it moves into its frame. */
-  const IN_PAGE_PANEL = new Set<RequestType>(['tag/set', 'tag/set-many', 'tag/remove', 'tag/undo']);
+  const FROM_PORTAL = new Set<RequestType>(['dossiers/upsert', 'dossiers/get']);
 
   it('every request type is covered here', () => {
     expect(Object.keys(MESSAGES).sort()).toEqual(Object.keys(REQUESTS).sort());
   });
 
   it.each(Object.keys(MESSAGES) as RequestType[])('%s', async (type) => {
-    for (const [sender, inPagePanel, allowed] of [
-      [PORTAL_TAB, false, FROM_PORTAL.has(type)],
-      [PORTAL_TAB, true, FROM_PORTAL.has(type) || IN_PAGE_PANEL.has(type)],
-      [PANEL, false, type !== 'panel/load'],
-      [POPUP, false, type !== 'panel/load'],
+    for (const [sender, allowed] of [
+      [PORTAL_TAB, FROM_PORTAL.has(type)],
+      [PANEL, true],
+      [POPUP, true],
     ] as const) {
       const { context } = await seeded();
-      context.inPagePanel = inPagePanel;
-      context.loadPanel = async () => {};
       const response = await handleRequest(MESSAGES[type], sender, policy, context);
       const forbidden = !response.ok && response.error.code === 'forbidden';
-      expect({ type, sender: sender.url, inPagePanel, forbidden }).toEqual({ type, sender: sender.url, inPagePanel, forbidden: !allowed });
+      expect({ type, sender: sender.url, forbidden }).toEqual({ type, sender: sender.url, forbidden: !allowed });
     }
   });
 });

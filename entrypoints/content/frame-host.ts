@@ -1,0 +1,155 @@
+import { browser } from 'wxt/browser';
+import type { Runtime } from 'webextension-polyfill';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PAGE_STATE_PORT, type FrameMessage } from '../panel/page-state';
+import { PANEL_WIDTH_PX, setPageDocked } from './row-markers';
+
+/**
+ * Hosts the panel's frame on the portal page: an `<iframe>` of the extension's own page (panel.html),
+ * so that everything the user sees, presses and types in the panel lives in the extension's origin,
+ * where the portal's scripts can neither read it, click it nor listen to its keys. This module only
+ * adds the frame, sizes it (the collapsed toggle, or the side panel the page is docked beside), puts it
+ * back if the page removes it, and answers the frame's port with the page's state.
+ */
+
+/** The collapsed frame: just the toggle, on the right edge, vertically centred. */
+const CLOSED_SIZE = { width: 44, height: 172 };
+/** A page that keeps removing the frame gets it back at most this often (each re-mount loads a page). */
+const REMOUNT_MIN_INTERVAL_MS = 500;
+
+const FRAME_STYLE: Record<string, string> = {
+  position: 'fixed',
+  right: '0',
+  left: 'auto',
+  bottom: 'auto',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  'z-index': '2147483646',
+  display: 'block',
+  visibility: 'visible',
+  opacity: '1',
+  'max-width': 'none',
+  'max-height': 'none',
+  'min-width': '0',
+  'min-height': '0',
+  background: 'transparent',
+  // The panel's page is light; a frame whose scheme differs from its element's gets an opaque canvas.
+  'color-scheme': 'light',
+  'box-shadow': 'none',
+  'pointer-events': 'auto',
+};
+
+/** Over 80 lines as one closure: the frame, its size, its re-mount and its ports share one state. */
+export function createFrameHost(ctx: ContentScriptContext, doc: Document) {
+  let frame: HTMLIFrameElement | null = null;
+  let wanted = false;
+  let open = false;
+  let docked = false;
+  let lastRemount = 0;
+  let remountTimer: number | undefined;
+  let latest: FrameMessage | null = null;
+  const ports = new Set<Runtime.Port>();
+
+  // The page cannot see the frame's address as a fixed fingerprint: where the browser supports it the
+  // resource is web-accessible only under a per-session address (`use_dynamic_url`, wxt.config.ts).
+  const src = browser.runtime.getURL('/panel.html');
+
+  const observer = new MutationObserver(() => {
+    if (!wanted || !frame || frame.isConnected || remountTimer !== undefined) return;
+    const wait = Math.max(0, lastRemount + REMOUNT_MIN_INTERVAL_MS - Date.now());
+    remountTimer = ctx.setTimeout(() => {
+      remountTimer = undefined;
+      if (wanted && frame && !frame.isConnected) attach();
+    }, wait);
+  });
+
+  function style(element: HTMLIFrameElement) {
+    const size = open
+      ? { top: '0', height: '100%', width: `${PANEL_WIDTH_PX}px`, transform: 'none' }
+      : { top: '50%', height: `${CLOSED_SIZE.height}px`, width: `${CLOSED_SIZE.width}px`, transform: 'translateY(-50%)' };
+    // Inline and important, so the portal's own stylesheets cannot move, hide or resize the frame.
+    for (const [name, value] of Object.entries({ ...FRAME_STYLE, ...size })) element.style.setProperty(name, value, 'important');
+  }
+
+  function attach() {
+    lastRemount = Date.now();
+    if (!frame) {
+      frame = doc.createElement('iframe');
+      frame.src = src;
+      frame.title = browser.i18n.getMessage('extName');
+      frame.setAttribute('data-mcpl-panel', '');
+      style(frame);
+    }
+    // A child of <html>, not of <body>: portals that re-render their body keep the frame.
+    doc.documentElement.append(frame);
+    observer.observe(doc.documentElement, { childList: true });
+    observer.observe(doc, { childList: true });
+  }
+
+  function dock() {
+    const next = wanted && open;
+    if (next !== docked) {
+      docked = next;
+      setPageDocked(doc, docked);
+    }
+  }
+
+  function post(message: FrameMessage) {
+    for (const port of ports) {
+      try {
+        port.postMessage(message);
+      } catch {
+        ports.delete(port);
+      }
+    }
+  }
+
+  function onConnect(port: Runtime.Port) {
+    // Only the extension's own contexts can open a port to a content script (`tabs.connect`); of
+    // those, only the panel's frame asks for this one.
+    if (port.name !== PAGE_STATE_PORT || port.sender?.id !== browser.runtime.id) return;
+    ports.add(port);
+    port.onDisconnect.addListener(() => ports.delete(port));
+    if (latest) port.postMessage(latest);
+  }
+  browser.runtime.onConnect.addListener(onConnect);
+
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    browser.runtime.onConnect.removeListener(onConnect);
+    for (const port of ports) port.disconnect();
+    frame?.remove();
+    if (docked) setPageDocked(doc, false);
+  });
+
+  return {
+    /** Shows the frame while the page shows a dossier list, removes it otherwise. */
+    setWanted(next: boolean) {
+      if (next === wanted) return;
+      wanted = next;
+      if (wanted) attach();
+      else {
+        observer.disconnect();
+        frame?.remove();
+      }
+      dock();
+    },
+    setOpen(next: boolean) {
+      open = next;
+      if (frame) style(frame);
+      dock();
+    },
+    /** The page's state for the frame; kept for a frame that connects later (a re-mount, a reload). */
+    send(message: FrameMessage) {
+      if (message.type === 'page') latest = message;
+      post(message);
+    },
+    /** Moves the keyboard focus into the frame, which then focuses its filter or its toggle. */
+    focus() {
+      if (!frame?.isConnected) return;
+      frame.focus();
+      post({ type: 'focus' });
+    },
+  };
+}

@@ -1,0 +1,259 @@
+import { browser } from 'wxt/browser';
+import type { Runtime } from 'webextension-polyfill';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createClient } from '@/lib/messaging/client';
+import { vietnamDay } from '@/lib/calendar/day';
+import type { DossierTag, ReadDossier, UnreadableRow } from '@/lib/dossier/model';
+import type { Problem } from '@/lib/i18n/problem';
+import { buildPanelModel, readSignature, type PanelModel } from '@/lib/portal/panel-model';
+import { CHANGES_PORT, protocolSchemas, type Request } from '@/lib/messaging/protocol';
+import { readDossierTablesStepwise } from '@/lib/portal/reader';
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, defineSettings, type Settings } from '@/lib/settings/settings';
+import { boundDossier } from '@/lib/dossier/limits';
+import { watchPage, type PageWatcher } from './page-watcher';
+
+/**
+ * Page sync: watch → read → model → store. Reads the portal's dossier tables, sends what is new to the
+ * store (the background), keeps the tags the store answers for the page's codes, and hands the result
+ * to its listener (row marks and the panel's frame). It neither tags nor shows anything itself.
+ */
+
+/** A read of the page runs in slices of about this long, letting the portal run in between. */
+const READ_SLICE_MS = 12;
+const ROWS_PER_STEP = 100;
+/**
+ * A page's dossiers go to the store in one message (one transaction); only pages beyond this size are
+ * sliced, so that no single message gets huge.
+ */
+const UPSERT_SLICE = 20_000;
+/** After the service worker stops, the change port is opened again this much later. */
+const RECONNECT_MS = 1_000;
+
+export interface PageSyncState {
+  model: PanelModel;
+  /** The portal's rows of each code read, for the row marks. */
+  rowsByCode: ReadonlyMap<string, Element[]>;
+  storeError: Problem | null;
+  saving: boolean;
+  /**
+   * The page's codes whose tag is unknown: the page could not be saved, so the store's answer for them
+   * never came. Without it a tagged dossier would look untagged, and tagging it again would overwrite
+   * its reason and note.
+   */
+  unknown: string[];
+}
+
+const EMPTY_MODEL: PanelModel = { lateRows: [], readCount: 0, unreadable: [], tableCount: 0, derivedYears: [] };
+
+/**
+ * One closure over 80 lines, on purpose: the read, the store's answers and the change port share one
+ * page's state (its read, the tags known, the signatures sent); each step is a named function inside.
+ */
+export function createPageSync(ctx: ContentScriptContext, doc: Document, onChange: (state: PageSyncState) => void) {
+  const client = createClient((message: Request) => browser.runtime.sendMessage(message));
+  let settings: Settings = DEFAULT_SETTINGS;
+  let watcher: PageWatcher | null = null;
+  let port: Runtime.Port | null = null;
+  const tags = new Map<string, DossierTag>();
+  /** The signature of each dossier as last stored, so a re-read that found nothing new sends nothing. */
+  const sent = new Map<string, string>();
+  let page: { dossiers: ReadDossier[]; unreadable: UnreadableRow[]; tableCount: number; rowsByCode: Map<string, Element[]> } = {
+    dossiers: [],
+    unreadable: [],
+    tableCount: 0,
+    rowsByCode: new Map(),
+  };
+  let followUp: number | undefined;
+  let readToken = 0;
+  let storing: Promise<void> = Promise.resolve();
+  let pendingSaves = 0;
+  let state: PageSyncState = { model: EMPTY_MODEL, rowsByCode: page.rowsByCode, storeError: null, saving: false, unknown: [] };
+
+  function update(patch: Partial<PageSyncState>) {
+    const next = { ...state, ...patch };
+    const unknown = next.storeError ? page.dossiers.map((d) => d.code).filter((code) => !sent.has(code) && !tags.has(code)) : [];
+    state = { ...next, unknown };
+    onChange(state);
+  }
+
+  function recomputeModel() {
+    const model = buildPanelModel(
+      {
+        dossiers: page.dossiers.map((dossier) => ({ dossier, row: page.rowsByCode.get(dossier.code)![0]! })),
+        unreadable: page.unreadable,
+        tableCount: page.tableCount,
+      },
+      vietnamDay(),
+      tags,
+    );
+    update({ model, rowsByCode: page.rowsByCode });
+  }
+
+  /**
+   * Reads the page in time slices (a 2,000-row list read in one go would be one long task on the
+   * portal's main thread), then, in the next task, updates the model and sends what is new to the
+   * store. A newer read started while one is under way replaces it.
+   */
+  async function rescan() {
+    if (ctx.isInvalid) return;
+    const token = ++readToken;
+    const steps = readDossierTablesStepwise(doc, { synonyms: settings.headerSynonyms }, ROWS_PER_STEP);
+    let sliceEnd = performance.now() + READ_SLICE_MS;
+    let step = steps.next();
+    while (!step.done) {
+      if (performance.now() > sliceEnd) {
+        await new Promise((resolve) => ctx.setTimeout(() => resolve(undefined), 0));
+        if (ctx.isInvalid || token !== readToken) return;
+        sliceEnd = performance.now() + READ_SLICE_MS;
+      }
+      step = steps.next();
+    }
+    const tables = step.value;
+    watcher?.track(tables.map((table) => table.element));
+    const rowsByCode = new Map<string, Element[]>();
+    const dossiers: ReadDossier[] = [];
+    const unreadable: UnreadableRow[] = [];
+    for (const table of tables) {
+      for (const read of table.dossiers) {
+        const dossier = boundDossier(read.dossier);
+        const rows = rowsByCode.get(dossier.code);
+        if (rows) rows.push(read.row);
+        else {
+          rowsByCode.set(dossier.code, [read.row]);
+          dossiers.push(dossier);
+        }
+      }
+      unreadable.push(...table.unreadable);
+    }
+    page = { dossiers, unreadable, tableCount: tables.length, rowsByCode };
+    // Building the model of a 2,000-row list in the same task as its read would make one long task on
+    // the portal's main thread: the rest runs in the next task.
+    if (followUp !== undefined) clearTimeout(followUp);
+    followUp = ctx.setTimeout(() => {
+      if (token !== readToken) return;
+      try {
+        recomputeModel();
+      } catch (error) {
+        // A model that cannot be built must not keep the page's dossiers from being saved.
+        console.error('[motcua-phu-luc] panel update failed', error);
+      }
+      queueStore(dossiers);
+    }, 0);
+  }
+
+  /**
+   * Saves run one after another, each in a task of its own (signatures, the message's copy). While one
+   * is pending the frame is told so: a dossier tagged right after the page loads is stored before its tag.
+   */
+  function queueStore(dossiers: ReadDossier[]) {
+    pendingSaves++;
+    if (!state.saving) update({ saving: true });
+    storing = storing
+      .then(() => new Promise((resolve) => ctx.setTimeout(() => resolve(undefined), 0)))
+      .then(() => store(dossiers))
+      .catch((error) => console.error('[motcua-phu-luc] page save failed', error))
+      .finally(() => {
+        pendingSaves--;
+        if (pendingSaves === 0) update({ saving: false });
+      });
+  }
+
+  async function store(dossiers: ReadDossier[]) {
+    if (ctx.isInvalid) return;
+    const fresh = dossiers.filter((dossier) => sent.get(dossier.code) !== readSignature(dossier));
+    if (fresh.length === 0) return;
+    const pageUrl = location.origin + location.pathname;
+    for (let start = 0; start < fresh.length; start += UPSERT_SLICE) {
+      const slice = fresh.slice(start, start + UPSERT_SLICE);
+      const response = await client.request({ type: 'dossiers/upsert', pageUrl, dossiers: slice });
+      if (!response.ok) {
+        update({ storeError: response.error.problem });
+        return;
+      }
+      for (const dossier of slice) sent.set(dossier.code, readSignature(dossier));
+      let changed = false;
+      for (const dossier of slice) {
+        const tag = response.tags.get(dossier.code);
+        if (tag && JSON.stringify(tags.get(dossier.code)) !== JSON.stringify(tag)) {
+          tags.set(dossier.code, tag);
+          changed = true;
+        }
+      }
+      if (state.storeError) update({ storeError: null });
+      if (changed) recomputeModel();
+    }
+  }
+
+  /** Re-reads the tags of the page's dossiers after a change made elsewhere (the frame, another tab). */
+  async function refreshTags(codes: string[]) {
+    const known = page.rowsByCode;
+    const wanted = codes.length ? codes.filter((code) => known.has(code)) : [...known.keys()];
+    if (wanted.length === 0 || ctx.isInvalid) return;
+    const response = await client.request({ type: 'dossiers/get', codes: wanted });
+    if (!response.ok) return;
+    const found = new Map(response.dossiers.map((dossier) => [dossier.code, dossier.tag]));
+    for (const code of wanted) {
+      const tag = found.get(code);
+      if (tag) tags.set(code, tag);
+      else tags.delete(code);
+    }
+    recomputeModel();
+  }
+
+  function connectChanges() {
+    try {
+      port = browser.runtime.connect({ name: CHANGES_PORT });
+    } catch {
+      return;
+    }
+    port.onMessage.addListener((message: unknown) => {
+      const event = protocolSchemas().changeEventSchema.safeParse(message);
+      // A page's own reads (and other tabs' reads) change no tag: nothing to refresh.
+      if (!event.success || event.data.kind !== 'tags') return;
+      if (event.data.codes.length === 0) {
+        // A restore or a deletion: what this page sent may be gone from the store, so send it again.
+        sent.clear();
+        watcher?.poke();
+      }
+      void refreshTags(event.data.codes);
+    });
+    port.onDisconnect.addListener(() => {
+      port = null;
+      // The service worker was stopped; reconnect (which restarts it) and catch up on what we missed.
+      ctx.setTimeout(() => {
+        connectChanges();
+        void refreshTags([]);
+      }, RECONNECT_MS);
+    });
+  }
+
+  function onSettingsChanged(next: Settings) {
+    settings = next;
+    sent.clear();
+    watcher?.poke();
+  }
+
+  return {
+    getState: () => state,
+    async start() {
+      const settingsStore = defineSettings(storage);
+      settings = await settingsStore.get();
+      const unwatchSettings = settingsStore.watch(onSettingsChanged);
+      connectChanges();
+      watcher = watchPage(doc, () => void rescan(), {
+        timers: { setTimeout: (callback, ms) => ctx.setTimeout(callback, ms), clearTimeout: (id) => clearTimeout(id) },
+      });
+      // After an update or a reload of the extension this script is orphaned: it must leave the page
+      // and the storage events alone.
+      ctx.onInvalidated(() => {
+        watcher?.stop();
+        port?.disconnect();
+        unwatchSettings();
+      });
+      void rescan();
+    },
+  };
+}
+
+export type PageSync = ReturnType<typeof createPageSync>;

@@ -1,0 +1,178 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Panel, type PanelProps } from '@/components/panel/Panel';
+import type { TagOutcome, TagRequest } from '@/components/panel/LateDossierRow';
+import { useSettings } from '@/components/shared/use-extension';
+import { createWorkingCalendar, withWorkingDays } from '@/lib/calendar/working-calendar';
+import { vietnamDay } from '@/lib/calendar/day';
+import { renderProblem, type Translate } from '@/lib/i18n/translate';
+import type { Problem } from '@/lib/i18n/problem';
+import { COMMON_REASONS } from '@/lib/dossier/reasons';
+import { validateRealReturn } from '@/lib/dossier/tag-validation';
+import { isPanelShortcut, panelOpenItem } from '../content/panel-state';
+import { usePageState } from './use-page-state';
+import { BULK_CHUNK, requestFromPanel, tagInChunks } from './requests';
+
+/** A short notice after an action; worded in the UI language when shown. */
+type Notice =
+  | { kind: 'error'; problem: Problem }
+  | { kind: 'restarting' }
+  | { kind: 'bulk-progress'; done: number; total: number }
+  | { kind: 'tagged-many'; count: number; refused: { code: string; problem: Problem }[] }
+  | { kind: 'tag-removed'; code: string; event: string | null };
+
+/**
+ * Binds the page's state (from the content script) and the background's answers to the panel view.
+ * Over 80 lines: the actions share the page state, the notice and the language; the view itself is
+ * components/panel.
+ */
+export function PanelApp() {
+  const { settings, t } = useSettings();
+  const language = settings.language;
+  const { page, focusRequest, bumpFocus, whenSaved } = usePageState();
+  // Unknown until read from storage: the panel is not shown before, so that neither a first render
+  // nor a click can act on a guess.
+  const [open, setOpen] = useState<boolean | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [bulkDefault, setBulkDefault] = useState(() => vietnamDay());
+  const today = vietnamDay();
+
+  useEffect(() => {
+    void panelOpenItem.getValue().then(setOpen);
+    return panelOpenItem.watch(setOpen);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const toggle = useCallback(() => {
+    const next = !open;
+    setOpen(next);
+    void panelOpenItem.setValue(next);
+  }, [open]);
+
+  // The shortcut works inside the frame too (the portal page never sees these keys).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.isTrusted || !isPanelShortcut(event)) return;
+      event.preventDefault();
+      toggle();
+      bumpFocus();
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [toggle, bumpFocus]);
+
+  const calendar = useMemo(() => createWorkingCalendar(settings.holidayOverrides), [settings.holidayOverrides]);
+  const model = useMemo(() => (page ? withWorkingDays(page.model, today, calendar) : null), [page, today, calendar]);
+  const unknown = useMemo(() => new Set(page?.unknown), [page]);
+  const storeError = page?.storeError ? renderProblem(t, page.storeError) : null;
+  const onRetry = useCallback(() => setNotice({ kind: 'restarting' }), []);
+
+  const tag = useCallback(
+    async (code: string, request: TagRequest): Promise<TagOutcome> => {
+      // Tagging a dossier whose stored tag is unknown could overwrite its reason and note.
+      if (unknown.has(code)) return { ok: false, problem: { code: 'tag-state-unknown', reason: storeError ?? '' } };
+      const dossier = page?.model.lateRows.find((row) => row.dossier.code === code)?.dossier;
+      if (dossier) {
+        const checked = validateRealReturn(request.realReturn, dossier, vietnamDay());
+        if (!checked.ok) return { ok: false, problem: checked.problem };
+      }
+      // A dossier tagged right after the page loads is stored by the content script first.
+      await whenSaved();
+      const { response, restarting } = await requestFromPanel({ type: 'tag/set', code, input: request }, onRetry);
+      setNotice((current) => (current?.kind === 'restarting' ? null : current));
+      if (!response.ok) return { ok: false, problem: restarting ? { code: 'extension-restarting' } : response.error.problem };
+      setBulkDefault(request.realReturn);
+      return { ok: true };
+    },
+    [page, whenSaved, unknown, storeError, onRetry],
+  );
+
+  const tagMany = useCallback(
+    async (codes: string[], realReturn: string) => {
+      await whenSaved();
+      // Rows whose stored tag is unknown are left alone: they may be tagged already.
+      const skipped = codes
+        .filter((code) => unknown.has(code))
+        .map((code): { code: string; problem: Problem } => ({ code, problem: { code: 'tag-state-unknown', reason: storeError ?? '' } }));
+      const wanted = codes.filter((code) => !unknown.has(code));
+      const result = await tagInChunks(
+        wanted,
+        (done, total) => {
+          if (total > BULK_CHUNK) setNotice({ kind: 'bulk-progress', done, total });
+        },
+        (chunk) => requestFromPanel({ type: 'tag/set-many', codes: chunk, input: { realReturn, reason: '', note: '' } }, onRetry),
+      );
+      if (result.failure) {
+        const { response, restarting } = result.failure;
+        setNotice(restarting || response.ok ? { kind: 'restarting' } : { kind: 'error', problem: response.error.problem });
+        return;
+      }
+      const refused = [...skipped, ...result.refused];
+      setBulkDefault(realReturn);
+      setNotice({ kind: 'tagged-many', count: result.saved, refused });
+    },
+    [whenSaved, unknown, storeError, onRetry],
+  );
+
+  const removeTag = useCallback(
+    async (code: string) => {
+      const { response, restarting } = await requestFromPanel({ type: 'tag/remove', code }, onRetry);
+      if (response.ok) setNotice({ kind: 'tag-removed', code, event: response.event });
+      else setNotice(restarting ? { kind: 'restarting' } : { kind: 'error', problem: response.error.problem });
+    },
+    [onRetry],
+  );
+
+  const undo = useCallback(
+    (code: string, event: string) => {
+      setNotice(null);
+      // The undo names the removal it undoes: if the dossier was decided on since (another tab), the
+      // background answers with a conflict, shown here, rather than overwriting the newer decision.
+      void requestFromPanel({ type: 'tag/undo', code, event }, onRetry).then(({ response, restarting }) => {
+        if (!response.ok) setNotice(restarting ? { kind: 'restarting' } : { kind: 'error', problem: response.error.problem });
+      });
+    },
+    [onRetry],
+  );
+
+  if (!model || !page || open === null) return null;
+  return (
+    <Panel
+      t={t}
+      open={open}
+      onToggle={toggle}
+      focusRequest={focusRequest}
+      model={model}
+      today={today}
+      storeError={storeError && t('panel.storeError', { message: storeError })}
+      notice={notice && wordNotice(notice, t, undo)}
+      onDismissNotice={() => setNotice(null)}
+      onTag={tag}
+      onTagMany={tagMany}
+      onRemoveTag={removeTag}
+      bulkDefault={bulkDefault}
+      reasonChoices={COMMON_REASONS}
+      unknown={unknown}
+    />
+  );
+}
+
+function wordNotice(notice: Notice, t: Translate, undo: (code: string, event: string) => void): PanelProps['notice'] {
+  switch (notice.kind) {
+    case 'error':
+      return { text: renderProblem(t, notice.problem) };
+    case 'restarting':
+      return { text: renderProblem(t, { code: 'extension-restarting' }) };
+    case 'bulk-progress':
+      return { text: t('panel.bulkProgress', { done: notice.done, total: notice.total }) };
+    case 'tagged-many': {
+      const refused = notice.refused.map((item) => `${item.code}: ${renderProblem(t, item.problem)}`);
+      return { text: [t('panel.tagSavedMany', { count: notice.count }), ...refused].join(' ') };
+    }
+    case 'tag-removed': {
+      const event = notice.event;
+      return { text: t('panel.tagRemoved', { code: notice.code }), undo: event ? () => undo(notice.code, event) : undefined };
+    }
+  }
+}

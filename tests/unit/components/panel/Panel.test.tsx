@@ -1,0 +1,175 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Panel, type PanelProps } from '@/components/panel/Panel';
+import { LateDossierRow, type TagOutcome } from '@/components/panel/LateDossierRow';
+import { createTranslator } from '@/lib/i18n/translate';
+import type { ReadDossier } from '@/lib/dossier/model';
+import type { LateRow, PanelModel } from '@/lib/portal/panel-model';
+
+// React's act() warns unless the environment says it is a test.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const TODAY = '2026-11-30';
+const t = createTranslator('vi');
+
+function dossier(code: string, due: string): ReadDossier {
+  return {
+    code,
+    procedure: 'Đăng ký khai sinh',
+    sector: 'Hộ tịch',
+    applicant: 'Nguyễn Văn A',
+    received: { day: '2026-11-01' },
+    due: { day: due },
+    closed: null,
+    status: 'Đang xử lý',
+    unit: 'UBND xã',
+  };
+}
+
+function lateRow(code: string, due = '2026-11-20', tag: LateRow['tag'] = null): LateRow {
+  return { dossier: dossier(code, due), state: 'late-unclosed', daysLate: 10, workingDaysLate: null, tag };
+}
+
+function model(rows: LateRow[]): PanelModel {
+  return { lateRows: rows, readCount: rows.length + 2, unreadable: [], tableCount: 1, derivedYears: [] };
+}
+
+let container: HTMLElement;
+let root: Root;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+function render(overrides: Partial<PanelProps> = {}) {
+  const props: PanelProps = {
+    t,
+    open: true,
+    onToggle: vi.fn(),
+    focusRequest: 0,
+    model: model([lateRow('H34-261120-0001'), lateRow('H34-261121-0002'), lateRow('H34-261122-0003', '2026-11-22', { realReturn: '2026-11-21', reason: '', note: '', by: 'Hoa', at: 1 })]),
+    today: TODAY,
+    storeError: null,
+    notice: null,
+    onDismissNotice: vi.fn(),
+    onTag: vi.fn(async () => ({ ok: true as const })),
+    onTagMany: vi.fn(async () => {}),
+    onRemoveTag: vi.fn(async () => {}),
+    bulkDefault: TODAY,
+    reasonChoices: ['Công dân hẹn lại'],
+    ...overrides,
+  };
+  act(() => root.render(<Panel {...props} />));
+  return props;
+}
+
+const $ = (selector: string) => container.querySelector<HTMLElement>(selector);
+const $$ = (selector: string) => [...container.querySelectorAll<HTMLElement>(selector)];
+const codes = () => $$('[data-testid="dossier-row"]').map((row) => row.dataset.code);
+
+/** Types into a controlled input the way React listens for it (the native setter, then `input`). */
+function type(input: HTMLInputElement, value: string) {
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  act(() => {
+    setter.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+describe('Panel', () => {
+  it('lists every late row, marks the tagged one, and counts them whether open or closed', () => {
+    render();
+    expect(codes()).toEqual(['H34-261120-0001', 'H34-261121-0002', 'H34-261122-0003']);
+    expect($('[data-code="H34-261122-0003"]')!.dataset.tagged).toBe('true');
+    expect($('[data-code="H34-261120-0001"]')!.dataset.tagged).toBeUndefined();
+    expect($('[data-testid="panel-count"]')!.textContent).toContain('3');
+    render({ open: false });
+    expect(codes()).toEqual([]);
+    expect($('[data-testid="panel-count"]')!.textContent).toContain('3');
+    expect($('[data-testid="panel-toggle"]')!.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('narrows the list to the codes that contain the filter text', () => {
+    render();
+    type($('[data-testid="panel-filter"]') as HTMLInputElement, '0002');
+    expect(codes()).toEqual(['H34-261121-0002']);
+    type($('[data-testid="panel-filter"]') as HTMLInputElement, 'không có');
+    expect(codes()).toEqual([]);
+    expect(container.textContent).toContain('không có');
+    type($('[data-testid="panel-filter"]') as HTMLInputElement, '');
+    expect(codes()).toHaveLength(3);
+  });
+
+  it('tags a row in one click with the date in its input', async () => {
+    const props = render();
+    const row = $('[data-code="H34-261120-0001"]')!;
+    expect((row.querySelector('[data-testid="real-return-date"]') as HTMLInputElement).value).toBe('2026-11-20');
+    await act(async () => (row.querySelector('[data-testid="tag-button"]') as HTMLButtonElement).click());
+    expect(props.onTag).toHaveBeenCalledExactlyOnceWith('H34-261120-0001', { realReturn: '2026-11-20', reason: '', note: '' });
+    expect(row.querySelector('[data-testid="tag-error"]')).toBeNull();
+  });
+
+  it('marks rows whose tag state is unknown and offers them for no bulk tag', () => {
+    render({ unknown: new Set(['H34-261120-0001']) });
+    const row = $('[data-code="H34-261120-0001"]')!;
+    expect(row.dataset.unknown).toBe('true');
+    expect(row.dataset.tagged).toBeUndefined();
+    expect(row.textContent).toContain(t('row.unknown'));
+    expect(row.querySelector('.mcpl-select')).toBeNull();
+    expect($('[data-code="H34-261121-0002"]')!.querySelector('.mcpl-select')).not.toBeNull();
+  });
+
+  it('shows the store error and the toggle closes the panel', () => {
+    const props = render({ storeError: 'Không lưu được vào bộ nhớ của tiện ích' });
+    expect($('[role="alert"]')!.textContent).toBe('Không lưu được vào bộ nhớ của tiện ích');
+    act(() => $('[data-testid="panel-toggle"]')!.click());
+    expect(props.onToggle).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('LateDossierRow', () => {
+  function renderRow(onTag = vi.fn(async (): Promise<TagOutcome> => ({ ok: true }))) {
+    const callbacks = { onTag, onRemoveTag: vi.fn(async () => {}) };
+    act(() =>
+      root.render(
+        <LateDossierRow t={t} row={lateRow('H34-261120-0001')} today={TODAY} selected={false} onSelect={vi.fn()} reasonChoices={[]} {...callbacks} />,
+      ),
+    );
+    return callbacks;
+  }
+
+  it('shows a refused date next to the row until a valid one is saved', async () => {
+    let answer: TagOutcome = { ok: false, problem: { code: 'real-date-after-today', day: '31/12/2026', today: '27/11/2026' } };
+    const onTag = vi.fn(async (): Promise<TagOutcome> => answer);
+    renderRow(onTag);
+    const date = $('[data-testid="real-return-date"]') as HTMLInputElement;
+    type(date, '2026-12-31');
+    await act(async () => $('[data-testid="tag-button"]')!.click());
+    expect(onTag).toHaveBeenLastCalledWith('H34-261120-0001', { realReturn: '2026-12-31', reason: '', note: '' });
+    expect($('[data-testid="tag-error"]')!.textContent).toBe('Ngày trả thực tế 31/12/2026 sau ngày hôm nay 27/11/2026.');
+    expect(date.getAttribute('aria-invalid')).toBe('true');
+    answer = { ok: true };
+    type(date, '2026-11-25');
+    await act(async () => $('[data-testid="tag-button"]')!.click());
+    expect($('[data-testid="tag-error"]')).toBeNull();
+  });
+
+  it('says why when the save itself throws', async () => {
+    renderRow(
+      vi.fn(async (): Promise<TagOutcome> => {
+        throw new Error('mất kết nối');
+      }),
+    );
+    await act(async () => $('[data-testid="tag-button"]')!.click());
+    expect($('[data-testid="tag-error"]')!.textContent).toBe('mất kết nối');
+  });
+});
