@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendixCsv, type AppendixValues } from '../../../lib/appendix/rows';
+import type { AppendixValues } from '../../../lib/appendix/rows';
+import { appendixCsv } from '../../../lib/appendix/csv';
 import { MAX_FILE_BYTES, mergeAppendices, parseAppendixFile } from '../../../lib/appendix/consolidate';
 import {
   READ_LIMIT_BYTES,

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { APPENDIX_HEADINGS, APPENDIX_KEYS, appendixCsv, type AppendixValues } from '../../../lib/appendix/rows';
+import { APPENDIX_HEADINGS, APPENDIX_KEYS, type AppendixValues } from '../../../lib/appendix/rows';
+import { appendixCsv } from '../../../lib/appendix/csv';
 import {
   MAX_FILE_BYTES,
   consolidatedCsv,
