@@ -3,13 +3,12 @@ import { z } from 'zod';
 import {
   APPENDIX_COLUMNS,
   APPENDIX_KEYS,
-  appendixCsv,
   compareText,
   type AppendixDelimiter,
   type AppendixKey,
   type AppendixValues,
-  type CsvOptions,
 } from './rows';
+import { appendixCsv, type CsvOptions } from './csv';
 import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI } from '../dossier/classify';
 import { isRealDay, makeDay } from '../calendar/day';
 

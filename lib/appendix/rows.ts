@@ -1,7 +1,7 @@
 import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI, realOutcome, systemState } from '../dossier/classify';
 import { compactDay, formatDayVn, isIsoDay } from '../calendar/day';
 import type { PortalDate, StoredDossier, SystemState } from '../dossier/model';
-import { stripInvisibleControls, toNfc } from '../portal/text';
+import { foldDiacritics, stripInvisibleControls, toNfc } from '../portal/text';
 
 /**
  * The appendix (docs/domain.md): dossiers late on the system although the citizen received the result
@@ -216,11 +216,7 @@ export function buildAppendixRows(dossiers: StoredDossier[], options: AppendixOp
  * (cut at the last word boundary that fits).
  */
 export function unitSlug(unitName: string): string {
-  const slug = unitName
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  const slug = foldDiacritics(unitName)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (slug.length <= 40) return slug;

@@ -11,8 +11,10 @@
  * Every problem is reported with its line number, in Vietnamese (`message`) and English (`messageEn`).
  */
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { formatDayVn, isIsoDay, isRealDay, makeDay } from './day';
+import { parseDmy, type DmyFormat } from './dmy';
+import { foldDiacritics } from '../portal/text';
 import type { HolidayOverrides } from './working-calendar';
 
 export interface HolidayOverridesValue {
@@ -33,34 +35,30 @@ export type ParseOverridesResult =
 
 type Kind = 'off' | 'working';
 
-const isoDaySchema = z.string().refine(isIsoDay, { message: 'Không phải ngày yyyy-MM-dd có thật.' });
+const isoDaySchema = z.string().check(z.refine(isIsoDay, { message: 'Không phải ngày yyyy-MM-dd có thật.' }));
 
 /** The stored shape (e.g. in extension storage): real days, sorted, no day in both lists. */
 export const holidayOverridesSchema = z
   .object({ daysOff: z.array(isoDaySchema), workingDays: z.array(isoDaySchema) })
-  .superRefine((value, ctx) => {
-    const off = new Set(value.daysOff);
-    for (const day of value.workingDays) {
-      if (off.has(day)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['workingDays'],
-          message: `Ngày ${formatDayVn(day)} vừa là ngày nghỉ vừa là ngày làm bù.`,
-          params: { messageEn: `${day} is both a day off and a working day.` },
-        });
+  .check(
+    z.superRefine((value, ctx) => {
+      const off = new Set(value.daysOff);
+      for (const day of value.workingDays) {
+        if (off.has(day)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['workingDays'],
+            message: `Ngày ${formatDayVn(day)} vừa là ngày nghỉ vừa là ngày làm bù.`,
+            params: { messageEn: `${day} is both a day off and a working day.` },
+          });
+        }
       }
-    }
-  }) satisfies z.ZodType<HolidayOverrides>;
+    }),
+  ) satisfies z.ZodMiniType<HolidayOverrides>;
 
 /** Lower case, NFC → without diacritics, đ → d, single spaces: "Làm  Bù" → "lam bu". */
 function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldDiacritics(text).replace(/\s+/g, ' ').trim();
 }
 
 const KEYWORDS = new Map<string, Kind>([
@@ -79,7 +77,8 @@ const KEYWORDS = new Map<string, Kind>([
   ['working', 'working'],
 ]);
 
-const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d+)$/;
+/** `d/M/yyyy`, with `/`, `.` or `-`, even mixed (`02.01/2026`): what staff type. */
+const TYPED_DMY: DmyFormat = { separators: '/.-', mixedSeparators: true };
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
 interface Issue {
@@ -122,11 +121,11 @@ function parseLine(raw: string): { ok: true; value: LineResult } | { ok: false; 
   let month: number;
   let dayOfMonth: number;
   const ymd = YMD.exec(dateText);
-  const dmy = DMY.exec(dateText);
+  const dmy = parseDmy(dateText, TYPED_DMY);
   if (ymd) {
     [year, month, dayOfMonth] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
   } else if (dmy) {
-    if ((dmy[3] ?? '').length !== 4) {
+    if (dmy.yearDigits !== 4) {
       return {
         ok: false,
         issue: {
@@ -135,7 +134,7 @@ function parseLine(raw: string): { ok: true; value: LineResult } | { ok: false; 
         },
       };
     }
-    [dayOfMonth, month, year] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
+    [dayOfMonth, month, year] = [dmy.day, dmy.month, dmy.year];
   } else {
     return {
       ok: false,
@@ -190,17 +189,20 @@ function parseLine(raw: string): { ok: true; value: LineResult } | { ok: false; 
 }
 
 /** One line of text → its entry (or null), or a zod issue carrying the Vietnamese and English messages. */
-const lineSchema = z.string().transform((raw, ctx): LineResult => {
-  const result = parseLine(raw.replace(/#.*$/, ''));
-  if (result.ok) return result.value;
-  ctx.issues.push({
-    code: 'custom',
-    input: raw,
-    message: result.issue.message,
-    params: { messageEn: result.issue.messageEn },
-  });
-  return z.NEVER;
-});
+const lineSchema = z.pipe(
+  z.string(),
+  z.transform((raw: string, ctx): LineResult => {
+    const result = parseLine(raw.replace(/#.*$/, ''));
+    if (result.ok) return result.value;
+    ctx.issues.push({
+      code: 'custom',
+      input: raw,
+      message: result.issue.message,
+      params: { messageEn: result.issue.messageEn },
+    });
+    return z.NEVER;
+  }),
+);
 
 export function parseHolidayOverrides(text: string): ParseOverridesResult {
   const errors: OverrideError[] = [];

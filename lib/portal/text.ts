@@ -21,6 +21,14 @@ export function stripInvisibleControls(s: string): string {
   return s.replace(INVISIBLE_CONTROLS, '');
 }
 
+/**
+ * Lower case without diacritics, đ → d: "Làm Bù" → "lam bu", "Đăk Hà" → "dak ha". For matching what
+ * staff type without accents and for file names; never for text that is shown.
+ */
+export function foldDiacritics(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}
+
 /** Trailing `:` / `*` (also full-width forms) mixed with spaces, as in "Mã hồ sơ :*". */
 const TRAILING_MARKS = /[\s:*\uff1a\uff0a]+$/;
 /** Line breaks as they appear in text built from cells. */
