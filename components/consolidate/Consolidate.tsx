@@ -1,8 +1,8 @@
 import { useState, type DragEvent } from 'react';
 import { APPENDIX_COLUMNS, type AppendixDelimiter, type AppendixKey } from '@/lib/appendix/rows';
 import type { ImportError, MergeConflict, UnitCount } from '@/lib/appendix/consolidate';
-import { localMessage, type Language } from '@/lib/i18n/bilingual';
 import type { Translate } from '@/lib/i18n/translate';
+import { problemsText } from './problem-text';
 
 export interface ConsolidateFileView {
   id: number;
@@ -25,11 +25,12 @@ export interface ConflictView {
 
 export interface ConsolidateProps {
   t: Translate;
-  language: Language;
   files: readonly ConsolidateFileView[];
-  /** Every error of every file, in file order. */
+  /** Every error of every file, in file order (the page lists the first ones of each file). */
   errors: readonly ImportError[];
   conflicts: readonly ConflictView[];
+  /** The files holding copies of the conflicts, each of which can settle them all at once. */
+  conflictFiles: readonly string[];
   units: readonly UnitCount[];
   total: Omit<UnitCount, 'unit'>;
   /** Files being read now. */
@@ -42,12 +43,32 @@ export interface ConsolidateProps {
   onAddFiles: (files: File[]) => void;
   onRemoveFile: (id: number) => void;
   onChoose: (code: string, index: number) => void;
+  /** Choose the copy from this file for every conflict it holds. */
+  onSettleFile: (file: string) => void;
+  onDownloadErrors: () => void;
   onExport: () => void;
 }
 
-/** The file and line are shown before each message, so the message's own "Dòng N: " is left out. */
-function withoutLinePrefix(message: string): string {
-  return message.replace(/^(?:Dòng|Line) \d+: /, '');
+/** Errors listed per file; the rest are counted and in the downloadable report. */
+export const ERRORS_SHOWN_PER_FILE = 50;
+/** Conflicts per page: thousands of conflicts must not mean thousands of tables at once. */
+export const CONFLICTS_PER_PAGE = 50;
+
+interface FileErrors {
+  file: string;
+  shown: ImportError[];
+  hidden: number;
+}
+
+function errorsByFile(errors: readonly ImportError[]): FileErrors[] {
+  const groups = new Map<string, FileErrors>();
+  for (const e of errors) {
+    let group = groups.get(e.file);
+    if (!group) groups.set(e.file, (group = { file: e.file, shown: [], hidden: 0 }));
+    if (group.shown.length < ERRORS_SHOWN_PER_FILE) group.shown.push(e);
+    else group.hidden++;
+  }
+  return [...groups.values()];
 }
 
 const HEADING = Object.fromEntries(APPENDIX_COLUMNS.map((c) => [c.key, c.heading])) as Record<AppendixKey, string>;
@@ -56,7 +77,17 @@ const HEADING = Object.fromEntries(APPENDIX_COLUMNS.map((c) => [c.key, c.heading
 export function Consolidate(props: ConsolidateProps) {
   const { t, files, errors, conflicts } = props;
   const [dragging, setDragging] = useState(false);
+  const [conflictPage, setConflictPage] = useState(0);
   const unresolved = conflicts.filter((c) => c.chosen < 0).length;
+  const pages = Math.max(1, Math.ceil(conflicts.length / CONFLICTS_PER_PAGE));
+  const page = Math.min(conflictPage, pages - 1);
+  const pageConflicts = conflicts.slice(page * CONFLICTS_PER_PAGE, (page + 1) * CONFLICTS_PER_PAGE);
+
+  function where(e: ImportError): string {
+    if (e.line <= 0) return t('consolidate.errorWhereFile', { file: e.file });
+    if (e.lineTo > e.line) return t('consolidate.errorWhereRange', { file: e.file, from: e.line, to: e.lineTo });
+    return t('consolidate.errorWhere', { file: e.file, line: e.line });
+  }
 
   function drop(event: DragEvent<HTMLElement>) {
     event.preventDefault();
@@ -151,19 +182,27 @@ export function Consolidate(props: ConsolidateProps) {
       {errors.length > 0 && (
         <section className="block errors" aria-live="polite">
           <h2>{t('consolidate.errors', { count: errors.length })}</h2>
-          <p className="hint">{t('consolidate.errorsHelp')}</p>
+          <p className="hint">
+            {t('consolidate.errorsHelp')}{' '}
+            <button type="button" className="link" data-testid="download-errors" onClick={props.onDownloadErrors}>
+              {t('consolidate.errorReport')}
+            </button>
+          </p>
           <ul>
-            {errors.map((e, i) => (
-              <li key={`${e.file}-${e.line}-${i}`} data-testid="import-error" data-file={e.file} data-line={e.line}>
-                <strong>
-                  {e.line > 0
-                    ? t('consolidate.errorWhere', { file: e.file, line: e.line })
-                    : t('consolidate.errorWhereFile', { file: e.file })}
-                </strong>
-                {' — '}
-                {withoutLinePrefix(localMessage(e, props.language))}
-              </li>
-            ))}
+            {errorsByFile(errors).map((group) => [
+              ...group.shown.map((e, i) => (
+                <li key={`${e.file}-${e.line}-${i}`} data-testid="import-error" data-file={e.file} data-line={e.line} data-line-to={e.lineTo}>
+                  <strong>{where(e)}</strong>
+                  {' — '}
+                  {problemsText(t, e.problems)}
+                </li>
+              )),
+              group.hidden > 0 && (
+                <li key={`${group.file}-more`} className="more" data-testid="import-errors-more" data-file={group.file}>
+                  {t('consolidate.errorsMore', { count: group.hidden, file: group.file })}
+                </li>
+              ),
+            ])}
           </ul>
         </section>
       )}
@@ -177,7 +216,28 @@ export function Consolidate(props: ConsolidateProps) {
               {t('consolidate.resolved', { done: conflicts.length - unresolved, total: conflicts.length })}
             </strong>
           </p>
-          {conflicts.map(({ conflict, chosen, differing }) => (
+          {props.conflictFiles.length > 1 && (
+            <p className="settle">
+              <span className="hint">{t('consolidate.settleHelp')}</span>{' '}
+              {props.conflictFiles.map((file) => (
+                <button key={file} type="button" className="link" data-testid="settle-file" data-file={file} onClick={() => props.onSettleFile(file)}>
+                  {t('consolidate.settleFile', { file })}
+                </button>
+              ))}
+            </p>
+          )}
+          {pages > 1 && (
+            <nav className="pager" data-testid="conflicts-pager">
+              <button type="button" data-testid="conflicts-prev" disabled={page === 0} onClick={() => setConflictPage(page - 1)}>
+                {t('consolidate.conflictsPrev')}
+              </button>
+              <span data-testid="conflicts-page">{t('consolidate.conflictsPage', { page: page + 1, pages })}</span>
+              <button type="button" data-testid="conflicts-next" disabled={page >= pages - 1} onClick={() => setConflictPage(page + 1)}>
+                {t('consolidate.conflictsNext')}
+              </button>
+            </nav>
+          )}
+          {pageConflicts.map(({ conflict, chosen, differing }) => (
             <fieldset
               key={conflict.code}
               className={`conflict${chosen >= 0 ? ' resolved' : ''}`}
