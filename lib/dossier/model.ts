@@ -85,6 +85,9 @@ export interface DossierTag {
   at: number;
 }
 
+/** What staff give when tagging (the background adds who and when): the one shape of a tag request. */
+export type TagInput = Pick<DossierTag, 'realReturn' | 'reason' | 'note'>;
+
 /** A dossier as the extension stores it: the latest values read, when and where, and the staff tag. */
 export interface StoredDossier extends ReadDossier {
   /** Epoch milliseconds of the first and the latest read. */

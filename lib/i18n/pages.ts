@@ -3,6 +3,8 @@
  * backup and restore), merged into lib/i18n/translate.ts. Vietnamese first; the English catalog must have the
  * same keys and placeholders (checked by tests/unit/i18n/catalogs.test.ts).
  */
+import { REAL_OUTCOME_LABEL_VI } from '../dossier/classify';
+
 export const pagesVi = {
   'print.title': 'Phụ lục hồ sơ trễ hạn trên Hệ thống nhưng đã trả kết quả đúng hạn',
 
@@ -86,8 +88,8 @@ export const pagesVi = {
   'consolidate.summary': 'Số hồ sơ theo đơn vị',
   'consolidate.unit': 'Cơ quan, đơn vị',
   'consolidate.rows': 'Số hồ sơ',
-  'consolidate.early': 'Trước hạn',
-  'consolidate.onTime': 'Đúng hạn',
+  'consolidate.early': REAL_OUTCOME_LABEL_VI.early,
+  'consolidate.onTime': REAL_OUTCOME_LABEL_VI['on-time'],
   'consolidate.total': 'Tổng cộng',
   'consolidate.noUnit': '(không ghi đơn vị)',
   'consolidate.summaryPending': 'Chưa tính {count} hồ sơ trùng mã chưa được chọn.',

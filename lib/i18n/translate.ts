@@ -6,6 +6,8 @@
 
 import type { Language } from './bilingual';
 import { pagesEn, pagesVi } from './pages';
+// The Vietnamese labels are the appendix's own words: one table, in lib/dossier/classify.ts.
+import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI } from '../dossier/classify';
 
 export const vi = {
   ...pagesVi,
@@ -57,12 +59,12 @@ export const vi = {
   'row.note': 'Ghi chú',
   'row.by': 'Gắn bởi {by} lúc {at}',
 
-  'state.late-unclosed': 'Chưa kết thúc',
-  'state.late-closed': 'Kết thúc muộn',
+  'state.late-unclosed': SYSTEM_STATE_LABEL_VI['late-unclosed'],
+  'state.late-closed': SYSTEM_STATE_LABEL_VI['late-closed'],
   'state.not-late': 'Không trễ',
-  'outcome.early': 'Trước hạn',
-  'outcome.on-time': 'Đúng hạn',
-  'outcome.late': 'Quá hạn',
+  'outcome.early': REAL_OUTCOME_LABEL_VI.early,
+  'outcome.on-time': REAL_OUTCOME_LABEL_VI['on-time'],
+  'outcome.late': REAL_OUTCOME_LABEL_VI.late,
 
   'reason.handedNotClosed': 'Đã trả kết quả nhưng chưa kết thúc trên Hệ thống',
   'reason.closedLate': 'Đã trả kết quả đúng hạn nhưng kết thúc trên Hệ thống muộn',

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { DossierDatabase, TagHistoryRow } from './db';
-import type { DossierTag, OptionalField, ReadDossier, StoredDossier } from '../dossier/model';
+import type { DossierTag, OptionalField, ReadDossier, StoredDossier, TagInput } from '../dossier/model';
 import { validateRealReturn } from '../dossier/tag-validation';
 import { makeBackup, mergeRecord, planRestore, type Backup, type RestorePlan } from './backup';
 
@@ -9,11 +9,7 @@ import { makeBackup, mergeRecord, planRestore, type Backup, type RestorePlan } f
  * that two tabs and the popup writing at once never lose an update.
  */
 
-export interface TagInput {
-  realReturn: string;
-  reason: string;
-  note: string;
-}
+export type { TagInput };
 
 export type TagResult =
   | { ok: true; dossier: StoredDossier; previous: DossierTag | null }
