@@ -12,6 +12,7 @@ import {
 } from '../../../lib/appendix/rows';
 import { appendixCsv } from '../../../lib/appendix/csv';
 import type { DossierTag, PortalDate, StoredDossier } from '../../../lib/dossier/model';
+import { appendixRow, day, storedDossier, tag } from '../../support/factories';
 
 const TODAY = '2026-11-27';
 
@@ -29,24 +30,16 @@ interface Make {
 /** A dossier late on the system (due 2026-11-20, not closed) tagged on time unless overridden. */
 function make(m: Make): StoredDossier {
   const due = m.due ?? '2026-11-20';
-  return {
+  return storedDossier({
     code: m.code,
-    procedure: m.procedure ?? 'Đăng ký khai sinh',
-    sector: 'Hộ tịch',
-    applicant: m.applicant ?? 'Nguyễn Văn An',
-    received: m.received === undefined ? { day: '2026-11-10', time: '08:00' } : m.received,
-    due: { day: due },
-    closed: m.closed ? { day: m.closed } : null,
-    status: 'Đã trả kết quả',
-    unit: m.unit ?? 'UBND xã Đăk Cấm',
-    firstSeen: 1,
-    lastSeen: 2,
-    pageUrl: 'https://motcua.kontum.gov.vn/vi/dossier/search',
-    tag:
-      m.tag === null
-        ? undefined
-        : { realReturn: due, reason: '', note: '', by: 'Cán bộ A', at: 3, ...(m.tag ?? {}) },
-  };
+    ...(m.procedure === undefined ? {} : { procedure: m.procedure }),
+    ...(m.applicant === undefined ? {} : { applicant: m.applicant }),
+    ...(m.unit === undefined ? {} : { unit: m.unit }),
+    ...(m.received === undefined ? {} : { received: m.received }),
+    due: day(due),
+    closed: m.closed ? day(m.closed) : null,
+    ...(m.tag === null ? {} : { tag: tag({ realReturn: due, ...(m.tag ?? {}) }) }),
+  });
 }
 
 function parse(csv: string, delimiter: ',' | ';'): string[][] {
@@ -56,25 +49,7 @@ function parse(csv: string, delimiter: ',' | ';'): string[][] {
   return result.data;
 }
 
-function row(over: Partial<AppendixValues> = {}): AppendixValues {
-  return {
-    stt: '1',
-    code: '000.00.23.H34-261110-0001',
-    procedure: 'Đăng ký khai sinh',
-    sector: 'Hộ tịch',
-    applicant: 'Nguyễn Văn An',
-    received: '10/11/2026',
-    due: '20/11/2026',
-    closed: '',
-    state: 'Chưa kết thúc',
-    realReturn: '20/11/2026',
-    outcome: 'Đúng hạn',
-    reason: 'Lý do',
-    unit: 'UBND xã Đăk Cấm',
-    note: '',
-    ...over,
-  };
-}
+const row = (over: Partial<AppendixValues> = {}) => appendixRow({ reason: 'Lý do', ...over });
 
 describe('headings', () => {
   it('has exactly the 14 headings in order', () => {
