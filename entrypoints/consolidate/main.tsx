@@ -1,16 +1,12 @@
 import './style.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { AppendixDelimiter } from '@/lib/appendix/rows';
 import {
   consolidatedCsv,
   errorReportCsv,
-  fileProblem,
   mergeAppendices,
   rejectedLineCount,
   summaryByUnit,
-  type ImportError,
-  type ImportedRow,
 } from '@/lib/appendix/consolidate';
 import {
   applyChoices,
@@ -19,87 +15,16 @@ import {
   consolidatedFileName,
   differingKeys,
   forgetFile,
-  READ_LIMIT_BYTES,
-  uniqueFileName,
   type ConflictChoice,
 } from '@/lib/appendix/consolidate/session';
 import { vietnamDay } from '@/lib/calendar/day';
-import { Consolidate, type ConflictView } from '@/components/consolidate/Consolidate';
+import { Consolidate, type ConflictView, type ConsolidateFileView } from '@/components/consolidate/Consolidate';
 import { problemsText } from '@/components/consolidate/problem-text';
 import { downloadText, useSettings } from '@/components/shared/use-extension';
-import { parseInWorker } from './parse-client';
+import { useLoadedFiles, type LoadedFile } from './use-loaded-files';
 
-interface LoadedFile {
-  id: number;
-  name: string;
-  renamedFrom: string | null;
-  delimiter: AppendixDelimiter | null;
-  rows: ImportedRow[];
-  errors: ImportError[];
-}
-
-/**
- * Reads one file (at most one byte over the limit, so a huge file is reported, not loaded) and parses it
- * in the worker, so the page stays responsive whatever the file holds.
- */
-async function loadFile(file: File, id: number, name: string): Promise<LoadedFile> {
-  const renamedFrom = name === file.name ? null : file.name;
-  let bytes: ArrayBuffer;
-  try {
-    bytes = await file.slice(0, READ_LIMIT_BYTES).arrayBuffer();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const readError = fileProblem(name, { code: 'consolidate-read-failed', file: name, message });
-    return { id, name, renamedFrom, delimiter: null, rows: [], errors: [readError] };
-  }
-  const parsed = await parseInWorker(name, bytes);
-  const wholeFileError = parsed.errors.some((e) => e.line === 0);
-  return {
-    id,
-    name,
-    renamedFrom,
-    delimiter: wholeFileError ? null : parsed.delimiter,
-    rows: parsed.rows,
-    errors: parsed.errors,
-  };
-}
-
-function ConsolidatePage() {
-  const { settings, t } = useSettings();
-  const [files, setFiles] = useState<LoadedFile[]>([]);
-  const [reading, setReading] = useState(0);
-  const [choices, setChoices] = useState<ReadonlyMap<string, ConflictChoice>>(() => new Map());
-  const [exportMessage, setExportMessage] = useState<string | null>(null);
-  const nextId = useRef(1);
-  // Names given out so far (kept while a batch is still being read), so every name stays unique.
-  const names = useRef(new Map<number, string>());
-
-  const addFiles = useCallback(async (list: File[]) => {
-    setExportMessage(null);
-    const batch = list.map((file) => {
-      const id = nextId.current++;
-      const name = uniqueFileName(file.name, names.current.values());
-      names.current.set(id, name);
-      return { file, id, name };
-    });
-    setReading((n) => n + batch.length);
-    for (const { file, id, name } of batch) {
-      const loaded = await loadFile(file, id, name);
-      setReading((n) => n - 1);
-      // A file removed while it was being read stays removed.
-      if (names.current.has(id)) setFiles((prev) => [...prev, loaded]);
-    }
-  }, []);
-
-  const removeFile = useCallback((id: number) => {
-    const name = names.current.get(id);
-    names.current.delete(id);
-    setExportMessage(null);
-    setFiles((prev) => prev.filter((f) => f.id !== id));
-    // A choice of a copy in the removed file goes with it (a new file may later take the same name).
-    if (name !== undefined) setChoices((prev) => forgetFile(prev, name));
-  }, []);
-
+/** What the page shows of the loaded files and the user's choices, recomputed only when they change. */
+function useMergedView(files: readonly LoadedFile[], choices: ReadonlyMap<string, ConflictChoice>) {
   const merge = useMemo(() => mergeAppendices(files.map((f) => ({ fileName: f.name, rows: f.rows }))), [files]);
   const applied = useMemo(() => applyChoices(merge, choices), [merge, choices]);
   const summary = useMemo(() => summaryByUnit(applied.result.merged), [applied]);
@@ -117,6 +42,32 @@ function ConsolidatePage() {
   const filesInConflict = useMemo(() => conflictFiles(merge.conflicts), [merge]);
   const errors = useMemo(() => files.flatMap((f) => f.errors), [files]);
   const skippedRows = useMemo(() => rejectedLineCount(errors), [errors]);
+  const fileViews: ConsolidateFileView[] = useMemo(
+    () =>
+      files.map((f) => ({
+        id: f.id,
+        name: f.name,
+        renamedFrom: f.renamedFrom,
+        delimiter: f.delimiter,
+        rowCount: f.rows.length,
+        errorCount: f.errors.length,
+      })),
+    [files],
+  );
+  return { merge, applied, summary, conflictViews, filesInConflict, errors, skippedRows, fileViews };
+}
+
+function ConsolidatePage() {
+  const { settings, t } = useSettings();
+  const [choices, setChoices] = useState<ReadonlyMap<string, ConflictChoice>>(() => new Map());
+  const [exportMessage, setExportMessage] = useState<string | null>(null);
+  const { files, reading, addFiles, removeFile } = useLoadedFiles({
+    onChange: () => setExportMessage(null),
+    // A choice of a copy in a removed file goes with it (a new file may later take the same name).
+    onRemoved: (name) => setChoices((prev) => forgetFile(prev, name)),
+  });
+
+  const { merge, applied, summary, conflictViews, filesInConflict, errors, skippedRows, fileViews } = useMergedView(files, choices);
 
   const unresolved = applied.result.conflicts.length;
   const merged = applied.result.merged;
@@ -158,14 +109,7 @@ function ConsolidatePage() {
   return (
     <Consolidate
       t={t}
-      files={files.map((f) => ({
-        id: f.id,
-        name: f.name,
-        renamedFrom: f.renamedFrom,
-        delimiter: f.delimiter,
-        rowCount: f.rows.length,
-        errorCount: f.errors.length,
-      }))}
+      files={fileViews}
       errors={errors}
       conflicts={conflictViews}
       conflictFiles={filesInConflict}
