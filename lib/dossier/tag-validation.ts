@@ -3,7 +3,7 @@ import { formatDayVn, isIsoDay } from '../calendar/day';
 import type { ReadDossier, RealOutcome } from './model';
 
 /**
- * Checks a real return date R typed by staff (appendix.md): refused, and nothing saved, when it is empty,
+ * Checks a real return date R typed by staff (docs/domain.md): refused, and nothing saved, when it is empty,
  * not a real day, before the receipt day, or after today. All comparisons are on calendar days.
  */
 export type RealReturnError = 'empty' | 'not-a-date' | 'before-receipt' | 'after-today';

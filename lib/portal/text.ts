@@ -1,5 +1,5 @@
 /**
- * Text normalisation for portal cells and headers (portal-model.md, "What the reader must do", step 2).
+ * Text normalisation for portal cells and headers (docs/domain.md, "What the reader must do", step 2).
  * Pure functions; every regular expression is compiled once here.
  */
 
