@@ -1,4 +1,4 @@
-import { isRealDay, makeDay } from './day';
+import { isRealDay } from './day';
 
 /**
  * The one reader of day-first dates, `d/M/yyyy` to `dd/MM/yyyy`, with an optional time `H:mm[:ss]`
@@ -90,36 +90,22 @@ function readTime(s: string, i: number, noColonAfter: boolean): TimeRead | null 
   if (hoursEnd < 0 || s.charCodeAt(hoursEnd) !== CH_COLON) return null;
   const minutesEnd = hoursEnd + 3;
   if (!isDigitAt(s, hoursEnd + 1) || !isDigitAt(s, hoursEnd + 2)) return null;
-  const time: TimeRead = { end: minutesEnd, hours: digitsValue(s, i, hoursEnd), minutes: digitsValue(s, hoursEnd + 1, minutesEnd) };
+  let end = minutesEnd;
+  let seconds: number | undefined;
   if (s.charCodeAt(minutesEnd) === CH_COLON && isDigitAt(s, minutesEnd + 1) && isDigitAt(s, minutesEnd + 2)) {
-    time.seconds = digitsValue(s, minutesEnd + 1, minutesEnd + 3);
-    time.end = minutesEnd + 3;
+    seconds = digitsValue(s, minutesEnd + 1, minutesEnd + 3);
+    end = minutesEnd + 3;
   }
-  const after = s.charCodeAt(time.end);
-  if ((after >= CH_0 && after <= CH_9) || (noColonAfter && after === CH_COLON)) return null;
+  const after = s.charCodeAt(end);
   // Seconds followed by a digit do not fall back to `H:mm`: the `:` after it would not let a date follow.
-  return time;
+  if ((after >= CH_0 && after <= CH_9) || (noColonAfter && after === CH_COLON)) return null;
+  return { end, hours: digitsValue(s, i, hoursEnd), minutes: digitsValue(s, hoursEnd + 1, minutesEnd), seconds };
 }
 
-/** `d{1,2} X d{1,2} X d+` at `i` (X a separator of the format), the year's digits all taken. */
-function readDate(s: string, i: number, format: DmyFormat): Omit<DmyMatch, 'start' | 'time'> | null {
-  const dayEnd = digitRun(s, i, 1, 2);
-  if (dayEnd < 0) return null;
-  const sep = s.charCodeAt(dayEnd);
-  if (!format.separators.includes(s.charAt(dayEnd))) return null;
-  const monthEnd = digitRun(s, dayEnd + 1, 1, 2);
-  if (monthEnd < 0) return null;
-  const sep2 = s.charCodeAt(monthEnd);
-  if (format.mixedSeparators ? !format.separators.includes(s.charAt(monthEnd)) : sep2 !== sep) return null;
-  const yearEnd = digitRun(s, monthEnd + 1, 1, Infinity);
-  if (yearEnd < 0) return null;
-  return {
-    end: yearEnd,
-    day: digitsValue(s, i, dayEnd),
-    month: digitsValue(s, dayEnd + 1, monthEnd),
-    year: yearEnd - monthEnd - 1 > 9 ? Number.NaN : digitsValue(s, monthEnd + 1, yearEnd),
-    yearDigits: yearEnd - monthEnd - 1,
-  };
+function isSeparator(format: DmyFormat, code: number): boolean {
+  const separators = format.separators;
+  for (let k = 0; k < separators.length; k++) if (separators.charCodeAt(k) === code) return true;
+  return false;
 }
 
 function isDateBoundary(s: string, i: number): boolean {
@@ -128,34 +114,57 @@ function isDateBoundary(s: string, i: number): boolean {
 }
 
 /**
+ * `d{1,2} X d{1,2} X d+` at `i` (X a separator of the format), the year's digits all taken, as a token
+ * starting at `start`. `bounded`: the year may not be followed by a digit, `/` or `-` (a token inside text).
+ */
+function readDate(s: string, i: number, format: DmyFormat, start: number, bounded: boolean): DmyMatch | null {
+  const dayEnd = digitRun(s, i, 1, 2);
+  if (dayEnd < 0) return null;
+  const sep = s.charCodeAt(dayEnd);
+  if (!isSeparator(format, sep)) return null;
+  const monthEnd = digitRun(s, dayEnd + 1, 1, 2);
+  if (monthEnd < 0) return null;
+  const sep2 = s.charCodeAt(monthEnd);
+  if (format.mixedSeparators ? !isSeparator(format, sep2) : sep2 !== sep) return null;
+  const yearEnd = digitRun(s, monthEnd + 1, 1, Infinity);
+  if (yearEnd < 0 || (bounded && !isDateBoundary(s, yearEnd))) return null;
+  const yearDigits = yearEnd - monthEnd - 1;
+  return {
+    start,
+    end: yearEnd,
+    day: digitsValue(s, i, dayEnd),
+    month: digitsValue(s, dayEnd + 1, monthEnd),
+    year: yearDigits > 9 ? Number.NaN : digitsValue(s, monthEnd + 1, yearEnd),
+    yearDigits,
+  };
+}
+
+/**
  * The token starting at `i`: a time then the date (when the format has times), else the date alone
  * (when `dateHere`), then a time after it. `bounded`: the date may not be followed by a digit, `/` or
  * `-` (a token inside text); otherwise the caller checks the end.
  */
 function matchAt(s: string, i: number, format: DmyFormat, bounded: boolean, dateHere: boolean): DmyMatch | null {
-  const fits = (date: ReturnType<typeof readDate>) => (date && (!bounded || isDateBoundary(s, date.end)) ? date : null);
-  let before = format.time ? readTime(s, i, false) : null;
-  let date: ReturnType<typeof readDate> = null;
-  if (before) {
-    // The time must be followed by `,` or a space before the date.
-    const dateStart = separatorEnd(s, before.end);
-    date = dateStart < 0 ? null : fits(readDate(s, dateStart, format));
-    if (!date) before = null;
-  }
-  if (!date && dateHere) date = fits(readDate(s, i, format));
-  if (!date) return null;
-  const match: DmyMatch = { start: i, ...date };
-  if (before) {
-    match.time = { hours: before.hours, minutes: before.minutes, seconds: before.seconds };
-    return match;
-  }
   if (format.time) {
-    const timeStart = separatorEnd(s, date.end);
-    const after = timeStart < 0 ? null : readTime(s, timeStart, true);
-    if (after) {
-      match.time = { hours: after.hours, minutes: after.minutes, seconds: after.seconds };
-      match.end = after.end;
+    const before = readTime(s, i, false);
+    if (before) {
+      // The time must be followed by `,` or a space before the date.
+      const dateStart = separatorEnd(s, before.end);
+      const match = dateStart < 0 ? null : readDate(s, dateStart, format, i, bounded);
+      if (match) {
+        match.time = before;
+        return match;
+      }
     }
+  }
+  if (!dateHere) return null;
+  const match = readDate(s, i, format, i, bounded);
+  if (!match || !format.time) return match;
+  const timeStart = separatorEnd(s, match.end);
+  const after = timeStart < 0 ? null : readTime(s, timeStart, true);
+  if (after) {
+    match.time = after;
+    match.end = after.end;
   }
   return match;
 }
@@ -179,16 +188,34 @@ export function findDmy(text: string, format: DmyFormat): DmyMatch | null {
   return null;
 }
 
+/** Why the token is not a day (or its time not a time of day); null when it is both. */
+export function dmyProblem(match: DmyMatch): 'year-digits' | 'not-real' | 'bad-time' | null {
+  if (match.yearDigits !== 4) return 'year-digits';
+  if (!isRealDay(match.year, match.month, match.day)) return 'not-real';
+  const t = match.time;
+  if (t && (t.hours > 23 || t.minutes > 59 || (t.seconds ?? 0) > 59)) return 'bad-time';
+  return null;
+}
+
+/** The token's day as `yyyy-MM-dd` (for a token without {@link dmyProblem}: its year has 4 digits). */
+export function dmyIsoDay(match: DmyMatch): string {
+  return `${match.year}-${TWO_DIGITS[match.month]}-${TWO_DIGITS[match.day]}`;
+}
+
+/** The token's time as `HH:mm` or `HH:mm:ss`, undefined when it has none. */
+export function dmyTime(match: DmyMatch): string | undefined {
+  const t = match.time;
+  if (!t) return undefined;
+  const hhmm = `${TWO_DIGITS[t.hours]}:${TWO_DIGITS[t.minutes]}`;
+  return t.seconds === undefined ? hhmm : `${hhmm}:${TWO_DIGITS[t.seconds]}`;
+}
+
 /** Whether the token is a real day (4-digit year) with a time in range; the day as `yyyy-MM-dd`. */
 export function checkDmy(match: DmyMatch): DmyCheck {
-  if (match.yearDigits !== 4) return { ok: false, reason: 'year-digits' };
-  if (!isRealDay(match.year, match.month, match.day)) return { ok: false, reason: 'not-real' };
-  const day = makeDay(match.year, match.month, match.day);
-  const t = match.time;
-  if (!t) return { ok: true, day };
-  if (t.hours > 23 || t.minutes > 59 || (t.seconds ?? 0) > 59) return { ok: false, reason: 'bad-time' };
-  const hhmm = `${TWO_DIGITS[t.hours]}:${TWO_DIGITS[t.minutes]}`;
-  return { ok: true, day, time: t.seconds === undefined ? hhmm : `${hhmm}:${TWO_DIGITS[t.seconds]}` };
+  const reason = dmyProblem(match);
+  if (reason) return { ok: false, reason };
+  const time = dmyTime(match);
+  return time === undefined ? { ok: true, day: dmyIsoDay(match) } : { ok: true, day: dmyIsoDay(match), time };
 }
 
 /** `d/M/yyyy` or `dd/MM/yyyy` → `yyyy-MM-dd`, or null when it is not a real day. */

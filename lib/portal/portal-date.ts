@@ -1,5 +1,5 @@
 import type { PortalDate } from '../dossier/model';
-import { checkDmy, findDmy, parseDmy, PORTAL_DMY, type DmyMatch } from '../calendar/dmy';
+import { dmyIsoDay, dmyProblem, dmyTime, findDmy, parseDmy, PORTAL_DMY, type DmyMatch } from '../calendar/dmy';
 import { normalizeText } from './text';
 
 /** A portal date cell read: empty, a date, or text that is no date (kept for the panel to show). */
@@ -17,10 +17,10 @@ function digitIn(s: string): boolean {
 }
 
 function resultOf(match: DmyMatch, text: string): PortalDateResult {
-  const checked = checkDmy(match);
-  if (!checked.ok) return { kind: 'invalid', text };
-  const value: PortalDate = { day: checked.day };
-  if (checked.time !== undefined) value.time = checked.time;
+  if (dmyProblem(match) !== null) return { kind: 'invalid', text };
+  const value: PortalDate = { day: dmyIsoDay(match) };
+  const time = dmyTime(match);
+  if (time !== undefined) value.time = time;
   return { kind: 'ok', value };
 }
 
