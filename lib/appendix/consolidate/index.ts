@@ -4,7 +4,7 @@
  * counts per unit (summary) and exports one appendix.
  */
 export { MAX_FILE_BYTES, MAX_FILE_LINES, parseAppendixFile } from './import';
-export { compareImported, consolidatedCsv, mergeAppendices, resolveConflict, resolveConflicts } from './merge';
+export { compareImported, consolidatedCsv, mergeAppendices, resolveConflict, resolveConflicts, sortImported } from './merge';
 export type { MergeConflict, MergeResult, RowCopy } from './merge';
 export { fileProblem, rejectedLineCount } from './problems';
 export type { ConsolidationProblem, ImportedRow, ImportError, ParsedAppendix } from './problems';

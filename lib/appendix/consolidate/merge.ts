@@ -31,11 +31,20 @@ function sameRow(a: AppendixValues, b: AppendixValues): boolean {
   return APPENDIX_KEYS.every((k) => k === 'stt' || a[k] === b[k]);
 }
 
+function receiptKey(row: AppendixValues): string {
+  return parseDayVn(row.received) ?? '\uFFFF';
+}
+
 /** Receipt day (`yyyy-MM-dd`, no date = last), then code. */
 export function compareImported(a: AppendixValues, b: AppendixValues): number {
-  const ka = parseDayVn(a.received) ?? '\uFFFF';
-  const kb = parseDayVn(b.received) ?? '\uFFFF';
-  return compareText(ka, kb) || compareText(a.code, b.code);
+  return compareText(receiptKey(a), receiptKey(b)) || compareText(a.code, b.code);
+}
+
+/** The rows in {@link compareImported} order, each row's receipt day read once (not once per comparison). */
+export function sortImported<T extends AppendixValues>(rows: readonly T[]): T[] {
+  const keyed = rows.map((row) => ({ key: receiptKey(row), row }));
+  keyed.sort((a, b) => compareText(a.key, b.key) || compareText(a.row.code, b.row.code));
+  return keyed.map((k) => k.row);
 }
 
 export function mergeAppendices(files: { fileName: string; rows: ImportedRow[] }[]): MergeResult {
@@ -55,9 +64,8 @@ export function mergeAppendices(files: { fileName: string; rows: ImportedRow[] }
     if (copies.every((c) => sameRow(c.row, first.row))) merged.push(first.row);
     else conflicts.push({ code, copies });
   }
-  merged.sort(compareImported);
   conflicts.sort((a, b) => compareText(a.code, b.code));
-  return { merged, conflicts };
+  return { merged: sortImported(merged), conflicts };
 }
 
 /**
@@ -76,7 +84,7 @@ export function resolveConflicts(result: MergeResult, chosen: ReadonlyMap<string
     rows.push(copy.row);
   }
   return {
-    merged: [...result.merged, ...rows].sort(compareImported),
+    merged: sortImported([...result.merged, ...rows]),
     conflicts: result.conflicts.filter((c) => !chosen.has(c.code)),
   };
 }
@@ -88,5 +96,5 @@ export function resolveConflict(result: MergeResult, code: string, chosenIndex: 
 
 /** One appendix CSV of the rows (same 14 columns, BOM, CRLF), ordered by receipt day then code, STT 1..n. */
 export function consolidatedCsv(rows: readonly AppendixValues[], options: CsvOptions): string {
-  return appendixCsv([...rows].sort(compareImported), options);
+  return appendixCsv(sortImported(rows), options);
 }

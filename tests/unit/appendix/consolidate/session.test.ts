@@ -110,7 +110,8 @@ describe('applyChoices', () => {
     const started = performance.now();
     const applied = applyChoices(merge, chooseFile(merge.conflicts, new Map(), 'a.csv'));
     expect(applied.result.conflicts).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // One pass and one sort: well under a second on an idle machine (resolving them one by one took minutes).
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 
   it('lists only the columns that differ, never STT', () => {
