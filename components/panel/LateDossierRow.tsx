@@ -4,12 +4,9 @@ import type { Problem } from '@/lib/i18n/problem';
 import { formatDayVn } from '@/lib/calendar/day';
 import { realOutcome } from '@/lib/dossier/classify';
 import { defaultReturnDate, type LateRow } from '@/lib/portal/panel-model';
+import type { TagInput } from '@/lib/dossier/model';
 
-export interface TagRequest {
-  realReturn: string;
-  reason: string;
-  note: string;
-}
+export type TagRequest = TagInput;
 
 export type TagOutcome = { ok: true } | { ok: false; problem: Problem };
 

@@ -1,121 +1,73 @@
 import './style.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { AppendixDelimiter } from '@/lib/appendix/rows';
 import {
   consolidatedCsv,
+  errorReportCsv,
   mergeAppendices,
-  parseAppendixFile,
+  rejectedLineCount,
   summaryByUnit,
-  type ImportError,
-  type ImportedRow,
 } from '@/lib/appendix/consolidate';
 import {
   applyChoices,
+  chooseFile,
+  conflictFiles,
   consolidatedFileName,
   differingKeys,
-  READ_LIMIT_BYTES,
-  uniqueFileName,
+  forgetFile,
   type ConflictChoice,
-} from '@/lib/appendix/consolidate-session';
+} from '@/lib/appendix/consolidate/session';
 import { vietnamDay } from '@/lib/calendar/day';
-import { createTranslator } from '@/lib/i18n/translate';
-import { Consolidate, type ConflictView } from '@/components/consolidate/Consolidate';
+import { Consolidate, type ConflictView, type ConsolidateFileView } from '@/components/consolidate/Consolidate';
+import { problemsText } from '@/components/consolidate/problem-text';
 import { downloadText, useSettings } from '@/components/shared/use-extension';
+import { useLoadedFiles, type LoadedFile } from './use-loaded-files';
 
-interface LoadedFile {
-  id: number;
-  name: string;
-  renamedFrom: string | null;
-  delimiter: AppendixDelimiter | null;
-  rows: ImportedRow[];
-  errors: ImportError[];
-}
-
-const vi = createTranslator('vi');
-const en = createTranslator('en');
-
-/** Reads one file (at most one byte over the limit, so a huge file is reported, not loaded) and parses it. */
-async function loadFile(file: File, id: number, name: string): Promise<LoadedFile> {
-  const renamedFrom = name === file.name ? null : file.name;
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await file.slice(0, READ_LIMIT_BYTES).arrayBuffer());
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const readError: ImportError = {
-      file: name,
-      line: 0,
-      message: vi('consolidate.readFailed', { file: name, message }),
-      messageEn: en('consolidate.readFailed', { file: name, message }),
-    };
-    return { id, name, renamedFrom, delimiter: null, rows: [], errors: [readError] };
-  }
-  const parsed = parseAppendixFile(name, bytes);
-  const wholeFileError = parsed.errors.some((e) => e.line === 0);
-  return {
-    id,
-    name,
-    renamedFrom,
-    delimiter: wholeFileError ? null : parsed.delimiter,
-    rows: parsed.rows,
-    errors: parsed.errors,
-  };
-}
-
-function ConsolidatePage() {
-  const { settings, t } = useSettings();
-  const [files, setFiles] = useState<LoadedFile[]>([]);
-  const [reading, setReading] = useState(0);
-  const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
-  const [exportMessage, setExportMessage] = useState<string | null>(null);
-  const nextId = useRef(1);
-  // Names given out so far (kept while a batch is still being read), so every name stays unique.
-  const names = useRef(new Map<number, string>());
-
-  const addFiles = useCallback(async (list: File[]) => {
-    setExportMessage(null);
-    const batch = list.map((file) => {
-      const id = nextId.current++;
-      const name = uniqueFileName(file.name, names.current.values());
-      names.current.set(id, name);
-      return { file, id, name };
-    });
-    setReading((n) => n + batch.length);
-    for (const { file, id, name } of batch) {
-      const loaded = await loadFile(file, id, name);
-      setReading((n) => n - 1);
-      // A file removed while it was being read stays removed.
-      if (names.current.has(id)) setFiles((prev) => [...prev, loaded]);
-    }
-  }, []);
-
-  const removeFile = useCallback((id: number) => {
-    const name = names.current.get(id);
-    names.current.delete(id);
-    setExportMessage(null);
-    setFiles((prev) => prev.filter((f) => f.id !== id));
-    // A choice of a copy in the removed file goes with it (a new file may later take the same name).
-    setChoices((prev) => Object.fromEntries(Object.entries(prev).filter(([, choice]) => choice.file !== name)));
-  }, []);
-
+/** What the page shows of the loaded files and the user's choices, recomputed only when they change. */
+function useMergedView(files: readonly LoadedFile[], choices: ReadonlyMap<string, ConflictChoice>) {
   const merge = useMemo(() => mergeAppendices(files.map((f) => ({ fileName: f.name, rows: f.rows }))), [files]);
   const applied = useMemo(() => applyChoices(merge, choices), [merge, choices]);
   const summary = useMemo(() => summaryByUnit(applied.result.merged), [applied]);
+  // The differing columns depend on the merge only, not on each click.
+  const differing = useMemo(() => new Map(merge.conflicts.map((c) => [c.code, differingKeys(c)])), [merge]);
   const conflictViews: ConflictView[] = useMemo(
     () =>
       merge.conflicts.map((conflict) => ({
         conflict,
-        chosen: applied.chosenIndex[conflict.code] ?? -1,
-        differing: differingKeys(conflict),
+        chosen: applied.chosenIndex.get(conflict.code) ?? -1,
+        differing: differing.get(conflict.code) ?? [],
       })),
-    [merge, applied],
+    [merge, applied, differing],
   );
+  const filesInConflict = useMemo(() => conflictFiles(merge.conflicts), [merge]);
   const errors = useMemo(() => files.flatMap((f) => f.errors), [files]);
-  const skippedRows = useMemo(
-    () => new Set(errors.filter((e) => e.line > 0).map((e) => `${e.file}\u0000${e.line}`)).size,
-    [errors],
+  const skippedRows = useMemo(() => rejectedLineCount(errors), [errors]);
+  const fileViews: ConsolidateFileView[] = useMemo(
+    () =>
+      files.map((f) => ({
+        id: f.id,
+        name: f.name,
+        renamedFrom: f.renamedFrom,
+        delimiter: f.delimiter,
+        rowCount: f.rows.length,
+        errorCount: f.errors.length,
+      })),
+    [files],
   );
+  return { merge, applied, summary, conflictViews, filesInConflict, errors, skippedRows, fileViews };
+}
+
+function ConsolidatePage() {
+  const { settings, t } = useSettings();
+  const [choices, setChoices] = useState<ReadonlyMap<string, ConflictChoice>>(() => new Map());
+  const [exportMessage, setExportMessage] = useState<string | null>(null);
+  const { files, reading, addFiles, removeFile } = useLoadedFiles({
+    onChange: () => setExportMessage(null),
+    // A choice of a copy in a removed file goes with it (a new file may later take the same name).
+    onRemoved: (name) => setChoices((prev) => forgetFile(prev, name)),
+  });
+
+  const { merge, applied, summary, conflictViews, filesInConflict, errors, skippedRows, fileViews } = useMergedView(files, choices);
 
   const unresolved = applied.result.conflicts.length;
   const merged = applied.result.merged;
@@ -135,6 +87,20 @@ function ConsolidatePage() {
     setExportMessage(t('consolidate.exportDone', { file: fileName, count: merged.length }));
   }
 
+  function downloadErrors() {
+    const report = errorReportCsv(
+      errors,
+      {
+        file: t('consolidate.errorReportFile'),
+        from: t('consolidate.errorReportFrom'),
+        to: t('consolidate.errorReportTo'),
+        problem: t('consolidate.errorReportProblem'),
+      },
+      (problem) => problemsText(t, [problem]),
+    );
+    downloadText(`loi-${consolidatedFileName(vietnamDay())}`, report);
+  }
+
   useEffect(() => {
     document.documentElement.lang = settings.language;
     document.title = t('consolidate.title');
@@ -143,17 +109,10 @@ function ConsolidatePage() {
   return (
     <Consolidate
       t={t}
-      language={settings.language}
-      files={files.map((f) => ({
-        id: f.id,
-        name: f.name,
-        renamedFrom: f.renamedFrom,
-        delimiter: f.delimiter,
-        rowCount: f.rows.length,
-        errorCount: f.errors.length,
-      }))}
+      files={fileViews}
       errors={errors}
       conflicts={conflictViews}
+      conflictFiles={filesInConflict}
       units={summary.units}
       total={summary.total}
       reading={reading}
@@ -166,8 +125,13 @@ function ConsolidatePage() {
         const copy = merge.conflicts.find((c) => c.code === code)?.copies[index];
         if (!copy) return;
         setExportMessage(null);
-        setChoices((prev) => ({ ...prev, [code]: { file: copy.fileName, line: copy.line } }));
+        setChoices((prev) => new Map(prev).set(code, { file: copy.fileName, line: copy.line }));
       }}
+      onSettleFile={(file) => {
+        setExportMessage(null);
+        setChoices((prev) => chooseFile(merge.conflicts, prev, file));
+      }}
+      onDownloadErrors={downloadErrors}
       onExport={exportCsv}
     />
   );

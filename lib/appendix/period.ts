@@ -3,7 +3,7 @@ import { isIsoDay } from '../calendar/day';
 
 /**
  * The report period of the printable appendix as it travels in the page address:
- * `?from=yyyy-MM-dd&to=yyyy-MM-dd`, both optional (appendix.md, "Around the file").
+ * `?from=yyyy-MM-dd&to=yyyy-MM-dd`, both optional (docs/domain.md, "Around the file").
  */
 
 /** The period as the page's date inputs hold it: `yyyy-MM-dd` or '' for an open end. */

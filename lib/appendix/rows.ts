@@ -1,12 +1,11 @@
-import Papa from 'papaparse';
 import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI, realOutcome, systemState } from '../dossier/classify';
 import { compactDay, formatDayVn, isIsoDay } from '../calendar/day';
 import type { PortalDate, StoredDossier, SystemState } from '../dossier/model';
-import { isNfcInert, toNfc } from '../portal/text';
+import { foldDiacritics, stripInvisibleControls, toNfc } from '../portal/text';
 
 /**
- * The appendix (appendix.md): dossiers late on the system although the citizen received the result early
- * or on time, and its CSV file.
+ * The appendix (docs/domain.md): dossiers late on the system although the citizen received the result
+ * early or on time, as rows of 14 cells. The file itself is written by ./csv.ts.
  */
 
 /** The 14 columns, in file order: the key used in `AppendixValues` and the exact heading. */
@@ -53,9 +52,6 @@ export interface AppendixPeriod {
   from?: string;
   to?: string;
 }
-
-/** Cells starting with one of these are written with a leading apostrophe (formula injection). */
-export const FORMULA_START = /^[=+\-@\t\r\n]/;
 
 /** Default sentence for column 12 when staff gave no reason. */
 export function defaultReason(state: Exclude<SystemState, 'not-late'>): string {
@@ -190,7 +186,8 @@ export function buildAppendixRows(dossiers: StoredDossier[], options: AppendixOp
     if (!tag) continue;
     const state = systemState(d, options.today);
     if (state === 'not-late') continue;
-    const reason = nfc(tag.reason).trim();
+    // Staff typed these two: invisible direction controls in them would reorder what the file shows.
+    const reason = stripInvisibleControls(nfc(tag.reason)).trim();
     rows.push({
       stt: '',
       code: nfc(d.code).trim(),
@@ -205,7 +202,7 @@ export function buildAppendixRows(dossiers: StoredDossier[], options: AppendixOp
       outcome: REAL_OUTCOME_LABEL_VI[realOutcome(tag.realReturn, d.due.day)],
       reason: reason || defaultReason(state),
       unit: unitOption || nfc(d.unit).trim(),
-      note: nfc(tag.note).trim(),
+      note: stripInvisibleControls(nfc(tag.note)).trim(),
       sortKey: receiptSortKey(d.received),
     });
   }
@@ -214,128 +211,12 @@ export function buildAppendixRows(dossiers: StoredDossier[], options: AppendixOp
   return rows;
 }
 
-export interface CsvOptions {
-  delimiter: AppendixDelimiter;
-}
-
-/** Papa's own quoting test (BAD_DELIMITERS: CR, LF, quote, BOM). */
-const PAPA_BAD = /[\r\n"\ufeff]/;
-
-/**
- * One cell exactly as `Papa.unparse` writes it with `quotes: false`, `escapeFormulae: FORMULA_START`,
- * after NFC: formula-like text gets `'` and quotes; quotes are doubled; the cell is quoted when it holds
- * CR, LF, a quote, a BOM or the delimiter, or starts or ends with a space.
- */
-function csvCell(value: string, delimiter: string): string {
-  let text = nfc(value);
-  let quote = false;
-  if (FORMULA_START.test(text)) {
-    text = `'${text}`;
-    quote = true;
-  }
-  const escaped = text.replace(/"/g, '""');
-  quote ||=
-    PAPA_BAD.test(escaped) ||
-    escaped.includes(delimiter) ||
-    escaped.charAt(0) === ' ' ||
-    escaped.charAt(escaped.length - 1) === ' ';
-  return quote ? `"${escaped}"` : escaped;
-}
-
-const CH_SPACE = 32;
-const CH_QUOTE = 34;
-const CH_PLUS = 43;
-const CH_MINUS = 45;
-const CH_EQUALS = 61;
-const CH_AT = 64;
-
-/**
- * True when {@link csvCell} writes `value` as it is: not empty-or-plain fails only for a formula sign or
- * a space first, a space last, a control character, a quote, the delimiter, or a character that is not
- * NFC-inert (see text.ts). A plain loop: one scan, cheaper in V8 than a regular expression per cell.
- */
-function isPlainCell(value: string, delimiter: number): boolean {
-  const n = value.length;
-  if (n === 0) return true;
-  const first = value.charCodeAt(0);
-  if (first === CH_EQUALS || first === CH_PLUS || first === CH_MINUS || first === CH_AT || first === CH_SPACE) return false;
-  if (value.charCodeAt(n - 1) === CH_SPACE) return false;
-  for (let i = 0; i < n; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x7f) {
-      if (c < CH_SPACE || c === CH_QUOTE || c === delimiter) return false;
-    } else if (c < 0xa0 || !isNfcInert(c)) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** The header line per delimiter (without line end). */
-const headerLines = new Map<string, string>();
-
-function headerLine(delimiter: AppendixDelimiter): string {
-  let line = headerLines.get(delimiter);
-  if (line === undefined) {
-    line = APPENDIX_HEADINGS.map((heading) => csvCell(heading, delimiter)).join(delimiter);
-    headerLines.set(delimiter, line);
-  }
-  return line;
-}
-
-/** The same file through Papa Parse (any delimiter other than `,` and `;`, which Papa may refuse). */
-function papaCsv(rows: readonly AppendixValues[], options: CsvOptions): string {
-  const data = rows.map((row, i) =>
-    APPENDIX_KEYS.map((key) => (key === 'stt' ? String(i + 1) : nfc(row[key] ?? ''))),
-  );
-  const body = Papa.unparse(
-    { fields: [...APPENDIX_HEADINGS], data },
-    { delimiter: options.delimiter, newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START },
-  );
-  // Papa ends a header-only file with a newline but not a file with rows; cells never end in a bare break.
-  return `\uFEFF${body}${body.endsWith('\r\n') ? '' : '\r\n'}`;
-}
-
-/**
- * The CSV text: BOM, header row, one row per given row in the given order with STT renumbered 1..n,
- * CRLF line ends (also after the last row), RFC 4180 quoting, text in NFC, formula-like cells prefixed
- * with `'` (FORMULA_START). Byte for byte what `Papa.unparse` writes with `quotes: false` and
- * `escapeFormulae: FORMULA_START` on the NFC cells (tests/unit/appendix/rows.test.ts compares), in one pass.
- */
-export function appendixCsv(rows: readonly AppendixValues[], options: CsvOptions): string {
-  const delimiter = options.delimiter;
-  if (delimiter !== ',' && delimiter !== ';') return papaCsv(rows, options);
-  const delimiterCode = delimiter.charCodeAt(0);
-  let csv = `\uFEFF${headerLine(delimiter)}\r\n`;
-  const keys = APPENDIX_KEYS;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    let line = '';
-    for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
-      if (k > 0) line += delimiter;
-      if (key === 'stt') {
-        line += String(i + 1); // digits only
-        continue;
-      }
-      const value = row[key] ?? '';
-      line += typeof value === 'string' && isPlainCell(value, delimiterCode) ? value : csvCell(value, delimiter);
-    }
-    csv += `${line}\r\n`;
-  }
-  return csv;
-}
-
 /**
  * Slug of a unit name: no diacritics, đ→d, lower case, runs of other characters → '-', at most 40 chars
  * (cut at the last word boundary that fits).
  */
 export function unitSlug(unitName: string): string {
-  const slug = unitName
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  const slug = foldDiacritics(unitName)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   if (slug.length <= 40) return slug;

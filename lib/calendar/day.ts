@@ -3,7 +3,8 @@
  * machine's own time zone never shifts a day. "Today" is always the day in Vietnam (UTC+7).
  */
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+/** Vietnam (UTC+7) has no daylight saving: a fixed offset is exact. */
+export const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**

@@ -14,6 +14,8 @@
 import type { ProblemOf } from '../i18n/problem';
 import { settingsSchemas } from '../settings/settings';
 import { formatDayVn, isIsoDay, isRealDay, makeDay } from './day';
+import { parseDmy, type DmyFormat } from './dmy';
+import { foldDiacritics } from '../portal/text';
 import type { HolidayOverrides } from './working-calendar';
 
 export interface HolidayOverridesValue {
@@ -41,13 +43,7 @@ type Kind = 'off' | 'working';
 
 /** Lower case, NFC → without diacritics, đ → d, single spaces: "Làm  Bù" → "lam bu". */
 function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldDiacritics(text).replace(/\s+/g, ' ').trim();
 }
 
 const KEYWORDS = new Map<string, Kind>([
@@ -66,7 +62,8 @@ const KEYWORDS = new Map<string, Kind>([
   ['working', 'working'],
 ]);
 
-const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d+)$/;
+/** `d/M/yyyy`, with `/`, `.` or `-`, even mixed (`02.01/2026`): what staff type. */
+const TYPED_DMY: DmyFormat = { separators: '/.-', mixedSeparators: true };
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
 /** A problem of one line, before its line number is known. */
@@ -104,17 +101,17 @@ function parseLine(raw: string): { ok: true; value: LineResult } | { ok: false; 
   let month: number;
   let dayOfMonth: number;
   const ymd = YMD.exec(dateText);
-  const dmy = DMY.exec(dateText);
+  const dmy = parseDmy(dateText, TYPED_DMY);
   if (ymd) {
     [year, month, dayOfMonth] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
   } else if (dmy) {
-    if ((dmy[3] ?? '').length !== 4) {
+    if (dmy.yearDigits !== 4) {
       return {
         ok: false,
         issue: { code: 'override-year-digits', text: dateText },
       };
     }
-    [dayOfMonth, month, year] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
+    [dayOfMonth, month, year] = [dmy.day, dmy.month, dmy.year];
   } else {
     return {
       ok: false,

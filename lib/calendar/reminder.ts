@@ -2,9 +2,10 @@
  * When the daily reminder fires next: today at `HH:mm` Vietnam time if that is still ahead, else
  * tomorrow. Vietnam has no daylight saving, so a fixed UTC+7 offset is exact.
  */
+import { VIETNAM_OFFSET_MS } from './day';
+
 export const REMINDER_ALARM = 'daily-reminder';
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 
 export function nextReminderTime(time: string, now: number): number {

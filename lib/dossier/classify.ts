@@ -2,7 +2,7 @@ import { daysBetween } from '../calendar/day';
 import type { ReadDossier, RealOutcome, SystemState } from './model';
 
 /**
- * Lateness on the system (portal-model.md): calendar days in Vietnam time. With appointment day D,
+ * Lateness on the system (docs/domain.md): calendar days in Vietnam time. With appointment day D,
  * closing day C and today T: closed and C > D is "late-closed"; not closed and T > D is
  * "late-unclosed"; anything else is not late. The time of day never matters: a dossier closed at 21:00
  * on its due day is on time.
@@ -23,7 +23,7 @@ export function calendarDaysLate(dossier: Pick<ReadDossier, 'due' | 'closed'>, t
   return Math.max(0, daysBetween(dossier.due.day, end));
 }
 
-/** Real outcome from the real return day R against the appointment day D (appendix.md). */
+/** Real outcome from the real return day R against the appointment day D (docs/domain.md). */
 export function realOutcome(realReturn: string, due: string): RealOutcome {
   if (realReturn < due) return 'early';
   if (realReturn === due) return 'on-time';

@@ -1,7 +1,7 @@
 import { firstLine } from '../portal/text';
 
 /**
- * A dossier code (portal-model.md, step 3): agency part `ddd.dd.dd.Hdd` or the older `Hdd(.d{1,3})*`,
+ * A dossier code (docs/domain.md, step 3): agency part `ddd.dd.dd.Hdd` or the older `Hdd(.d{1,3})*`,
  * then `-yyMMdd-`, then a 4–6 digit counter. Not global: `exec` always starts at 0.
  */
 export const DOSSIER_CODE_PATTERN = /(?:\d{3}\.\d{2}\.\d{2}\.H\d{2}|H\d{2}(?:\.\d{1,3})*)-\d{6}-\d{4,6}/;

@@ -3,7 +3,7 @@
  * the browser or the database.
  */
 
-/** The fields a dossier list column can hold (portal-model.md, "What the reader must do", step 2). */
+/** The fields a dossier list column can hold (docs/domain.md, "What the reader must do", step 2). */
 export const DOSSIER_FIELDS = [
   'code',
   'procedure',
@@ -66,10 +66,10 @@ export interface UnreadableRow {
   raw: Partial<Record<DossierField, string>>;
 }
 
-/** System state (portal-model.md, "Lateness on the system"). */
+/** System state (docs/domain.md, "Lateness on the system"). */
 export type SystemState = 'late-unclosed' | 'late-closed' | 'not-late';
 
-/** Real outcome of a tagged dossier (appendix.md). */
+/** Real outcome of a tagged dossier (docs/domain.md). */
 export type RealOutcome = 'early' | 'on-time' | 'late';
 
 /** A staff tag: the day the citizen really received the result, and why the system shows it late. */
@@ -84,6 +84,9 @@ export interface DossierTag {
   /** Epoch milliseconds. */
   at: number;
 }
+
+/** What staff give when tagging (the background adds who and when): the one shape of a tag request. */
+export type TagInput = Pick<DossierTag, 'realReturn' | 'reason' | 'note'>;
 
 /** A dossier as the extension stores it: the latest values read, when and where, and the staff tag. */
 export interface StoredDossier extends ReadDossier {

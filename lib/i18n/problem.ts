@@ -65,6 +65,34 @@ export interface ProblemFields {
   'setting-invalid': Record<never, never>;
   'setting-too-long': { max: number };
   'setting-window-range': { min: number; max: number };
+
+  // consolidation problems: an appendix file loaded on the consolidation page (lib/appendix/consolidate/).
+  // `file` is the name shown on the page; `column` an appendix heading, as the file writes it.
+  'consolidate-read-failed': { file: string; message: string };
+  'consolidate-not-utf8': { file: string };
+  'consolidate-too-large': { file: string; megabytes: number };
+  'consolidate-too-many-lines': { file: string; max: number };
+  'consolidate-empty': { file: string };
+  'consolidate-no-header': { file: string };
+  /** Headings listed as `"A", "B"`; `expected` is the number of appendix columns. */
+  'consolidate-header-missing': { columns: string; expected: number };
+  'consolidate-header-unknown': { columns: string };
+  'consolidate-header-repeated': { columns: string };
+  /** An unbalanced quote: lines `from`–`to` ran into one cell and are all rejected. */
+  'consolidate-quote-unbalanced': { from: number; to: number };
+  /** Another CSV error, with Papa Parse's code for it. */
+  'consolidate-csv-format': { detail: string };
+  'consolidate-column-count': { count: number; expected: number };
+  'consolidate-stt': Record<never, never>;
+  'consolidate-required': { column: string };
+  'consolidate-date': { column: string };
+  /** `first` and `second` are the two labels the column accepts. */
+  'consolidate-state': { column: string; first: string; second: string };
+  'consolidate-outcome': { column: string; first: string; second: string };
+  'consolidate-closed-when-unclosed': { column: string; state: string };
+  'consolidate-closed-not-late': { column: string; state: string };
+  'consolidate-before-receipt': { column: string };
+  'consolidate-outcome-mismatch': { column: string };
 }
 
 export type ProblemCode = keyof ProblemFields;

@@ -5,6 +5,8 @@
  * (lib/i18n/en.ts) is typed against these keys; tests/unit/i18n/catalogs.test.ts compares placeholders.
  */
 import type { ProblemCode } from './problem';
+// The Vietnamese state and outcome labels are the appendix's own words: one table, in lib/dossier/classify.ts.
+import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI } from '../dossier/classify';
 
 export const vi = {
   'lang.vi': 'Tiếng Việt',
@@ -58,12 +60,12 @@ export const vi = {
   'row.note': 'Ghi chú',
   'row.by': 'Gắn bởi {by} lúc {at}',
 
-  'state.late-unclosed': 'Chưa kết thúc',
-  'state.late-closed': 'Kết thúc muộn',
+  'state.late-unclosed': SYSTEM_STATE_LABEL_VI['late-unclosed'],
+  'state.late-closed': SYSTEM_STATE_LABEL_VI['late-closed'],
   'state.not-late': 'Không trễ',
-  'outcome.early': 'Trước hạn',
-  'outcome.on-time': 'Đúng hạn',
-  'outcome.late': 'Quá hạn',
+  'outcome.early': REAL_OUTCOME_LABEL_VI.early,
+  'outcome.on-time': REAL_OUTCOME_LABEL_VI['on-time'],
+  'outcome.late': REAL_OUTCOME_LABEL_VI.late,
 
   'reason.handedNotClosed': 'Đã trả kết quả nhưng chưa kết thúc trên Hệ thống',
   'reason.closedLate': 'Đã trả kết quả đúng hạn nhưng kết thúc trên Hệ thống muộn',
@@ -230,7 +232,6 @@ export const vi = {
   'consolidate.errorsHelp': 'Các dòng lỗi không được đưa vào tệp tổng hợp. Hãy đề nghị đơn vị gửi lại tệp đã sửa.',
   'consolidate.errorWhere': '{file}, dòng {line}',
   'consolidate.errorWhereFile': '{file} (cả tệp)',
-  'consolidate.readFailed': 'Không đọc được tệp “{file}”: {message}',
   'consolidate.conflicts': 'Hồ sơ trùng mã nhưng khác nội dung ({count})',
   'consolidate.conflictsHelp': 'Chọn bản đúng cho từng hồ sơ; chỉ bản được chọn được đưa vào tệp tổng hợp.',
   'consolidate.conflictCode': 'Mã hồ sơ {code}',
@@ -242,8 +243,8 @@ export const vi = {
   'consolidate.summary': 'Số hồ sơ theo đơn vị',
   'consolidate.unit': 'Cơ quan, đơn vị',
   'consolidate.rows': 'Số hồ sơ',
-  'consolidate.early': 'Trước hạn',
-  'consolidate.onTime': 'Đúng hạn',
+  'consolidate.early': REAL_OUTCOME_LABEL_VI.early,
+  'consolidate.onTime': REAL_OUTCOME_LABEL_VI['on-time'],
   'consolidate.total': 'Tổng cộng',
   'consolidate.noUnit': '(không ghi đơn vị)',
   'consolidate.summaryPending': 'Chưa tính {count} hồ sơ trùng mã chưa được chọn.',
@@ -254,6 +255,40 @@ export const vi = {
   'consolidate.exportBlockedReading': 'Đang đọc tệp, vui lòng chờ.',
   'consolidate.exportSkipped': '{count} dòng lỗi không được đưa vào tệp tổng hợp.',
   'consolidate.exportDone': 'Đã tải xuống {file} ({count} dòng).',
+
+  'consolidate.errorWhereRange': '{file}, dòng {from}–{to}',
+  'consolidate.errorsMore': 'và {count} lỗi khác trong tệp {file}',
+  'consolidate.errorReport': 'Tải danh sách lỗi đầy đủ (CSV)',
+  'consolidate.errorReportFile': 'Tệp',
+  'consolidate.errorReportFrom': 'Từ dòng',
+  'consolidate.errorReportTo': 'Đến dòng',
+  'consolidate.errorReportProblem': 'Lỗi',
+  'consolidate.settleFile': 'Chọn mọi bản của {file}',
+  'consolidate.settleHelp': 'Chọn nhanh: giữ bản của một tệp cho mọi hồ sơ trùng mã có trong tệp đó.',
+  'consolidate.conflictsPage': 'Trang {page}/{pages}',
+  'consolidate.conflictsPrev': 'Trang trước',
+  'consolidate.conflictsNext': 'Trang sau',
+  'problem.consolidate-read-failed': 'Không đọc được tệp “{file}”: {message}',
+  'problem.consolidate-not-utf8': 'Tệp “{file}” không phải tệp CSV dạng văn bản UTF-8.',
+  'problem.consolidate-too-large': 'Tệp “{file}” quá lớn (tối đa {megabytes} MB).',
+  'problem.consolidate-too-many-lines': 'Tệp “{file}” quá dài (tối đa {max} dòng); không phải tệp phụ lục.',
+  'problem.consolidate-empty': 'Tệp “{file}” trống.',
+  'problem.consolidate-no-header': 'Tệp “{file}” không có dòng tiêu đề.',
+  'problem.consolidate-header-missing': 'dòng tiêu đề thiếu cột {columns} (cần đúng {expected} cột của phụ lục)',
+  'problem.consolidate-header-unknown': 'dòng tiêu đề có cột không thuộc phụ lục {columns}',
+  'problem.consolidate-header-repeated': 'dòng tiêu đề có cột bị lặp {columns}',
+  'problem.consolidate-quote-unbalanced': 'dấu ngoặc kép không được đóng: các dòng {from}–{to} bị gộp thành một ô và bị loại',
+  'problem.consolidate-csv-format': 'lỗi định dạng CSV ({detail})',
+  'problem.consolidate-column-count': 'có {count} cột, cần đúng {expected} cột',
+  'problem.consolidate-stt': 'STT phải là số nguyên dương',
+  'problem.consolidate-required': 'cột “{column}” không được để trống',
+  'problem.consolidate-date': 'cột “{column}” không phải ngày hợp lệ dạng dd/MM/yyyy',
+  'problem.consolidate-state': 'cột “{column}” phải là “{first}” hoặc “{second}”',
+  'problem.consolidate-outcome': 'cột “{column}” phải là “{first}” hoặc “{second}”',
+  'problem.consolidate-closed-when-unclosed': 'cột “{column}” phải để trống khi hồ sơ “{state}”',
+  'problem.consolidate-closed-not-late': 'cột “{column}” phải sau ngày hẹn trả khi hồ sơ “{state}”',
+  'problem.consolidate-before-receipt': 'cột “{column}” trước ngày tiếp nhận',
+  'problem.consolidate-outcome-mismatch': 'cột “{column}” không khớp với ngày trả thực tế và ngày hẹn trả',
 
   // Problems found outside the UI (lib/i18n/problem.ts): one entry per code, placeholders = its fields.
   'problem.real-date-empty': 'Chưa nhập ngày trả kết quả thực tế.',

@@ -1,7 +1,7 @@
 import { DOSSIER_FIELDS, type DossierField } from '../dossier/model';
 import { normalizeHeader } from './text';
 
-/** Known header texts per field (portal-model.md, "What the reader must do", step 2), as written there. */
+/** Known header texts per field (docs/domain.md, "What the reader must do", step 2), as written there. */
 export const DEFAULT_HEADER_SYNONYMS: Record<DossierField, readonly string[]> = {
   code: ['Mã hồ sơ', 'Số hồ sơ', 'Mã số hồ sơ', 'Số biên nhận'],
   procedure: ['Tên thủ tục hành chính', 'Thủ tục hành chính', 'Tên thủ tục', 'Thủ tục'],

@@ -1,5 +1,5 @@
 /**
- * The built-in portal hosts (portal-model.md, "Where it runs"). The content script runs there with no
+ * The built-in portal hosts (docs/domain.md, "Where it runs"). The content script runs there with no
  * setup, over http and https, on any path. Match patterns without a port match any port.
  */
 export const BUILT_IN_PORTAL_HOSTS = [

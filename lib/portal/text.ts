@@ -1,5 +1,5 @@
 /**
- * Text normalisation for portal cells and headers (portal-model.md, "What the reader must do", step 2).
+ * Text normalisation for portal cells and headers (docs/domain.md, "What the reader must do", step 2).
  * Pure functions; every regular expression is compiled once here.
  */
 
@@ -10,7 +10,25 @@ const WHITE_SPACE_RUN = /[\s\u00a0\u202f\u200b]+/g;
  * they carry no text, and a right-to-left override in a cell would visually reorder the panel's text
  * and disguise a code. They are dropped. (All lie outside the fast path's ranges.)
  */
-const INVISIBLE_CONTROLS = /[‎‏‪-‮⁠⁦-⁩]/g;
+const INVISIBLE_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069]/g;
+/**
+ * Staff-typed text (reason, note) without the invisible direction controls and word joiner above: a
+ * right-to-left override typed or pasted into a reason would reorder what a reader of the exported
+ * file sees. Everything else, line breaks included, is kept as typed. The export applies it, and the
+ * store can apply it on save.
+ */
+export function stripInvisibleControls(s: string): string {
+  return s.replace(INVISIBLE_CONTROLS, '');
+}
+
+/**
+ * Lower case without diacritics, đ → d: "Làm Bù" → "lam bu", "Đăk Hà" → "dak ha". For matching what
+ * staff type without accents and for file names; never for text that is shown.
+ */
+export function foldDiacritics(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}
+
 /** Trailing `:` / `*` (also full-width forms) mixed with spaces, as in "Mã hồ sơ :*". */
 const TRAILING_MARKS = /[\s:*\uff1a\uff0a]+$/;
 /** Line breaks as they appear in text built from cells. */

@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { StoredDossier } from '../dossier/model';
 
 /**
- * Monitoring for the head of the office (issue: close dossiers in time, not only report them):
+ * Monitoring for the head of the office (so dossiers get closed in time, not only reported):
  * (a) dossiers tagged as returned to the citizen but still not closed on the system — close them now;
  * (b) dossiers seen that are not closed and are past due, or due within the next N working days.
  * A dossier in (a) is not repeated in (b). The toolbar badge shows (a) + (b).

@@ -4,6 +4,7 @@ import type { DossierTag, StoredDossier } from '../dossier/model';
 import { checkRealReturn } from './tag-rules';
 import { appliedPendingRead } from './dossiers';
 import type { Problem } from '../i18n/problem';
+import type { TagInput } from '../dossier/model';
 
 /**
  * Tag decisions: every tag, edit, removal and undo is an event with an id and a time given here, in the
@@ -12,11 +13,6 @@ import type { Problem } from '../i18n/problem';
  * decided since, they are refused with a conflict instead of overwriting it.
  */
 
-export interface TagInput {
-  realReturn: string;
-  reason: string;
-  note: string;
-}
 
 export type TagFailure =
   | { ok: false; code: 'not-found' | 'invalid-date'; problem: Problem }

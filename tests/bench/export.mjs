@@ -1,7 +1,7 @@
 /**
  * Benchmark 6 — the appendix export of 10,000 tagged dossiers.
  *
- * What: `appendixCsv(buildAppendixRows(dossiers, {today}), {delimiter: ','})` (lib/appendix/rows.ts, bundled
+ * What: `appendixCsv(buildAppendixRows(dossiers, {today}), {delimiter: ','})` (lib/appendix/rows.ts and csv.ts, bundled
  * by esbuild with its Papa Parse) on 10,000 stored dossiers that are all late on the system and all
  * tagged early or on time, so every one of them is an appendix row. Baseline: the same Papa Parse
  * `unparse` with the same options (CRLF, no forced quotes, formula escaping) on the same 14-column rows
@@ -51,7 +51,7 @@ function measureInPage({ dossiers, today, samples, warmup }) {
 
 export async function benchExport({ log = console.log } = {}) {
   const script = await bundleForPage(
-    "export { appendixCsv, buildAppendixRows, APPENDIX_HEADINGS, APPENDIX_KEYS, FORMULA_START } from '@/lib/appendix/rows';\nexport { default as Papa } from 'papaparse';",
+    "export { buildAppendixRows, APPENDIX_HEADINGS, APPENDIX_KEYS } from '@/lib/appendix/rows';\nexport { appendixCsv, FORMULA_START } from '@/lib/appendix/csv';\nexport { default as Papa } from 'papaparse';",
     '__benchAppendix',
   );
   const today = vietnamToday();

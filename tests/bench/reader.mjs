@@ -1,7 +1,7 @@
 /**
  * Benchmark 1 — the reader.
  *
- * What: `readDossierTables(document)` (lib/portal/reader.ts, bundled by esbuild and injected as a page script)
+ * What: `readDossierTables(document)` (lib/portal/reader/, bundled by esbuild and injected as a page script)
  * on the fixture search page with 200, 2,000 and 20,000 generated rows, against the cheapest thing any
  * reader must do: read every cell's `textContent` once (the baseline). Both run in the page's main world
  * of a browser WITHOUT the extension, after `data-portal-ready`, so nothing else competes for the thread.

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { APPENDIX_HEADINGS, appendixCsv, type AppendixValues } from '../../lib/appendix/rows';
+import { APPENDIX_HEADINGS, type AppendixValues } from '../../lib/appendix/rows';
+import { appendixCsv } from '../../lib/appendix/csv';
 import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY, type Settings } from '../../lib/settings/settings';
 import { addDays, vietnamToday } from '../fixtures/portal/dossiers.mjs';
 import { expect, sendFromExtensionPage, test } from './fixtures';
@@ -478,4 +479,56 @@ test('a file too large is reported, not loaded; two files with the same name sta
   await expect(conflict).toContainText('phu-luc.csv, dòng 2');
   await expect(conflict).toContainText('phu-luc (2).csv, dòng 2');
   await expect(page.getByTestId('export-consolidated')).toBeDisabled();
+});
+
+test('consolidation reads files in a worker, reports what an unbalanced quote swallowed, caps long error lists and settles conflicts per file', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/consolidate.html`);
+  const codes = ['000.00.11.H41-251103-0101', '000.00.11.H41-251103-0102', '000.00.11.H41-251103-0103'];
+  const x = appendixCsv(codes.map((code) => row(code, { reason: 'Lý do của xã' })), { delimiter: ',' });
+  const y = appendixCsv(codes.map((code) => row(code, { reason: 'Lý do của phường' })), { delimiter: ',' });
+  // Line 3 opens a quote that never closes: lines 3–5 run into one cell.
+  const quoteLines = appendixCsv(['000.00.11.H41-251103-0201', '000.00.11.H41-251103-0202', '000.00.11.H41-251103-0203', '000.00.11.H41-251103-0204'].map((code) => row(code)), { delimiter: ',' }).split('\r\n');
+  quoteLines[2] = quoteLines[2]!.replace(/,$/, ',"');
+  const header = appendixCsv([], { delimiter: ',' });
+  await page.getByTestId('consolidate-files').setInputFiles([
+    { name: 'xa.csv', mimeType: 'text/csv', buffer: Buffer.from(x) },
+    { name: 'phuong.csv', mimeType: 'text/csv', buffer: Buffer.from(y) },
+    { name: 'ngoac.csv', mimeType: 'text/csv', buffer: Buffer.from(quoteLines.join('\r\n')) },
+    { name: 'nhieu-loi.csv', mimeType: 'text/csv', buffer: Buffer.from(header + 'x,y\r\n'.repeat(120)) },
+    { name: 'trieu-dong.csv', mimeType: 'text/csv', buffer: Buffer.from(header + 'x,"\r\n'.repeat(1_000_000)) },
+  ]);
+  await expect(page.getByTestId('consolidate-file')).toHaveCount(5);
+  await expect(page.getByTestId('consolidate-reading')).toHaveCount(0);
+  expect(page.workers().length).toBeGreaterThan(0);
+
+  // The unbalanced quote: one error over the lines it swallowed, all of them rejected.
+  const quote = page.locator('[data-testid="import-error"][data-file="ngoac.csv"]');
+  await expect(quote).toHaveCount(1);
+  await expect(quote).toHaveAttribute('data-line', '3');
+  await expect(quote).toHaveAttribute('data-line-to', '5');
+  await expect(quote).toContainText('ngoac.csv, dòng 3–5');
+  await expect(quote).toContainText('dấu ngoặc kép');
+
+  // 120 bad lines: 50 listed, the rest counted; the whole list downloads.
+  await expect(page.locator('[data-testid="import-error"][data-file="nhieu-loi.csv"]')).toHaveCount(50);
+  await expect(page.locator('[data-testid="import-errors-more"][data-file="nhieu-loi.csv"]')).toContainText('70 lỗi khác');
+  await expect(page.locator('[data-testid="import-error"][data-file="trieu-dong.csv"]')).toContainText('quá dài');
+  await expect(page.getByTestId('export-skipped')).toContainText('123 dòng lỗi');
+  const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-errors').click()]);
+  const reportRows = Papa.parse<string[]>(readFileSync((await report.path())!, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+  expect(reportRows[0]).toEqual(['Tệp', 'Từ dòng', 'Đến dòng', 'Lỗi']);
+  expect(reportRows.filter((r) => r[0] === 'nhieu-loi.csv')).toHaveLength(120);
+  expect(reportRows.find((r) => r[0] === 'ngoac.csv')?.slice(1, 3)).toEqual(['3', '5']);
+
+  // Three conflicts between the commune and the ward, settled in one click for the ward.
+  const conflicts = page.getByTestId('conflict');
+  await expect(conflicts).toHaveCount(3);
+  await expect(page.getByTestId('export-consolidated')).toBeDisabled();
+  await page.locator('[data-testid="settle-file"][data-file="phuong.csv"]').click();
+  await expect(page.locator('[data-testid="conflict"][data-resolved="true"]')).toHaveCount(3);
+  await expect(page.getByTestId('export-consolidated')).toBeEnabled();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-consolidated').click()]);
+  const data = Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.slice(1);
+  expect(data.filter((r) => codes.includes(r[1]!)).map((r) => r[11])).toEqual(['Lý do của phường', 'Lý do của phường', 'Lý do của phường']);
 });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { APPENDIX_HEADINGS, appendixCsv, buildAppendixRows } from '@/lib/appendix/rows';
+import { APPENDIX_HEADINGS, buildAppendixRows } from '@/lib/appendix/rows';
+import { appendixCsv } from '@/lib/appendix/csv';
 import type { StoredDossier } from '@/lib/dossier/model';
 
 /**

@@ -3,16 +3,16 @@ import { describe, expect, it } from 'vitest';
 import {
   APPENDIX_HEADINGS,
   APPENDIX_KEYS,
-  appendixCsv,
   appendixFileName,
   buildAppendixRows,
   defaultReason,
-  FORMULA_START,
   summarizeDossiers,
   type AppendixKey,
   type AppendixValues,
 } from '../../../lib/appendix/rows';
+import { appendixCsv } from '../../../lib/appendix/csv';
 import type { DossierTag, PortalDate, StoredDossier } from '../../../lib/dossier/model';
+import { appendixRow, day, storedDossier, tag } from '../../support/factories';
 
 const TODAY = '2026-11-27';
 
@@ -30,24 +30,16 @@ interface Make {
 /** A dossier late on the system (due 2026-11-20, not closed) tagged on time unless overridden. */
 function make(m: Make): StoredDossier {
   const due = m.due ?? '2026-11-20';
-  return {
+  return storedDossier({
     code: m.code,
-    procedure: m.procedure ?? 'Đăng ký khai sinh',
-    sector: 'Hộ tịch',
-    applicant: m.applicant ?? 'Nguyễn Văn An',
-    received: m.received === undefined ? { day: '2026-11-10', time: '08:00' } : m.received,
-    due: { day: due },
-    closed: m.closed ? { day: m.closed } : null,
-    status: 'Đã trả kết quả',
-    unit: m.unit ?? 'UBND xã Đăk Cấm',
-    firstSeen: 1,
-    lastSeen: 2,
-    pageUrl: 'https://motcua.kontum.gov.vn/vi/dossier/search',
-    tag:
-      m.tag === null
-        ? undefined
-        : { realReturn: due, reason: '', note: '', by: 'Cán bộ A', at: 3, ...(m.tag ?? {}) },
-  };
+    ...(m.procedure === undefined ? {} : { procedure: m.procedure }),
+    ...(m.applicant === undefined ? {} : { applicant: m.applicant }),
+    ...(m.unit === undefined ? {} : { unit: m.unit }),
+    ...(m.received === undefined ? {} : { received: m.received }),
+    due: day(due),
+    closed: m.closed ? day(m.closed) : null,
+    ...(m.tag === null ? {} : { tag: tag({ realReturn: due, ...(m.tag ?? {}) }) }),
+  });
 }
 
 function parse(csv: string, delimiter: ',' | ';'): string[][] {
@@ -57,25 +49,7 @@ function parse(csv: string, delimiter: ',' | ';'): string[][] {
   return result.data;
 }
 
-function row(over: Partial<AppendixValues> = {}): AppendixValues {
-  return {
-    stt: '1',
-    code: '000.00.23.H34-261110-0001',
-    procedure: 'Đăng ký khai sinh',
-    sector: 'Hộ tịch',
-    applicant: 'Nguyễn Văn An',
-    received: '10/11/2026',
-    due: '20/11/2026',
-    closed: '',
-    state: 'Chưa kết thúc',
-    realReturn: '20/11/2026',
-    outcome: 'Đúng hạn',
-    reason: 'Lý do',
-    unit: 'UBND xã Đăk Cấm',
-    note: '',
-    ...over,
-  };
-}
+const row = (over: Partial<AppendixValues> = {}) => appendixRow({ reason: 'Lý do', ...over });
 
 describe('headings', () => {
   it('has exactly the 14 headings in order', () => {
@@ -465,49 +439,6 @@ describe('appendixFileName', () => {
   });
 });
 
-describe('appendixCsv: the one-pass writer is Papa.unparse byte for byte', () => {
-  /** What appendixCsv wrote before its own writer: NFC cells through Papa.unparse. */
-  function papaReference(rows: readonly AppendixValues[], delimiter: ',' | ';'): string {
-    const data = rows.map((r, i) => APPENDIX_KEYS.map((key) => (key === 'stt' ? String(i + 1) : (r[key] ?? '').normalize('NFC'))));
-    const body = Papa.unparse(
-      { fields: [...APPENDIX_HEADINGS], data },
-      { delimiter, newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START },
-    );
-    return `\uFEFF${body}${body.endsWith('\r\n') ? '' : '\r\n'}`;
-  }
-  const pieces = ['a', 'Đ', 'ế', 'e\u0301', ' ', '  ', ',', ';', '"', '\r', '\n', '\r\n', '=', '+', '-', '@', '\t',
-    '\uFEFF', '\u00a0', "'", '\u2019', '\u0001', '\u007f', '\u1100\u1161', '\u212b', ' =', '1', '2026-11-20'];
-
-  it.each([',', ';'] as const)('delimiter %j: tricky cells', (delimiter) => {
-    let seed = 7;
-    const next = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
-    const text = (): string => Array.from({ length: next(5) }, () => pieces[next(pieces.length)]).join('');
-    for (let t = 0; t < 300; t++) {
-      const rows = Array.from({ length: next(4) }, () => {
-        const r = row();
-        for (const key of APPENDIX_KEYS) r[key] = text();
-        return r;
-      });
-      expect(appendixCsv(rows, { delimiter })).toBe(papaReference(rows, delimiter));
-    }
-  });
-
-  it.each([',', ';'] as const)('delimiter %j: no rows, and rows from the store', (delimiter) => {
-    expect(appendixCsv([], { delimiter })).toBe(papaReference([], delimiter));
-    const rows = buildAppendixRows(
-      [
-        make({ code: 'A', procedure: 'Cấp giấy phép, gia hạn', tag: { note: ' =1 ', reason: 'Lý do; "x"' } }),
-        make({ code: 'B', closed: '2026-11-24', received: { day: '2026-11-12', time: '8:5' } }),
-      ],
-      { today: TODAY },
-    );
-    expect(appendixCsv(rows, { delimiter })).toBe(papaReference(rows, delimiter));
-  });
-});
-
 describe('NFC: decomposed input comes out composed', () => {
   const nfdText = 'Đăng ký khai sinh cho trẻ, Nguyễn Thị Ước'.normalize('NFD');
   const nfc = nfdText.normalize('NFC');
@@ -570,5 +501,18 @@ describe('dates through the export fast paths', () => {
       ['D', '\uFFFF', ''],
     ]);
     expect(rows[0]!.due).toBe('20/11/2026');
+  });
+});
+
+describe('staff-typed reason and note', () => {
+  it('lose invisible direction controls in the export, nothing else', () => {
+    const [r] = buildAppendixRows(
+      [make({ code: 'A', tag: { reason: 'Lý do \u202Eabc\u202C', note: 'dòng 1\n\u2066ghi\u2069 chú\u200F' } })],
+      { today: TODAY },
+    );
+    expect(r!.reason).toBe('Lý do abc');
+    expect(r!.note).toBe('dòng 1\nghi chú');
+    const cells = parse(appendixCsv([r!], { delimiter: ',' }), ',')[1]!;
+    expect(cells[11]).toBe('Lý do abc');
   });
 });

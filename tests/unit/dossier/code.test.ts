@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DOSSIER_CODE_PATTERN, extractDossierCode } from '../../../lib/dossier/code';
 
 describe('DOSSIER_CODE_PATTERN', () => {
-  it('is the pattern of portal-model.md', () => {
+  it('is the pattern of docs/domain.md', () => {
     expect(DOSSIER_CODE_PATTERN.source).toBe(
       String.raw`(?:\d{3}\.\d{2}\.\d{2}\.H\d{2}|H\d{2}(?:\.\d{1,3})*)-\d{6}-\d{4,6}`,
     );

@@ -2,18 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { boundDossier, clampText, MAX_CODE_LENGTH, MAX_FIELD_LENGTH } from '@/lib/dossier/limits';
 import { protocolSchemas } from '@/lib/messaging/protocol';
 import type { ReadDossier } from '@/lib/dossier/model';
+import { day, readDossier } from '../../support/factories';
 
-const base: ReadDossier = {
+const base: ReadDossier = readDossier({
   code: '000.00.23.H34-261101-0001',
-  procedure: 'Đăng ký khai sinh',
-  sector: 'Hộ tịch',
-  applicant: 'Nguyễn Văn A',
-  received: { day: '2026-11-01' },
-  due: { day: '2026-11-05' },
-  closed: null,
+  received: day('2026-11-01'),
+  due: day('2026-11-05'),
   status: 'Đang xử lý',
-  unit: 'UBND xã A',
-};
+});
 
 describe('clampText', () => {
   it.each([

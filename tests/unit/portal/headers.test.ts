@@ -22,7 +22,7 @@ const SPEC_SYNONYMS: Record<DossierField, string[]> = {
 };
 
 describe('DEFAULT_HEADER_SYNONYMS', () => {
-  it('holds exactly the lists of portal-model.md, in NFC', () => {
+  it('holds exactly the lists of docs/domain.md, in NFC', () => {
     expect(DEFAULT_HEADER_SYNONYMS).toEqual(SPEC_SYNONYMS);
     for (const field of DOSSIER_FIELDS) {
       for (const synonym of DEFAULT_HEADER_SYNONYMS[field]) expect(synonym).toBe(synonym.normalize('NFC'));

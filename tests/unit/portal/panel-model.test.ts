@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { systemState } from '../../../lib/dossier/classify';
-import type { DossierTag, PortalDate, ReadDossier } from '../../../lib/dossier/model';
+import type { DossierTag, ReadDossier } from '../../../lib/dossier/model';
+import { day, readDossier, tag as makeTag } from '../../support/factories';
 import { createWorkingCalendar, withWorkingDays } from '../../../lib/calendar/working-calendar';
 import { buildPanelModel, defaultReturnDate, filterLateRows, type LateRow, type PageRead } from '../../../lib/portal/panel-model';
 
 const TODAY = '2026-02-10';
-const d = (day: string, time?: string): PortalDate => (time ? { day, time } : { day });
+const d = day;
 
 function dossier(code: string, due: string, closed: string | null = null, received: string | null = '2026-02-01', extra: Partial<ReadDossier> = {}): ReadDossier {
-  return {
+  return readDossier({
     code,
     procedure: 'Thủ tục',
     sector: '',
@@ -19,10 +20,10 @@ function dossier(code: string, due: string, closed: string | null = null, receiv
     status: '',
     unit: '',
     ...extra,
-  };
+  });
 }
 
-const tag = (realReturn: string): DossierTag => ({ realReturn, reason: '', note: '', by: 'Lan', at: 1 });
+const tag = (realReturn: string): DossierTag => makeTag({ realReturn, by: 'Lan', at: 1 });
 const row = { } as Element;
 const page = (dossiers: ReadDossier[], tableCount = 1): PageRead => ({
   dossiers: dossiers.map((dossier) => ({ dossier, row })),

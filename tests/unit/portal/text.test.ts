@@ -163,3 +163,11 @@ describe('invisible direction controls', () => {
     ['word joiner inside a code', '000.00.23.H34-2001\u206001-0001', '000.00.23.H34-200101-0001'],
   ])('%s are dropped', (_name, input, expected) => expect(normalizeText(input)).toBe(expected));
 });
+
+describe('stripInvisibleControls', () => {
+  it('drops direction marks, overrides, isolates and the word joiner, keeps the rest as typed', async () => {
+    const { stripInvisibleControls } = await import('../../../lib/portal/text');
+    expect(stripInvisibleControls('\u202Eabc\u202C \u200E\u200F\u2066x\u2069\u2060y')).toBe('abc xy');
+    expect(stripInvisibleControls('  Lý do\r\n  ghi chú ')).toBe('  Lý do\r\n  ghi chú ');
+  });
+});

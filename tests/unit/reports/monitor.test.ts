@@ -4,27 +4,21 @@ import type { StoredDossier } from '@/lib/dossier/model';
 import { badgeText, monitorDossiers } from '@/lib/reports/monitor';
 import { lateRates } from '@/lib/reports/rates';
 import { nextReminderTime } from '@/lib/calendar/reminder';
+import { day, storedDossier, tag } from '../../support/factories';
 
 const calendar = createWorkingCalendar();
 // Friday 27/11/2026; the next working days are Mon 30/11, Tue 1/12.
 const TODAY = '2026-11-27';
 
 function dossier(code: string, due: string, closed: string | null, realReturn?: string, unit = 'UBND xã A'): StoredDossier {
-  return {
+  return storedDossier({
     code,
-    procedure: 'Đăng ký khai sinh',
-    sector: 'Hộ tịch',
-    applicant: 'Nguyễn Văn A',
-    received: { day: '2026-11-01' },
-    due: { day: due },
-    closed: closed ? { day: closed } : null,
-    status: '',
+    received: day('2026-11-01'),
+    due: day(due),
+    closed: closed ? day(closed) : null,
     unit,
-    firstSeen: 0,
-    lastSeen: 0,
-    pageUrl: 'https://dichvucong.kontum.gov.vn/vi/dossier/search',
-    ...(realReturn ? { tag: { realReturn, reason: '', note: '', by: '', at: 0 } } : {}),
-  };
+    ...(realReturn ? { tag: tag({ realReturn }) } : {}),
+  });
 }
 
 describe('monitorDossiers', () => {

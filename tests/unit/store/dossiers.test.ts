@@ -4,7 +4,8 @@ import type { DossierDatabase } from '../../../lib/store/db';
 import { freshDb } from './fresh-db';
 import type { DossierTag, ReadDossier } from '../../../lib/dossier/model';
 import { getDossiers, isQuotaError, upsertDossiers } from '../../../lib/store/dossiers';
-import { removeTag, setTag, setTagMany, tagHistory, undoTag, type TagInput } from '../../../lib/store/tags';
+import { removeTag, setTag, setTagMany, tagHistory, undoTag } from '../../../lib/store/tags';
+import type { TagInput } from '../../../lib/dossier/model';
 
 
 const TODAY = '2026-02-10';

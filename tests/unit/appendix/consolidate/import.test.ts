@@ -1,35 +1,28 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { APPENDIX_HEADINGS, APPENDIX_KEYS, appendixCsv, type AppendixValues } from '../../../lib/appendix/rows';
+import { APPENDIX_HEADINGS, APPENDIX_KEYS, type AppendixValues } from '../../../../lib/appendix/rows';
+import { appendixCsv } from '../../../../lib/appendix/csv';
 import {
   MAX_FILE_BYTES,
+  MAX_FILE_LINES,
   consolidatedCsv,
   mergeAppendices,
   parseAppendixFile,
+  rejectedLineCount,
   resolveConflict,
   summaryByUnit,
   type ImportedRow,
-} from '../../../lib/appendix/consolidate';
+} from '../../../../lib/appendix/consolidate';
+import { createTranslator } from '../../../../lib/i18n/translate';
+import { problemsText } from '../../../../components/consolidate/problem-text';
+import { appendixRow } from '../../../support/factories';
 
-function row(over: Partial<AppendixValues> = {}): AppendixValues {
-  return {
-    stt: '1',
-    code: '000.00.23.H34-261110-0001',
-    procedure: 'Đăng ký khai sinh',
-    sector: 'Hộ tịch',
-    applicant: 'Nguyễn Văn An',
-    received: '10/11/2026',
-    due: '20/11/2026',
-    closed: '',
-    state: 'Chưa kết thúc',
-    realReturn: '20/11/2026',
-    outcome: 'Đúng hạn',
-    reason: 'Đã trả kết quả cho công dân nhưng chưa kết thúc hồ sơ trên Hệ thống',
-    unit: 'UBND xã Đăk Cấm',
-    note: '',
-    ...over,
-  };
-}
+/** The problems of an error as the Vietnamese and English pages word them. */
+const vi = createTranslator('vi');
+const en = createTranslator('en');
+const worded = (e: { problems: Parameters<typeof problemsText>[1] }) => ({ vi: problemsText(vi, e.problems), en: problemsText(en, e.problems) });
+
+const row = appendixRow;
 
 const ROWS: AppendixValues[] = [
   row({ stt: '1', code: 'A-0001', note: 'Ghi chú có dấu phẩy, chấm phẩy; và "ngoặc"' }),
@@ -160,10 +153,10 @@ describe('parseAppendixFile: bad rows are reported with file and line', () => {
       const parsed = parseAppendixFile('xa-b.csv', text);
       expect(parsed.rows.map((r) => r.code)).toEqual(['OK1', 'OK2']);
       expect(parsed.errors).toHaveLength(1);
-      expect(parsed.errors[0]).toMatchObject({ file: 'xa-b.csv', line: 3 });
-      expect(parsed.errors[0]!.message).toContain('Dòng 3');
-      expect(parsed.errors[0]!.message).toContain(column);
-      expect(parsed.errors[0]!.messageEn).toContain('Line 3');
+      expect(parsed.errors[0]).toMatchObject({ file: 'xa-b.csv', line: 3, lineTo: 3 });
+      expect(parsed.errors[0]!.problems.length).toBeGreaterThan(0);
+      expect(worded(parsed.errors[0]!).vi).toContain(column);
+      expect(worded(parsed.errors[0]!).en).toContain(column);
     }
   });
 
@@ -172,7 +165,8 @@ describe('parseAppendixFile: bad rows are reported with file and line', () => {
     const parsed = parseAppendixFile('c.csv', text);
     expect(parsed.rows).toHaveLength(1);
     expect(parsed.errors).toEqual([expect.objectContaining({ file: 'c.csv', line: 3 })]);
-    expect(parsed.errors[0]!.message).toContain('3 cột');
+    expect(parsed.errors[0]!.problems).toEqual([{ code: 'consolidate-column-count', count: 3, expected: 14 }]);
+    expect(worded(parsed.errors[0]!).vi).toBe('có 3 cột, cần đúng 14 cột');
   });
 
   it.each([
@@ -207,6 +201,41 @@ describe('parseAppendixFile: bad rows are reported with file and line', () => {
     expect(parsed.errors.length).toBeGreaterThanOrEqual(1);
     expect(parsed.errors.every((e) => e.line === 3 && e.file === 'q.csv')).toBe(true);
   });
+
+  it('reports every line an unbalanced quote swallowed, and rejects them all', () => {
+    // Line 3 opens a quote that is never closed: lines 3 to 7 become one cell.
+    const text = handCsv([
+      line(row({ code: 'OK1' })),
+      line(row({ code: 'BAD', note: 'x' })).replace(/,x$/, ',"x'),
+      line(row({ code: 'LOST1' })),
+      line(row({ code: 'LOST2' })),
+      line(row({ code: 'LOST3' })),
+      line(row({ code: 'LOST4' })),
+    ]);
+    const parsed = parseAppendixFile('q.csv', text);
+    expect(parsed.rows.map((r) => r.code)).toEqual(['OK1']);
+    expect(parsed.errors).toEqual([
+      { file: 'q.csv', line: 3, lineTo: 7, problems: [{ code: 'consolidate-quote-unbalanced', from: 3, to: 7 }] },
+    ]);
+    expect(rejectedLineCount(parsed.errors)).toBe(5);
+    expect(worded(parsed.errors[0]!).vi).toContain('3–7');
+  });
+
+  it('reports the lines a stray quote ran over until a later quote, and reads on after them', () => {
+    const text = handCsv([
+      line(row({ code: 'OK1' })),
+      line(row({ code: 'BAD', note: 'x' })).replace(/,x$/, ',"x'), // line 3: opens a quote
+      line(row({ code: 'LOST' })).replace(',LOST,', ',"LOST",'), // line 4: its quotes close it, badly
+      line(row({ code: 'OK2' })),
+    ]);
+    const parsed = parseAppendixFile('q.csv', text);
+    expect(parsed.rows.map((r) => [r.code, r.line])).toEqual([
+      ['OK1', 2],
+      ['OK2', 5],
+    ]);
+    expect(parsed.errors.map((e) => [e.line, e.lineTo, e.problems[0]!.code])).toEqual([[3, 4, 'consolidate-quote-unbalanced']]);
+    expect(rejectedLineCount(parsed.errors)).toBe(2);
+  });
 });
 
 describe('parseAppendixFile: wrong files', () => {
@@ -222,7 +251,7 @@ describe('parseAppendixFile: wrong files', () => {
       expect(parsed.rows).toEqual([]);
       expect(parsed.errors).toHaveLength(1);
       expect(parsed.errors[0]).toMatchObject({ file: 'h.csv', line: 1 });
-      for (const n of needles) expect(parsed.errors[0]!.message).toContain(n);
+      for (const n of needles) expect(worded(parsed.errors[0]!).vi).toContain(n);
     }
   });
 
@@ -234,15 +263,43 @@ describe('parseAppendixFile: wrong files', () => {
 
   it.each([
     ['NUL bytes', 'STT,Mã\u0000 hồ sơ\r\n'],
-    ['replacement characters', `${handCsv([line(row({ applicant: 'Nguy\uFFFDn' }))])}`],
     ['invalid UTF-8 bytes', new Uint8Array([0xef, 0xbb, 0xbf, 0x53, 0x54, 0x54, 0xff, 0xfe, 0x2c])],
     ['a ZIP/XLSX file', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0xc3, 0x28])],
   ])('refuses %s as not a UTF-8 CSV', (_name, input) => {
     const parsed = parseAppendixFile('bad.xlsx', input);
     expect(parsed.rows).toEqual([]);
     expect(parsed.errors).toEqual([expect.objectContaining({ file: 'bad.xlsx', line: 0 })]);
-    expect(parsed.errors[0]!.message).toContain('UTF-8');
-    expect(parsed.errors[0]!.messageEn).toContain('not a UTF-8 CSV');
+    expect(parsed.errors[0]!.problems).toEqual([{ code: 'consolidate-not-utf8', file: 'bad.xlsx' }]);
+    expect(worded(parsed.errors[0]!).vi).toContain('UTF-8');
+    expect(worded(parsed.errors[0]!).en).toContain('not a UTF-8 CSV');
+  });
+
+  it('accepts valid UTF-8 that holds a literal U+FFFD (a character like any other)', () => {
+    const text = handCsv([line(row({ applicant: 'Nguy\uFFFDn' }))]);
+    for (const input of [text, new TextEncoder().encode(text)]) {
+      const parsed = parseAppendixFile('fffd.csv', input);
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.rows[0]!.applicant).toBe('Nguy\uFFFDn');
+    }
+  });
+
+  it('refuses a file of a million short bad lines up front, quickly', () => {
+    const bytes = new TextEncoder().encode(handCsv(Array<string>(1_000_000).fill('x,"')));
+    const started = performance.now();
+    const parsed = parseAppendixFile('trieu-dong.csv', bytes);
+    const ms = performance.now() - started;
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.errors).toEqual([
+      { file: 'trieu-dong.csv', line: 0, lineTo: 0, problems: [{ code: 'consolidate-too-many-lines', file: 'trieu-dong.csv', max: MAX_FILE_LINES }] },
+    ]);
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  it('reads a file of bad lines just under the line cap in reasonable time, one error per line', () => {
+    const count = MAX_FILE_LINES - 1;
+    const parsed = parseAppendixFile('xau.csv', handCsv(Array<string>(count).fill('x,y')));
+    expect(parsed.errors).toHaveLength(count);
+    expect(rejectedLineCount(parsed.errors)).toBe(count);
   });
 
   it.each([
@@ -253,7 +310,8 @@ describe('parseAppendixFile: wrong files', () => {
     const parsed = parseAppendixFile('big.csv', input);
     expect(parsed.rows).toEqual([]);
     expect(parsed.errors).toHaveLength(1);
-    expect(parsed.errors[0]!.message).toContain('20 MB');
+    expect(parsed.errors[0]!.problems).toEqual([{ code: 'consolidate-too-large', file: 'big.csv', megabytes: 20 }]);
+    expect(worded(parsed.errors[0]!).vi).toContain('20 MB');
   });
 
   it.each([['', '\uFEFF', '\r\n \r\n']])('reports an empty file', (...inputs) => {

@@ -1,0 +1,70 @@
+/**
+ * A cell's text as the reader sees it: `textContent`-style (never HTML), with line breaks where the page
+ * shows them, and a cell's column span.
+ */
+
+export type Markup = 'table' | 'aria';
+
+const MAX_SPAN = 1000;
+
+/** Elements whose text sits on its own line (so "code<br>Trực tuyến" or "<div>code</div><span>…" give lines). */
+const BLOCK_ELEMENTS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
+  'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr',
+  'td', 'th', 'caption', 'ul', 'mat-chip', 'mat-chip-listbox', 'mat-chip-set', 'mat-chip-list',
+]);
+/** Elements whose text is never shown. */
+const SKIPPED_ELEMENTS = new Set(['script', 'style', 'template', 'noscript']);
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const CDATA_SECTION_NODE = 4;
+
+// Inside rows and cells, sibling pointers (no NodeList objects). Over a table's rows, indexed access
+// to `children`: one collection per section, and O(1) per step in happy-dom too (whose nextSibling is a
+// linear search, quadratic over 20,000 rows).
+function appendText(node: Node, text: string): string {
+  let out = text;
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+    const type = child.nodeType;
+    if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+      out += (child as CharacterData).data;
+    } else if (type === ELEMENT_NODE) {
+      const name = (child as Element).localName;
+      if (name === 'br') {
+        out += '\n';
+      } else if (BLOCK_ELEMENTS.has(name)) {
+        out = `${appendText(child, `${out}\n`)}\n`;
+      } else if (!SKIPPED_ELEMENTS.has(name)) {
+        out = appendText(child, out);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A cell's text, `textContent`-style (never HTML), with a line break for `<br>` and around block-level
+ * children. Not normalised.
+ */
+export function cellText(cell: Element): string {
+  const first = cell.firstChild;
+  if (first === null) return '';
+  if (first.nextSibling === null && first.nodeType === TEXT_NODE) return (first as CharacterData).data;
+  // Element children that are all inline leaves (`<a>code</a>`, `<span>…</span>`): nothing gives a line
+  // break or is skipped, so the text is exactly the native textContent (Text and CDATA descendants).
+  for (let child = cell.firstElementChild; child !== null; child = child.nextElementSibling) {
+    const name = child.localName;
+    if (name === 'br' || child.firstElementChild !== null || BLOCK_ELEMENTS.has(name) || SKIPPED_ELEMENTS.has(name)) {
+      return appendText(cell, '');
+    }
+  }
+  return cell.textContent ?? '';
+}
+export function spanOf(cell: Element, markup: Markup): number {
+  const attr = cell.getAttribute(markup === 'table' ? 'colspan' : 'aria-colspan');
+  if (attr === null) return 1;
+  const span = parseInt(attr, 10);
+  return span >= 1 ? Math.min(span, MAX_SPAN) : 1;
+}

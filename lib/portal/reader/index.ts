@@ -1,0 +1,111 @@
+/**
+ * The pure reader of dossier tables (docs/domain.md, the portal pages). The DOM is passed in; nothing
+ * here touches browser extension APIs, layout or computed style, and cells are read as text only (never
+ * as HTML), so it runs the same in happy-dom and in a content script.
+ *
+ * cell-text.ts reads a cell; table-rows.ts finds tables and walks their rows; header-choice.ts picks the
+ * header row and maps the columns; row-reader.ts reads a body row.
+ */
+import type { DossierField, ReadDossier, UnreadableRow } from '../../dossier/model';
+import type { Markup } from './cell-text';
+import { chooseHeader, headerMatcher } from './header-choice';
+import { RowReader } from './row-reader';
+import { ariaTableRows, findCandidates, htmlTableRows } from './table-rows';
+import type { HeaderMatcher } from '../headers';
+
+export { cellText } from './cell-text';
+
+export interface ReadDossierRow {
+  /** 0-based index among the table's body rows (rows after the header row, skipped ones included). */
+  rowIndex: number;
+  row: Element;
+  dossier: ReadDossier;
+}
+
+export interface DossierTable {
+  element: Element;
+  markup: Markup;
+  /** Header texts (normalised) by column; columns covered by a header's colspan hold ''. */
+  headers: string[];
+  /** Column index per mapped field (first column of the header cell). */
+  columns: Partial<Record<DossierField, number>>;
+  dossiers: ReadDossierRow[];
+  unreadable: UnreadableRow[];
+  /** Body rows that are not dossiers: empty state, group headers, footers, misaligned or empty rows. */
+  skippedRows: number;
+}
+
+export interface ReadOptions {
+  /** User synonyms added to the defaults (options page). */
+  synonyms?: Partial<Record<DossierField, readonly string[]>>;
+}
+
+/** Reads one table; yields after every `rowsPerStep` body rows so a caller can spread the work over tasks. */
+function* readTableStepwise(element: Element, matcher: HeaderMatcher, rowsPerStep: number): Generator<void, DossierTable | null> {
+  const markup: Markup = element.localName === 'table' ? 'table' : 'aria';
+  const rows = markup === 'table' ? htmlTableRows(element) : ariaTableRows(element);
+  const header = chooseHeader(rows, markup, matcher);
+  if (!header) return null;
+
+  const reader = new RowReader(header.columns, header.widths, markup, matcher);
+  const table: DossierTable = {
+    element,
+    markup,
+    headers: header.headers,
+    columns: header.columns,
+    dossiers: [],
+    unreadable: [],
+    skippedRows: 0,
+  };
+  let rowIndex = 0;
+  let sinceYield = 0;
+  for (let i = header.index + 1; i < rows.rows.length; i++) {
+    if (++sinceYield > rowsPerStep) {
+      sinceYield = 1;
+      yield;
+    }
+    const row = rows.rows[i];
+    if (!row || rows.head.has(row)) continue; // other header rows (titles, filters) are not body rows
+    const index = rowIndex++;
+    if (rows.foot.has(row)) {
+      table.skippedRows++;
+      continue;
+    }
+    const read = reader.read(row, index);
+    if (read.kind === 'dossier') table.dossiers.push({ rowIndex: index, row, dossier: read.dossier });
+    else if (read.kind === 'unreadable') table.unreadable.push(read.row);
+    else table.skippedRows++;
+  }
+  return table;
+}
+
+/**
+ * Every dossier table under `root` (document order), in `<table>` or ARIA markup, found by header texts.
+ * Tables whose headers do not give both the code and the due-date column are not returned.
+ */
+export function readDossierTables(root: Document | Element, options: ReadOptions = {}): DossierTable[] {
+  const steps = readDossierTablesStepwise(root, options, Number.POSITIVE_INFINITY);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same read, as steps: the generator yields after every `rowsPerStep` body rows and returns the
+ * tables. A caller on a live page (the content script) runs steps until its time slice is used, then
+ * lets the page run, so reading a long list never makes one long task.
+ */
+export function* readDossierTablesStepwise(
+  root: Document | Element,
+  options: ReadOptions = {},
+  rowsPerStep = 200,
+): Generator<void, DossierTable[]> {
+  const matcher = headerMatcher(options.synonyms);
+  const candidates = findCandidates(root);
+  const tables: DossierTable[] = [];
+  for (const element of candidates) {
+    const table = yield* readTableStepwise(element, matcher, rowsPerStep);
+    if (table) tables.push(table);
+  }
+  return tables;
+}
