@@ -474,6 +474,7 @@ class RowReader {
         closed: closed?.kind === 'ok' ? closed.value : null,
         status: this.repeatedField('status'),
         unit: this.repeatedField('unit'),
+        ...(this.slotOf.handler >= 0 ? { handler: this.repeatedField('handler') } : {}),
         ...(this.unmapped.length ? { unmapped: this.unmapped } : {}),
       },
     };
