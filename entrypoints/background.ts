@@ -10,6 +10,7 @@ import { vietnamDay } from '@/lib/calendar/day';
 import { badgeText, monitorDossiers } from '@/lib/reports/monitor';
 import { nextReminderTime, REMINDER_ALARM } from '@/lib/calendar/reminder';
 import { createTranslator } from '@/lib/i18n/translate';
+import { filterToQuery, NO_FILTER } from '@/lib/reports/dashboard-filter';
 import { EXTRA_PORTALS_SCRIPT_ID, isExtraPortalUrl, originPattern } from '@/lib/portal/extra-portals';
 
 /** The scripts of the content-script entrypoints, as built (entrypoints/content, entrypoints/panel.content). */
@@ -85,16 +86,27 @@ export default defineBackground(() => {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: t('reminder.title'),
-      message: t('reminder.message', {
+      message: t('dashboard.reminderMessage', {
         returned: monitored.result.returnedNotClosed.length,
-        due: monitored.result.dueSoon.length,
+        overdue: monitored.result.overdue,
       }),
     });
+  }
+
+  /** A click on the reminder opens the dashboard on the two lists it names. */
+  function onNotificationClick(id: string) {
+    if (id !== REMINDER_ALARM) return;
+    const query = filterToQuery({ ...NO_FILTER, kinds: ['returned-not-closed', 'overdue'] });
+    void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${query}`) });
+    void browser.notifications.clear(id);
   }
 
   // Alarms and notifications exist only once the user granted them; listen when they appear.
   function listenReminder() {
     if (browser.alarms && !browser.alarms.onAlarm.hasListener(onAlarm)) browser.alarms.onAlarm.addListener(onAlarm);
+    if (browser.notifications && !browser.notifications.onClicked.hasListener(onNotificationClick)) {
+      browser.notifications.onClicked.addListener(onNotificationClick);
+    }
   }
   function onAlarm(alarm: { name: string }) {
     if (alarm.name === REMINDER_ALARM) void remind();
