@@ -68,7 +68,7 @@ export function Dashboard(props: DashboardProps) {
       {data && data.stored === 0 && <p className="notice screen-only">{t('dashboard.emptyStore')}</p>}
       {data && data.stored > 0 && (
         <>
-          <section className="stats screen-only" aria-label={t('dashboard.filters')}>
+          <section className="stats screen-only" aria-label={t('dashboard.statsLabel')}>
             <ul>
               <Stat tone="all" value={data.shown} label={t('dashboard.statDossiers')} testId="stat-shown" />
               <Stat tone="late" value={data.rates.lateOnSystem} label={t('dashboard.statLate')} testId="stat-late" />

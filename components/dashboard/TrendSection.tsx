@@ -46,7 +46,7 @@ export function TrendSection({ t, trend, unitTrend, unit }: TrendSectionProps) {
                   </th>
                   {unitTrend && (
                     <th scope="col" className="num">
-                      {t('dashboard.trendScopeAll')}
+                      {t('dashboard.trendCompare')}
                     </th>
                   )}
                 </tr>
