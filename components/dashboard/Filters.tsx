@@ -1,5 +1,5 @@
 import type { Translate } from '@/lib/i18n/translate';
-import type { DashboardFilter } from '@/lib/reports/dashboard-filter';
+import { NO_FILTER, type DashboardFilter } from '@/lib/reports/dashboard-filter';
 import type { SystemState } from '@/lib/dossier/model';
 
 const STATES: SystemState[] = ['late-unclosed', 'late-closed', 'not-late'];
@@ -10,6 +10,23 @@ export interface FiltersProps {
   units: string[];
   sectors: string[];
   onChange: (filter: DashboardFilter) => void;
+}
+
+/** A drop-down of texts as read from the portal, '' meaning all of them. */
+function Choice(props: { label: string; testId: string; all: string; value: string; choices: string[]; onChange: (value: string) => void }) {
+  return (
+    <label className="select">
+      {props.label}
+      <select data-testid={props.testId} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        <option value="">{props.all}</option>
+        {props.choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {choice}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 /** The dashboard's filters; the page keeps them in its address. */
@@ -43,28 +60,22 @@ export function Filters({ t, filter, units, sectors, onChange }: FiltersProps) {
           />
         </label>
       </fieldset>
-      <label className="select">
-        {t('dashboard.unit')}
-        <select data-testid="dashboard-unit" value={filter.unit} onChange={(event) => set({ unit: event.target.value })}>
-          <option value="">{t('dashboard.all')}</option>
-          {unitChoices.map((unit) => (
-            <option key={unit} value={unit}>
-              {unit}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="select">
-        {t('dashboard.sector')}
-        <select data-testid="dashboard-sector" value={filter.sector} onChange={(event) => set({ sector: event.target.value })}>
-          <option value="">{t('dashboard.all')}</option>
-          {sectorChoices.map((sector) => (
-            <option key={sector} value={sector}>
-              {sector}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice
+        label={t('dashboard.unit')}
+        testId="dashboard-unit"
+        all={t('dashboard.all')}
+        value={filter.unit}
+        choices={unitChoices}
+        onChange={(unit) => set({ unit })}
+      />
+      <Choice
+        label={t('dashboard.sector')}
+        testId="dashboard-sector"
+        all={t('dashboard.all')}
+        value={filter.sector}
+        choices={sectorChoices}
+        onChange={(sector) => set({ sector })}
+      />
       <label className="select">
         {t('dashboard.state')}
         <select
@@ -85,7 +96,7 @@ export function Filters({ t, filter, units, sectors, onChange }: FiltersProps) {
         className="link"
         data-testid="dashboard-clear"
         disabled={!filtered}
-        onClick={() => onChange({ period: { from: '', to: '' }, unit: '', sector: '', state: '', kinds: [] })}
+        onClick={() => onChange(NO_FILTER)}
       >
         {t('dashboard.clear')}
       </button>
