@@ -10,7 +10,7 @@ import { vietnamDay } from '@/lib/calendar/day';
 import { badgeText, monitorDossiers } from '@/lib/reports/monitor';
 import { nextReminderTime, REMINDER_ALARM } from '@/lib/calendar/reminder';
 import { createTranslator } from '@/lib/i18n/translate';
-import { filterToQuery, NO_FILTER } from '@/lib/reports/dashboard-filter';
+import { followupQuery } from '@/lib/reports/followup';
 import { EXTRA_PORTALS_SCRIPT_ID, isExtraPortalUrl, originPattern } from '@/lib/portal/extra-portals';
 
 /** The scripts of the content-script entrypoints, as built (entrypoints/content, entrypoints/panel.content). */
@@ -96,8 +96,7 @@ export default defineBackground(() => {
   /** A click on the reminder opens the dashboard on the two lists it names. */
   function onNotificationClick(id: string) {
     if (id !== REMINDER_ALARM) return;
-    const query = filterToQuery({ ...NO_FILTER, kinds: ['returned-not-closed', 'overdue'] });
-    void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${query}`) });
+    void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${followupQuery(['returned-not-closed', 'overdue'])}`) });
     void browser.notifications.clear(id);
   }
 

@@ -2,7 +2,7 @@ import { periodBounds, periodFromQuery, periodToQuery, type PeriodInput } from '
 import { inPeriod } from '../appendix/rows';
 import { systemState } from '../dossier/classify';
 import type { StoredDossier, SystemState } from '../dossier/model';
-import { FOLLOWUP_KINDS, type FollowupKind } from './followup';
+import { FOLLOWUP_KINDS, KIND_PARAM, type FollowupKind } from './followup';
 
 /**
  * The dashboard's filters as they travel in its address, so a view can be bookmarked:
@@ -31,7 +31,7 @@ export function filterFromQuery(search: string): DashboardFilter {
   const params = new URLSearchParams(search);
   const text = (name: string) => (params.get(name) ?? '').trim().slice(0, TEXT_MAX);
   const state = text('state');
-  const kinds = params.getAll('kind').filter((kind): kind is FollowupKind => (FOLLOWUP_KINDS as readonly string[]).includes(kind));
+  const kinds = params.getAll(KIND_PARAM).filter((kind): kind is FollowupKind => (FOLLOWUP_KINDS as readonly string[]).includes(kind));
   return {
     period: periodFromQuery(search).period,
     unit: text('unit'),
@@ -47,7 +47,7 @@ export function filterToQuery(filter: DashboardFilter): string {
   if (filter.unit) params.set('unit', filter.unit);
   if (filter.sector) params.set('sector', filter.sector);
   if (filter.state) params.set('state', filter.state);
-  for (const kind of filter.kinds) params.append('kind', kind);
+  for (const kind of filter.kinds) params.append(KIND_PARAM, kind);
   const query = params.toString();
   return query ? `?${query}` : '';
 }

@@ -15,6 +15,20 @@ export type FollowupKind = 'returned-not-closed' | 'overdue' | 'due-soon';
 
 export const FOLLOWUP_KINDS: readonly FollowupKind[] = ['returned-not-closed', 'overdue', 'due-soon'];
 
+/** The dashboard address parameter naming the follow-up lists shown (repeated, one per kind). */
+export const KIND_PARAM = 'kind';
+
+/**
+ * `?kind=…&kind=…`: the dashboard on some follow-up lists only. Here rather than with the rest of the
+ * dashboard's address so that the background (the reminder) can build it without the page's modules.
+ */
+export function followupQuery(kinds: readonly FollowupKind[]): string {
+  const params = new URLSearchParams();
+  for (const kind of kinds) params.append(KIND_PARAM, kind);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
 export interface FollowupItem {
   dossier: StoredDossier;
   kind: FollowupKind;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFilter, filterChoices, filterFromQuery, filterToQuery, NO_FILTER } from '@/lib/reports/dashboard-filter';
+import { followupQuery } from '@/lib/reports/followup';
 import { stored } from './factory';
 
 describe('dashboard filter in the address', () => {
@@ -15,6 +16,10 @@ describe('dashboard filter in the address', () => {
     expect(filterFromQuery(query)).toEqual(filter);
     expect(filterToQuery(NO_FILTER)).toBe('');
     expect(filterFromQuery('')).toEqual(NO_FILTER);
+  });
+
+  it('reads the reminder link as the two lists it names', () => {
+    expect(filterFromQuery(followupQuery(['returned-not-closed', 'overdue']))).toEqual({ ...NO_FILTER, kinds: ['returned-not-closed', 'overdue'] });
   });
 
   it('drops what it cannot read', () => {
