@@ -14,7 +14,7 @@ export interface PopupProps {
   onPeriodChange: (period: { from: string; to: string }) => void;
   onExport: () => void;
   exportMessage: string | null;
-  onOpenPage: (page: 'appendix' | 'consolidate' | 'options') => void;
+  onOpenPage: (page: 'appendix' | 'consolidate' | 'options' | 'dashboard') => void;
   monitor: MonitorResult | null;
   /** Years whose working days the monitoring counts with a derived (not official) calendar. */
   derivedYears: number[];
@@ -94,6 +94,9 @@ export function Popup(props: PopupProps) {
         </>
       )}
       <nav className="links">
+        <button type="button" className="link" data-testid="open-dashboard" onClick={() => onOpenPage('dashboard')}>
+          {t('dashboard.open')}
+        </button>
         <button type="button" className="link" onClick={() => onOpenPage('appendix')}>
           {t('popup.print')}
         </button>

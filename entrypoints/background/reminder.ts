@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Settings } from '@/lib/settings/settings';
 import { nextReminderTime, REMINDER_ALARM } from '@/lib/calendar/reminder';
 import { createTranslator } from '@/lib/i18n/translate';
+import { followupQuery } from '@/lib/reports/followup';
 import type { monitorStore } from './badge';
 
 type Monitor = () => ReturnType<typeof monitorStore>;
@@ -19,9 +20,9 @@ export function createReminder(monitor: Monitor) {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: t('reminder.title'),
-      message: t('reminder.message', {
+      message: t('dashboard.reminderMessage', {
         returned: monitored.result.returnedNotClosed.length,
-        due: monitored.result.dueSoon.length,
+        overdue: monitored.result.overdue,
       }),
     });
   }
@@ -30,10 +31,20 @@ export function createReminder(monitor: Monitor) {
     if (alarm.name === REMINDER_ALARM) void remind();
   }
 
+  /** A click on the reminder opens the dashboard on the two lists it names. */
+  function onNotificationClick(id: string) {
+    if (id !== REMINDER_ALARM) return;
+    void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${followupQuery(['returned-not-closed', 'overdue'])}`) });
+    void browser.notifications.clear(id);
+  }
+
   return {
     /** Listens for the alarm, if the alarms API is there (again after a permission is granted). */
     listen() {
       if (browser.alarms && !browser.alarms.onAlarm.hasListener(onAlarm)) browser.alarms.onAlarm.addListener(onAlarm);
+      if (browser.notifications && !browser.notifications.onClicked.hasListener(onNotificationClick)) {
+        browser.notifications.onClicked.addListener(onNotificationClick);
+      }
     },
     /** Sets or clears the daily alarm to match the settings. */
     async sync(current: Settings, now = Date.now()) {

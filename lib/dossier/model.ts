@@ -14,6 +14,7 @@ export const DOSSIER_FIELDS = [
   'closed',
   'status',
   'unit',
+  'handler',
 ] as const;
 export type DossierField = (typeof DOSSIER_FIELDS)[number];
 
@@ -26,7 +27,7 @@ export interface PortalDate {
 }
 
 /** The fields a list may lack a column for (code and due are what make it a dossier list). */
-export const OPTIONAL_FIELDS = ['procedure', 'sector', 'applicant', 'received', 'closed', 'status', 'unit'] as const;
+export const OPTIONAL_FIELDS = ['procedure', 'sector', 'applicant', 'received', 'closed', 'status', 'unit', 'handler'] as const;
 export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
 /** One dossier as read from a portal row: text fields already normalised (NFC, single spaces). */
@@ -42,6 +43,8 @@ export interface ReadDossier {
   closed: PortalDate | null;
   status: string;
   unit: string;
+  /** The staff member handling it, where the list has such a column (absent where it never had one). */
+  handler?: string;
   /**
    * The fields the row's table has no column for. Their values above are empty or null because the
    * page does not show them, not because they are empty: the store keeps what it already knows.

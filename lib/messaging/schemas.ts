@@ -42,6 +42,7 @@ function buildShapes() {
     closed: z.nullable(portalDateSchema),
     status: cellText,
     unit: cellText,
+    handler: z.optional(cellText),
     unmapped: z.optional(z.array(z.enum(OPTIONAL_FIELDS)).check(z.maxLength(OPTIONAL_FIELDS.length))),
   });
 

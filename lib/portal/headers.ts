@@ -12,6 +12,7 @@ export const DEFAULT_HEADER_SYNONYMS: Record<DossierField, readonly string[]> = 
   closed: ['Ngày kết thúc', 'Ngày kết thúc xử lý', 'Ngày hoàn thành', 'Ngày có kết quả', 'Ngày trả kết quả'],
   status: ['Trạng thái', 'Trạng thái hồ sơ', 'Tình trạng'],
   unit: ['Đơn vị xử lý', 'Cơ quan xử lý', 'Đơn vị tiếp nhận', 'Phòng ban'],
+  handler: ['Cán bộ xử lý', 'Người xử lý', 'Cán bộ đang xử lý', 'Cán bộ xử lý hiện tại'],
 };
 
 export type HeaderMatcher = (headerText: string) => DossierField | null;

@@ -16,6 +16,7 @@ function sameFields(a: ReadDossier, b: ReadDossier): boolean {
     a.applicant === b.applicant &&
     a.status === b.status &&
     a.unit === b.unit &&
+    a.handler === b.handler &&
     sameDate(a.received, b.received) &&
     sameDate(a.due, b.due) &&
     sameDate(a.closed, b.closed)

@@ -231,6 +231,7 @@ export class RowReader {
         closed: closed?.kind === 'ok' ? closed.value : null,
         status: this.repeatedField('status'),
         unit: this.repeatedField('unit'),
+        ...(this.slotOf.handler >= 0 ? { handler: this.repeatedField('handler') } : {}),
         ...(this.unmapped.length ? { unmapped: this.unmapped } : {}),
       },
     };

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
 import { REMINDER_ALARM } from '../../../lib/calendar/reminder';
 import type { MonitorResult } from '../../../lib/reports/monitor';
 
-const result = (count: number): MonitorResult => ({ returnedNotClosed: [], dueSoon: Array.from({ length: count }, () => ({}) as MonitorResult['dueSoon'][number]), actionCount: count } as MonitorResult);
+const result = (count: number): MonitorResult => ({ returnedNotClosed: [], dueSoon: Array.from({ length: count }, () => ({}) as MonitorResult['dueSoon'][number]), overdue: count, actionCount: count } as MonitorResult);
 
 beforeEach(() => {
   fakeBrowser.reset();

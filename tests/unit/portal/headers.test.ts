@@ -19,6 +19,8 @@ const SPEC_SYNONYMS: Record<DossierField, string[]> = {
   closed: ['Ngày kết thúc', 'Ngày kết thúc xử lý', 'Ngày hoàn thành', 'Ngày có kết quả', 'Ngày trả kết quả'],
   status: ['Trạng thái', 'Trạng thái hồ sơ', 'Tình trạng'],
   unit: ['Đơn vị xử lý', 'Cơ quan xử lý', 'Đơn vị tiếp nhận', 'Phòng ban'],
+  // The optional handler column the dashboard's "who closes late" counts by.
+  handler: ['Cán bộ xử lý', 'Người xử lý', 'Cán bộ đang xử lý', 'Cán bộ xử lý hiện tại'],
 };
 
 describe('DEFAULT_HEADER_SYNONYMS', () => {

@@ -31,6 +31,8 @@ function dossier(partial: Partial<ReadDossier> & Pick<ReadDossier, 'code' | 'due
     closed: null,
     status: 'Đang xử lý',
     unit: 'UBND xã Ngọk Bay',
+    // FULL_HEAD has every column but the optional handler's.
+    unmapped: ['handler'],
     ...partial,
   };
 }
@@ -97,7 +99,7 @@ describe('readDossierTables: <table> with <thead>', () => {
       status: 'Chờ trả kết quả',
       unit: '',
       // The page has no column for these: the store keeps what it already knows of them.
-      unmapped: ['procedure', 'sector', 'applicant', 'received', 'closed', 'unit'],
+      unmapped: ['procedure', 'sector', 'applicant', 'received', 'closed', 'unit', 'handler'],
     });
     // the table element itself as the root
     expect(readDossierTables(root.querySelector('table')!)).toHaveLength(1);
@@ -172,7 +174,7 @@ describe('readDossierTables: Angular Material table[mat-table]', () => {
         closed: null,
         status: 'Đang xử lý',
         unit: '',
-        unmapped: ['sector', 'applicant', 'unit'],
+        unmapped: ['sector', 'applicant', 'unit', 'handler'],
       },
       {
         code: 'H34.23.5-210726-000123',
@@ -184,7 +186,7 @@ describe('readDossierTables: Angular Material table[mat-table]', () => {
         closed: { day: '2021-07-30', time: '09:00:00' },
         status: 'Đã trả kết quả',
         unit: '',
-        unmapped: ['sector', 'applicant', 'unit'],
+        unmapped: ['sector', 'applicant', 'unit', 'handler'],
       },
     ]);
   });
