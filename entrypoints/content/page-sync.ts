@@ -193,12 +193,19 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
     const response = await client.request({ type: 'dossiers/get', codes: wanted });
     if (!response.ok) return;
     const found = new Map(response.dossiers.map((dossier) => [dossier.code, dossier.tag]));
-    for (const code of wanted) {
-      const tag = found.get(code);
+    // A code the answer leaves out is not known to be untagged: the background tells a portal page only
+    // about the codes its tab sent, and a restarted service worker has forgotten them (or the dossier
+    // was pruned). Those are sent again; the upsert's answer carries their tags.
+    const missing = wanted.filter((code) => !found.has(code));
+    for (const [code, tag] of found) {
       if (tag) tags.set(code, tag);
       else tags.delete(code);
     }
     recomputeModel();
+    if (missing.length) {
+      for (const code of missing) sent.delete(code);
+      watcher?.poke();
+    }
   }
 
   function connectChanges() {
