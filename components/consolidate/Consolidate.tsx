@@ -43,6 +43,7 @@ export interface ConsolidateProps {
   onRemoveFile: (id: number) => void;
   onChoose: (code: string, index: number) => void;
   onExport: () => void;
+  onExportOffice: (kind: 'xlsx' | 'docx') => void;
 }
 
 /** The file and line are shown before each message, so the message's own "Dòng N: " is left out. */
@@ -93,7 +94,7 @@ export function Consolidate(props: ConsolidateProps) {
           <input
             type="file"
             multiple
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.xlsx"
             data-testid="consolidate-files"
             onChange={(event) => {
               const list = Array.from(event.target.files ?? []);
@@ -275,6 +276,17 @@ export function Consolidate(props: ConsolidateProps) {
         >
           {t('consolidate.export')}
         </button>
+        {(['xlsx', 'docx'] as const).map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            data-testid={`export-consolidated-${kind}`}
+            disabled={props.exportBlocked !== null}
+            onClick={() => props.onExportOffice(kind)}
+          >
+            {t(kind === 'xlsx' ? 'popup.exportXlsx' : 'popup.exportDocx')}
+          </button>
+        ))}
         {props.exportBlocked && (
           <p id="export-reason" className="hint blocked" data-testid="export-reason">
             {props.exportBlocked}

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AppendixDelimiter } from '@/lib/appendix/rows';
 import {
+  compareImported,
   consolidatedCsv,
   mergeAppendices,
   parseAppendixFile,
@@ -21,7 +22,8 @@ import {
 import { vietnamDay } from '@/lib/calendar/day';
 import { createTranslator } from '@/lib/i18n/translate';
 import { Consolidate, type ConflictView } from '@/components/consolidate/Consolidate';
-import { downloadText, useSettings } from '@/components/shared/use-extension';
+import { downloadBlob, downloadText, useSettings } from '@/components/shared/use-extension';
+import { officeFile, type OfficeKind } from '@/lib/appendix/office-file';
 
 interface LoadedFile {
   id: number;
@@ -51,7 +53,10 @@ async function loadFile(file: File, id: number, name: string): Promise<LoadedFil
     };
     return { id, name, renamedFrom, delimiter: null, rows: [], errors: [readError] };
   }
-  const parsed = parseAppendixFile(name, bytes);
+  // A workbook is read by lib/appendix/xlsx-import.ts, loaded (with ExcelJS) only when one comes.
+  const parsed = /\.xls[xm]$/i.test(name)
+    ? await (await import('@/lib/appendix/xlsx-import')).parseAppendixWorkbook(name, bytes)
+    : parseAppendixFile(name, bytes);
   const wholeFileError = parsed.errors.some((e) => e.line === 0);
   return {
     id,
@@ -135,6 +140,20 @@ function ConsolidatePage() {
     setExportMessage(t('consolidate.exportDone', { file: fileName, count: merged.length }));
   }
 
+  // The merged appendix as a workbook or a Word document, in the order the CSV has (receipt day, code).
+  async function exportOffice(kind: OfficeKind) {
+    if (exportBlocked !== null) return;
+    const today = vietnamDay();
+    const rows = [...merged].sort(compareImported);
+    try {
+      const file = await officeFile(kind, rows, { ...settings, preparerName: settings.staffName, today }, consolidatedFileName(today));
+      downloadBlob(file.fileName, new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }));
+      setExportMessage(t('consolidate.exportDone', { file: file.fileName, count: rows.length }));
+    } catch (error) {
+      setExportMessage(t('popup.exportFailed', { message: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
   useEffect(() => {
     document.documentElement.lang = settings.language;
     document.title = t('consolidate.title');
@@ -169,6 +188,7 @@ function ConsolidatePage() {
         setChoices((prev) => ({ ...prev, [code]: { file: copy.fileName, line: copy.line } }));
       }}
       onExport={exportCsv}
+      onExportOffice={(kind) => void exportOffice(kind)}
     />
   );
 }

@@ -32,7 +32,8 @@ const FONT = 'Times New Roman';
 /** Point sizes (see lib/appendix/workbook.ts); the table is 11 pt to fit 14 columns on the page width. */
 const PT = { header: 13, heading: 14, table: 11 } as const;
 
-/** A4 in portrait terms; `docx` swaps them for a landscape section. */
+/** A4 in portrait terms, in twips (210 x 297 mm, as Word writes it); `docx` swaps them for landscape. */
+const PAGE_TWIPS = { width: 11906, height: 16838 } as const;
 const PAGE = { width: 210, height: 297 } as const;
 /** Decree margins: top and bottom 20 mm, left 30 mm, right 15 mm. */
 const MARGIN = { top: 20, bottom: 20, left: 30, right: 15 } as const;
@@ -141,8 +142,8 @@ export async function appendixDocument(content: DocumentContent): Promise<Uint8A
           titlePage: true,
           page: {
             size: {
-              width: convertMillimetersToTwip(PAGE.width),
-              height: convertMillimetersToTwip(PAGE.height),
+              width: PAGE_TWIPS.width,
+              height: PAGE_TWIPS.height,
               orientation: PageOrientation.LANDSCAPE,
             },
             margin: {
