@@ -60,11 +60,12 @@ export interface DocumentContent {
 }
 
 /**
- * Printed column widths in millimetres, filling the 252 mm between the margins of an A4 landscape page:
- * a `dd/MM/yyyy` date in 11 pt Times New Roman fits on one line (a time goes to a second line), the
- * long texts (procedure, reason) wrap.
+ * Printed column widths in millimetres, filling the 252 mm between the margins of an A4 landscape page.
+ * In the Word document's 10 pt Times New Roman a whole portal code (`000.00.23.H34-261127-0006`) and a
+ * `dd/MM/yyyy` date each fit on one line, so that nobody misreads a code split in two; the long texts
+ * (procedure, reason) wrap.
  */
-export const COLUMN_WIDTHS_MM = [10, 22, 27, 12, 19, 20, 20, 20, 15, 20, 12, 23, 17, 15] as const;
+export const COLUMN_WIDTHS_MM = [9, 43, 24, 12, 18, 18, 18, 18, 14, 18, 11, 22, 14, 13] as const;
 
 /** Where a value is unset, the form keeps a dotted gap of the usual length. */
 const GAP = '……';

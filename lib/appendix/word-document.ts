@@ -29,8 +29,11 @@ import { COLUMN_WIDTHS_MM, type DocumentContent } from './document-header';
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const FONT = 'Times New Roman';
-/** Point sizes (see lib/appendix/workbook.ts); the table is 11 pt to fit 14 columns on the page width. */
-const PT = { header: 13, heading: 14, table: 11 } as const;
+/**
+ * Point sizes (see lib/appendix/workbook.ts); the table is 10 pt: 14 columns, whole dossier codes and
+ * one-line dates on the width of an A4 landscape page.
+ */
+const PT = { header: 13, heading: 14, table: 10 } as const;
 
 /** A4 in portrait terms, in twips (210 x 297 mm, as Word writes it); `docx` swaps them for landscape. */
 const PAGE_TWIPS = { width: 11906, height: 16838 } as const;
