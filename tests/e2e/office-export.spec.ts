@@ -107,6 +107,54 @@ test('the popup exports the appendix as a workbook and a Word document that read
   }
 });
 
+/** One valid appendix row (14 cells) for the consolidation files. */
+function appendixRow(stt: number, code: string, note = ''): string[] {
+  return [String(stt), code, 'Đăng ký khai sinh', 'Hộ tịch', 'Lê Thị Hoa', '02/11/2026', '10/11/2026', '', 'Chưa kết thúc', '10/11/2026', 'Đúng hạn', 'Đã trả kết quả cho công dân nhưng chưa kết thúc hồ sơ trên Hệ thống', 'UBND xã A', note];
+}
+
+test('consolidation reads an edited workbook and a CSV together and exports the merge to .xlsx and .docx', async ({ context, extensionId }) => {
+  test.setTimeout(120_000);
+  const HEADINGS = ['STT', 'Mã hồ sơ', 'Tên thủ tục hành chính', 'Lĩnh vực', 'Tổ chức, cá nhân nộp hồ sơ', 'Ngày tiếp nhận', 'Ngày hẹn trả kết quả', 'Ngày kết thúc trên Hệ thống', 'Tình trạng trên Hệ thống', 'Ngày trả kết quả thực tế', 'Kết quả thực tế', 'Lý do chưa kết thúc hoặc kết thúc muộn trên Hệ thống', 'Cơ quan, đơn vị', 'Ghi chú'];
+  // The office's workbook: a title block above the table, a note typed into a row, the due date a real date cell.
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Phụ lục xã A');
+  sheet.addRow(['ỦY BAN NHÂN DÂN XÃ A']);
+  sheet.addRow(['DANH SÁCH HỒ SƠ TRỄ HẠN']);
+  sheet.addRow([]);
+  sheet.addRow(HEADINGS);
+  for (const [i, code] of ['H37.001', 'H37.002', 'H37.003'].entries()) sheet.addRow(appendixRow(i + 1, code));
+  sheet.getCell(5, 14).value = 'Đã gọi điện cho công dân';
+  sheet.getCell(6, 7).value = new Date(Date.UTC(2026, 10, 10));
+  const xlsxBytes = Buffer.from((await book.xlsx.writeBuffer()) as ArrayBuffer);
+  const csv = `\uFEFF${[HEADINGS, appendixRow(1, 'H37.003'), appendixRow(2, 'H37.004')].map((r) => r.map((c) => `"${c}"`).join(',')).join('\r\n')}\r\n`;
+
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/consolidate.html`);
+  await page.getByTestId('consolidate-files').setInputFiles([
+    { name: 'xa-a.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsxBytes },
+    { name: 'xa-b.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+    { name: 'macro.xlsm', mimeType: 'application/vnd.ms-excel.sheet.macroEnabled.12', buffer: xlsxBytes },
+  ]);
+  const file = (name: string) => page.locator(`[data-testid="consolidate-file"][data-file="${name}"]`);
+  await expect(file('xa-a.xlsx').getByTestId('file-rows')).toHaveText('3 dòng hợp lệ');
+  await expect(file('xa-b.csv').getByTestId('file-rows')).toHaveText('2 dòng hợp lệ');
+  await expect(page.locator('[data-testid="import-error"][data-file="macro.xlsm"]')).toContainText('macro');
+  await expect(page.getByTestId('unit-summary-total')).toContainText('4');
+
+  const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-consolidated-xlsx').click()]);
+  expect(xlsxDownload.suggestedFilename()).toMatch(/^phu-luc-tong-hop-\d{8}\.xlsx$/);
+  const merged = new ExcelJS.Workbook();
+  await merged.xlsx.load(readFileSync((await xlsxDownload.path())!) as unknown as Parameters<typeof merged.xlsx.load>[0]);
+  const out = merged.worksheets[0]!;
+  expect([1, 2, 3, 4].map((i) => out.getCell(HEADER_ROW + i, 2).value)).toEqual(['H37.001', 'H37.002', 'H37.003', 'H37.004']);
+  expect(out.getCell(HEADER_ROW + 1, 14).value).toBe('Đã gọi điện cho công dân');
+
+  const [docxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-consolidated-docx').click()]);
+  expect(docxDownload.suggestedFilename()).toMatch(/^phu-luc-tong-hop-\d{8}\.docx$/);
+  const xml = await (await JSZip.loadAsync(readFileSync((await docxDownload.path())!))).file('word/document.xml')!.async('string');
+  for (const code of ['H37.001', 'H37.002', 'H37.003', 'H37.004']) expect(xml).toContain(code);
+});
+
 test('the writers are only in chunks of their own, loaded by the pages that export', async () => {
   // The production build the other tests load.
   const dir = resolve('.output/chrome-mv3');
