@@ -74,6 +74,41 @@ function writeTopBlock(sheet: Worksheet, content: DocumentContent): number {
   return HEADER_ROW;
 }
 
+/** Height in points of one line of the table's font. */
+const LINE_PT = 13.5;
+
+/**
+ * Lines a text takes when wrapped greedily at spaces in a column `width` digits wide. Spreadsheets do not
+ * all size wrapped rows by themselves (LibreOffice keeps a row one line high), so every table row gets a
+ * height from this estimate: an 11 pt Times New Roman letter averages about two thirds of a digit of the default
+ * font, and a line break in the text starts a new line.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const capacity = Math.max(1, Math.floor(width * 1.5) - 2);
+  let lines = 0;
+  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(' ')) {
+      let length = word.length;
+      if (used > 0 && used + 1 + length <= capacity) {
+        used += 1 + length;
+        continue;
+      }
+      if (used > 0) lines++;
+      // A word longer than the line breaks across lines.
+      for (; length > capacity; length -= capacity) lines++;
+      used = length;
+    }
+  }
+  return lines;
+}
+
+function rowHeight(values: readonly string[], widths: readonly number[]): number {
+  const lines = Math.max(1, ...values.map((text, i) => wrappedLines(text, widths[i] ?? 10)));
+  return lines * LINE_PT + 3;
+}
+
 function writeCell(cell: Cell, text: string, isDateColumn: boolean) {
   const date = isDateColumn ? cellDate(text) : null;
   if (date) {
@@ -90,6 +125,8 @@ function writeCell(cell: Cell, text: string, isDateColumn: boolean) {
 /** The header row at `top`, then one row per appendix row; returns the row after the table. */
 function writeTable(sheet: Worksheet, content: DocumentContent, top: number): number {
   const header = sheet.getRow(top);
+  // Bold headings are wider than the body's letters.
+  header.height = rowHeight(content.headings, COLUMN_WIDTHS.map((w) => w * 0.9));
   content.headings.forEach((heading, i) => {
     const cell = header.getCell(i + 1);
     cell.value = heading;
@@ -103,6 +140,7 @@ function writeTable(sheet: Worksheet, content: DocumentContent, top: number): nu
   const centred: Partial<Alignment> = { vertical: 'top', horizontal: 'center', wrapText: true };
   content.rows.forEach((values, r) => {
     const row = sheet.getRow(top + 1 + r);
+    row.height = rowHeight(values, COLUMN_WIDTHS);
     values.forEach((text, i) => {
       const cell = row.getCell(i + 1);
       writeCell(cell, text, dates.has(i));
@@ -163,7 +201,6 @@ export async function appendixWorkbook(content: DocumentContent): Promise<Uint8A
   const headerRow = HEADER_ROW;
   const sheet = workbook.addWorksheet(doc('office.sheetName'), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }],
-    properties: { defaultRowHeight: 18 },
   });
   sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
   const top = writeTopBlock(sheet, content);

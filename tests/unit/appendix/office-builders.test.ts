@@ -3,7 +3,7 @@ import { Workbook } from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { APPENDIX_HEADINGS } from '../../../lib/appendix/rows';
 import { documentContent, writtenDate, type DocumentInfo } from '../../../lib/appendix/document-header';
-import { appendixWorkbook, HEADER_ROW } from '../../../lib/appendix/workbook';
+import { appendixWorkbook, HEADER_ROW, wrappedLines } from '../../../lib/appendix/workbook';
 import { appendixDocument } from '../../../lib/appendix/word-document';
 import { officeFile } from '../../../lib/appendix/office-file';
 import { HOSTILE, hostileRows, OFFICE_TODAY, officeRows } from './office-fixtures';
@@ -114,6 +114,19 @@ describe('the workbook', () => {
     expect(sheet.getCell(1, 9).value).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(sheet.getCell(2, 9).font).toMatchObject({ bold: true, size: 14 });
     expect(sheet.getColumn(3).width).toBeGreaterThan(sheet.getColumn(1).width!);
+  });
+
+  it('gives every table row the height its wrapped text needs (LibreOffice does not size them itself)', async () => {
+    expect(wrappedLines('Đăng ký khai sinh', 40)).toBe(1);
+    expect(wrappedLines('Đăng ký khai sinh có yếu tố nước ngoài', 10)).toBe(3); // 13 letters a line
+    expect(wrappedLines('dòng 1\ndòng 2', 40)).toBe(2);
+    expect(wrappedLines('000.00.23.H34-261127-0006', 10)).toBe(2);
+    const rows = officeRows(2);
+    rows[1]!.note = 'Ghi chú rất dài của cán bộ một cửa về việc trả kết quả cho công dân tại nhà';
+    const sheet = await readBook(await appendixWorkbook(documentContent(rows, INFO)));
+    const [first, second] = [sheet.getRow(HEADER_ROW + 1).height, sheet.getRow(HEADER_ROW + 2).height];
+    expect(first).toBeGreaterThan(14);
+    expect(second).toBeGreaterThan(first);
   });
 
   it('0 rows: the header row and the signature block, nothing else', async () => {
