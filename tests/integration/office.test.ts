@@ -79,6 +79,13 @@ describe.skipIf(!READY && !REQUIRED)('the workbook and the Word document read ba
     expect(sheet[0]).toContain('ỦY BAN NHÂN DÂN THÀNH PHỐ KON TUM');
     expect(sheet[0]).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(sheet.flat()).toContain('NGƯỜI LẬP BIỂU');
+    // Printed: A4 landscape, and one page kept for a person to look at (rows as tall as their text).
+    convert(input, 'pdf');
+    expect(execFileSync('pdfinfo', [join(out, 'book.pdf')], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '90', '-f', '1', '-l', '1', join(out, 'book.pdf'), join(dir, 'sheet')]);
+    const png = [join(dir, 'sheet-1.png'), join(dir, 'sheet-01.png')].find((p) => existsSync(p))!;
+    copyFileSync(png, join(ARTIFACTS, 'office-xlsx-page-1.png'));
   }, 180_000);
 
   it('the .docx as PDF: header block, every row and the signatures on A4 landscape pages', async () => {
