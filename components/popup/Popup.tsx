@@ -13,6 +13,7 @@ export interface PopupProps {
   period: { from: string; to: string };
   onPeriodChange: (period: { from: string; to: string }) => void;
   onExport: () => void;
+  onExportOffice: (kind: 'xlsx' | 'docx') => void;
   exportMessage: string | null;
   onOpenPage: (page: 'appendix' | 'consolidate' | 'options' | 'dashboard') => void;
   monitor: MonitorResult | null;
@@ -32,7 +33,7 @@ function CountCard({ testId, tone, count, label }: { testId: string; tone: strin
 
 /** The toolbar popup: the counts, the report period and the export. */
 export function Popup(props: PopupProps) {
-  const { t, summary, storedCount, error, period, onPeriodChange, onExport, exportMessage, onOpenPage, monitor, rates } = props;
+  const { t, summary, storedCount, error, period, onPeriodChange, onExport, onExportOffice, exportMessage, onOpenPage, monitor, rates } = props;
   return (
     <main className="popup">
       <h1>{t('popup.title')}</h1>
@@ -83,6 +84,12 @@ export function Popup(props: PopupProps) {
           </fieldset>
           <button type="button" className="primary" data-testid="export-csv" onClick={onExport}>
             {t('popup.export')}
+          </button>
+          <button type="button" data-testid="export-xlsx" onClick={() => onExportOffice('xlsx')}>
+            {t('popup.exportXlsx')}
+          </button>
+          <button type="button" data-testid="export-docx" onClick={() => onExportOffice('docx')}>
+            {t('popup.exportDocx')}
           </button>
           {exportMessage && (
             <p className="export-message" role="status" data-testid="export-message">

@@ -65,7 +65,12 @@ type StoredDossiers = Awaited<ReturnType<typeof allDossiers>>;
 
 /** Starts a plain browser download of a text file from an extension page (no `downloads` permission). */
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** The same for any file's bytes (the workbook, the Word document). */
+export function downloadBlob(fileName: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -10,7 +10,8 @@ import { monitorDossiers } from '@/lib/reports/monitor';
 import { lateRates } from '@/lib/reports/rates';
 import { periodBounds, periodToQuery } from '@/lib/appendix/period';
 import { Popup } from '@/components/popup/Popup';
-import { downloadText, useSettings, useStoredDossiers } from '@/components/shared/use-extension';
+import { downloadBlob, downloadText, useSettings, useStoredDossiers } from '@/components/shared/use-extension';
+import { officeFile, type OfficeKind } from '@/lib/appendix/office-file';
 
 function PopupPage() {
   const { settings, t } = useSettings();
@@ -46,6 +47,24 @@ function PopupPage() {
     setExportMessage(t('popup.exportDone', { file: fileName, count: rows.length }));
   }
 
+  // The workbook and the Word document: their writers load only now (a chunk of their own).
+  async function exportOffice(kind: OfficeKind) {
+    if (!dossiers) return;
+    const rows = buildAppendixRows(dossiers, { today, unitName: settings.unitName, period: range });
+    if (rows.length === 0) {
+      setExportMessage(t('popup.nothingToExport'));
+      return;
+    }
+    setExportMessage(t('popup.exportPreparing'));
+    try {
+      const file = await officeFile(kind, rows, { ...settings, preparerName: settings.staffName, period: range, today });
+      downloadBlob(file.fileName, new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }));
+      setExportMessage(t('popup.exportDone', { file: file.fileName, count: rows.length }));
+    } catch (error) {
+      setExportMessage(t('popup.exportFailed', { message: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
   return (
     <Popup
       t={t}
@@ -55,6 +74,7 @@ function PopupPage() {
       period={period}
       onPeriodChange={setPeriod}
       onExport={exportCsv}
+      onExportOffice={(kind) => void exportOffice(kind)}
       exportMessage={exportMessage}
       monitor={monitor}
       derivedYears={monitoredYears}

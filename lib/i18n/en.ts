@@ -116,6 +116,18 @@ export const en: Record<MessageKey, string> = {
   'popup.options': 'Settings',
   'popup.loading': 'Loading…',
 
+  // office exports
+  'popup.exportXlsx': 'Export Excel (.xlsx)',
+  'popup.exportDocx': 'Export Word (.docx)',
+  'popup.exportPreparing': 'Preparing the file…',
+  'popup.exportFailed': 'Could not make the file: {message}',
+  'office.mottoCountry': 'SOCIALIST REPUBLIC OF VIETNAM',
+  'office.mottoWords': 'Independence - Freedom - Happiness',
+  'office.attachedTo': '(Attached to letter no. {number} of {day}/{month}/{year} from {issuer})',
+  'office.placeDate': '{place}, {day}/{month}/{year}',
+  'office.sheetName': 'Appendix',
+  'office.pageNumber': 'Page {page}',
+
   'options.title': 'Settings',
   'options.saved': 'Settings saved.',
   'options.save': 'Save settings',

@@ -123,6 +123,18 @@ export const vi = {
   'popup.options': 'Cài đặt',
   'popup.loading': 'Đang tải…',
 
+  // office exports
+  'popup.exportXlsx': 'Xuất Excel (.xlsx)',
+  'popup.exportDocx': 'Xuất Word (.docx)',
+  'popup.exportPreparing': 'Đang tạo tệp…',
+  'popup.exportFailed': 'Không tạo được tệp: {message}',
+  'office.mottoCountry': 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'office.mottoWords': 'Độc lập - Tự do - Hạnh phúc',
+  'office.attachedTo': '(Kèm theo Văn bản số {number} ngày {day} tháng {month} năm {year} của {issuer})',
+  'office.placeDate': '{place}, ngày {day} tháng {month} năm {year}',
+  'office.sheetName': 'Phụ lục',
+  'office.pageNumber': 'Trang {page}',
+
   'options.title': 'Cài đặt',
   'options.saved': 'Đã lưu cài đặt.',
   'options.save': 'Lưu cài đặt',

@@ -76,6 +76,14 @@ function buildSchemas() {
       enabled: z.boolean(),
       time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
     }),
+    // The office documents' header and signatures (lib/appendix/document-header.ts); blank = a gap to fill.
+    parentBody: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+    letterNumber: z.optional(z.string().check(z.trim(), z.maxLength(60))),
+    letterDate: z.optional(z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/))),
+    letterIssuer: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+    place: z.optional(z.string().check(z.trim(), z.maxLength(80))),
+    headTitle: z.optional(z.string().check(z.trim(), z.maxLength(120))),
+    headName: z.optional(z.string().check(z.trim(), z.maxLength(120))),
   });
   /** The value's own version 1: no monitoring, holiday or reminder settings; the separator as `csvSeparator`. */
   const legacyV1Schema = z.object({

@@ -1,0 +1,37 @@
+import { documentContent, type DocumentInfo } from './document-header';
+import { appendixFileName, type AppendixValues } from './rows';
+
+/**
+ * The workbook or the Word document of an appendix, for the pages that export (popup, consolidation).
+ * The writers and their libraries (ExcelJS, docx: several hundred KB) are loaded here on demand, by a
+ * dynamic import, so that they become chunks of their own that only an export ever fetches; nothing
+ * else imports them (docs/architecture.md, "Decisions").
+ */
+
+export type OfficeKind = 'xlsx' | 'docx';
+
+export interface OfficeFile {
+  fileName: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+/** The settings the documents take (all optional but the day). */
+export type OfficeSettings = Omit<DocumentInfo, 'period' | 'today'>;
+
+/** The file for these rows, named like the CSV (`phu-luc-ho-so-tre-han-…`) with its own extension. */
+export async function officeFile(
+  kind: OfficeKind,
+  rows: readonly AppendixValues[],
+  info: DocumentInfo,
+  baseName = appendixFileName(info.today, info.unitName),
+): Promise<OfficeFile> {
+  const content = documentContent(rows, info);
+  const fileName = baseName.replace(/\.csv$/, '') + `.${kind}`;
+  if (kind === 'xlsx') {
+    const { appendixWorkbook, XLSX_MIME } = await import('./workbook');
+    return { fileName, type: XLSX_MIME, bytes: await appendixWorkbook(content) };
+  }
+  const { appendixDocument, DOCX_MIME } = await import('./word-document');
+  return { fileName, type: DOCX_MIME, bytes: await appendixDocument(content) };
+}
