@@ -22,6 +22,11 @@ export function PortalsSection({ t, extraOrigins, onAdd, onRemove }: PortalsSect
         {extraOrigins.map((origin) => (
           <li key={origin}>
             <span>{origin}</span>
+            {origin.startsWith('http:') && (
+              <span className="warning" data-testid="http-origin-warning">
+                {t('options.httpOriginWarning')}
+              </span>
+            )}
             <button type="button" className="link" onClick={() => void onRemove(origin)}>
               {t('options.removeOrigin')}
             </button>

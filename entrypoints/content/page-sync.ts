@@ -173,10 +173,14 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
       }
       for (const dossier of slice) sent.set(dossier.code, readSignature(dossier));
       let changed = false;
+      // The answer holds the stored tag of every code sent: a code without one is untagged now (its
+      // tag was removed, or the dossier pruned and stored again).
       for (const dossier of slice) {
         const tag = response.tags.get(dossier.code);
         if (tag && JSON.stringify(tags.get(dossier.code)) !== JSON.stringify(tag)) {
           tags.set(dossier.code, tag);
+          changed = true;
+        } else if (!tag && tags.delete(dossier.code)) {
           changed = true;
         }
       }

@@ -158,6 +158,7 @@ export const en: Record<MessageKey, string> = {
   'options.addOrigin': 'Add another portal address (another province, the national portal)',
   'options.add': 'Add',
   'options.removeOrigin': 'Remove',
+  'options.httpOriginWarning': 'An http address is not encrypted: someone on the same network can fake this page and see the panel. Use it only where the portal has no https.',
   'options.originRefused': 'Access to {origin} was not granted; the address was not added.',
   'options.dataHelp': 'Dossiers and real return dates are stored only in this browser on this computer. Back them up regularly.',
   'options.backup': 'Download a backup file',

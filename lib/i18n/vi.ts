@@ -165,6 +165,7 @@ export const vi = {
   'options.addOrigin': 'Thêm địa chỉ cổng khác (tỉnh khác, cổng quốc gia)',
   'options.add': 'Thêm',
   'options.removeOrigin': 'Gỡ',
+  'options.httpOriginWarning': 'Địa chỉ http không được mã hóa: người trên cùng mạng có thể giả trang này và thấy bảng hồ sơ. Chỉ dùng khi cổng của tỉnh không có https.',
   'options.originRefused': 'Chưa được cấp quyền truy cập {origin}; địa chỉ chưa được thêm.',
   'options.dataHelp': 'Hồ sơ và ngày trả thực tế chỉ lưu trong trình duyệt trên máy này. Hãy sao lưu định kỳ.',
   'options.backup': 'Tải tệp sao lưu',

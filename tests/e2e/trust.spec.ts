@@ -205,3 +205,22 @@ test('the page removing the panel frame gets it back, working', async ({ context
   await row(page, code!).getByTestId('tag-button').click();
   await expect(row(page, code!)).toHaveAttribute('data-tagged', 'true');
 });
+
+test('the same portal over plain http gets no panel and stores nothing: the built-in hosts are https only', async ({ context, extensionId }) => {
+  // A network attacker who blocks 443 and answers http at the portal's name serves this page (the test
+  // browser does not upgrade http to https: tests/support/browser.mjs).
+  const ARIA = DEMO_PAGES.find((demo) => demo.key === 'aria')!.url;
+  const page = await context.newPage();
+  await page.goto(ARIA.replace('https://', 'http://'));
+  expect(page.url()).toMatch(/^http:\/\//);
+  await expect(page.getByRole('grid').or(page.getByRole('table')).first()).toBeVisible();
+  // The list of another portal page over https gets its panel; give the http page that time, and more.
+  const https = await context.newPage();
+  await openSearch(https);
+  await page.waitForTimeout(1_000);
+  expect(await page.locator('iframe[data-mcpl-panel]').count()).toBe(0);
+  expect(await page.locator('[data-mcpl-state]').count()).toBe(0);
+  // What is stored came from the https page alone: the popup counts what that page lists.
+  const popup = await openPopup(context, extensionId);
+  await expect.poll(() => popupCount(popup, 'count-late')).toBe(await panelCount(https));
+});

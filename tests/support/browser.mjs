@@ -52,7 +52,10 @@ export const QUIET_CHROMIUM_ARGS = Object.freeze([
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--disable-features=MediaRouter,OptimizationHints,Translate',
+  // HttpsUpgrades: Chromium would try https first for an http address and fall back to http only when
+  // https fails to connect; the routed fixture portal answers both, so tests that load a portal over
+  // plain http (an attacker's page) turn the upgrade off rather than fake a failed connection.
+  '--disable-features=MediaRouter,OptimizationHints,Translate,HttpsUpgrades',
   '--lang=vi-VN',
 ]);
 

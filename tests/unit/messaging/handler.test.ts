@@ -28,7 +28,7 @@ const PANEL: SenderInfo = { id: EXTENSION_ID, url: 'chrome-extension://0f3c2d1e-
 describe('isTrustedSender', () => {
   it.each<[string, SenderInfo, boolean]>([
     ['content script on a built-in portal over https', PORTAL_TAB, true],
-    ['content script on a built-in portal over http', { id: EXTENSION_ID, url: 'http://hanhchinhcong.kontum.gov.vn/a?b=1', fromTab: true }, true],
+    ['a built-in portal over plain http (the built-in hosts are https only)', { id: EXTENSION_ID, url: 'http://hanhchinhcong.kontum.gov.vn/a?b=1', fromTab: true }, false],
     ['content script on a built-in portal with a port', { id: EXTENSION_ID, url: 'https://dichvucong.kontum.gov.vn:8443/x', fromTab: true }, true],
     ['content script on an extra origin allowed by policy', { id: EXTENSION_ID, url: 'https://dichvucong.quangngai.gov.vn/hs', fromTab: true }, true],
     ['content script on an extra http origin with port', { id: EXTENSION_ID, url: 'http://10.0.0.5:8080/list', fromTab: true }, true],
