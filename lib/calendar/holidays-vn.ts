@@ -94,7 +94,7 @@ export const HOLIDAYS_VN: Readonly<Record<number, HolidayYear>> = {
   2021: year(
     'Thông báo 4875/TB-LĐTBXH ngày 11/12/2020 (Tết Âm lịch, Quốc khánh 2021); Bộ luật Lao động 2019 Điều 112',
     'Tết 10/2–16/2 (mùng 2, 3 on the weekend → nghỉ bù 15/2, 16/2) and Quốc khánh 2/9 + 3/9: cand.com.vn 11/12/2020, khoahocdoisong.vn, hanoimoi.vn. ' +
-      '1/1, Giỗ Tổ 21/4, 30/4, 1/5 Saturday → nghỉ bù 3/5: Labour Code rules, matching the project spec.',
+      '1/1, Giỗ Tổ 21/4, 30/4, 1/5 Saturday → nghỉ bù 3/5: Labour Code rules, matching docs/domain.md (Working days and the holiday calendar).',
     [
       [NEW_YEAR, ['2021-01-01']],
       [TET, range('2021-02-10', '2021-02-16')],

@@ -7,7 +7,7 @@
  * 10,000, as the content script sends a page), timed end to end in an extension page: structured clone
  * to the service worker, zod validation, Dexie bulkGet + bulkPut in one transaction, the response and
  * its parsing.
- * Baseline (the issue's), in the same service worker: a Dexie bulkPut of the same records with the
+ * Baseline (the target's), in the same service worker: a Dexie bulkPut of the same records with the
  * product's schema; and, stricter, the same 10,000 records written with raw IndexedDB in ONE
  * readwrite transaction into a scratch database with the product's key and indexes
  * (`&code, lastSeen, due.day`), timed inside the worker from the first put to `complete`.
@@ -82,7 +82,7 @@ async function rawIndexedDbPut({ records, fresh }) {
 }
 
 /**
- * In the service worker: a raw Dexie bulkPut of the same records (the issue's baseline), into a scratch
+ * In the service worker: a raw Dexie bulkPut of the same records (the target's baseline), into a scratch
  * database opened with the product's own schema (lib/store/db.ts, bundled and evaluated in the worker).
  */
 async function dexieBulkPut({ records, fresh }) {

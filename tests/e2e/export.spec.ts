@@ -4,7 +4,7 @@ import { DEMO_PAGES } from '../fixtures/portal/routes.mjs';
 import { buildSearchDossiers, vietnamToday } from '../fixtures/portal/dossiers.mjs';
 import { expect, listedCodes, openPanel, openPopup, panel, popupCount, test } from './fixtures';
 
-/** The popup's export: a plain download of the appendix CSV as appendix.md specifies. */
+/** The popup's export: a plain download of the appendix CSV (docs/domain.md, "The CSV file"). */
 
 const SEARCH = DEMO_PAGES.find((page) => page.key === 'search')!.url;
 const HEADINGS = [

@@ -11,7 +11,7 @@ import { addDays, vietnamToday } from '../fixtures/portal/dossiers.mjs';
 import { expect, sendFromExtensionPage, test } from './fixtures';
 
 /**
- * The pages around the appendix file (appendix.md, "Around the file"): the printable appendix (rows,
+ * The pages around the appendix file (docs/domain.md, "Around the file"): the printable appendix (rows,
  * heading block, period, and the PDF Chromium prints from it) and the consolidation of many offices'
  * CSV files (errors with file and line, conflicts, count per unit, the exported file).
  *

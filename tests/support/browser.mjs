@@ -59,7 +59,7 @@ export const QUIET_CHROMIUM_ARGS = Object.freeze([
   '--lang=vi-VN',
 ]);
 
-/** Flags for loading an unpacked extension in a closed network (toolchain.md). */
+/** Flags for loading an unpacked extension in a closed network (the test machines have no network). */
 export function chromiumArgs(extensionDir) {
   return [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...QUIET_CHROMIUM_ARGS];
 }
