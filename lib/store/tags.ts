@@ -5,6 +5,7 @@ import { checkRealReturn } from './tag-rules';
 import { appliedPendingRead } from './dossiers';
 import type { Problem } from '../i18n/problem';
 import type { TagInput } from '../dossier/model';
+import { stripInvisibleControls } from '../portal/text';
 
 /**
  * Tag decisions: every tag, edit, removal and undo is an event with an id and a time given here, in the
@@ -76,7 +77,15 @@ export async function setTag(
     const checked = checkRealReturn(input.realReturn, dossier, today);
     if (!checked.ok) return { ok: false as const, code: 'invalid-date' as const, problem: checked.problem };
     const previous = dossier.tag ?? null;
-    const tag: DossierTag = { realReturn: checked.day, reason: input.reason.trim(), note: input.note.trim(), by, at: now };
+    // Staff-typed text is kept without invisible direction controls, which could disguise it in the
+    // panel and in the files sent to the district.
+    const tag: DossierTag = {
+      realReturn: checked.day,
+      reason: stripInvisibleControls(input.reason).trim(),
+      note: stripInvisibleControls(input.note).trim(),
+      by,
+      at: now,
+    };
     const saved = await decide(db, dossier, tag, by, now);
     return { ok: true as const, dossier: saved.dossier, previous, event: saved.event };
   });

@@ -210,6 +210,16 @@ describe('setTag', () => {
     expect(await db.tagHistory.count()).toBe(0);
   });
 
+  it('saves staff-typed reason and note without invisible direction controls', async () => {
+    const db = await freshDb();
+    const code = 'H01-260201-0001';
+    await upsertDossiers(db, [read(code)], PAGE, 1);
+    // A right-to-left override would show "cod.exe" as "exe.doc"; the saved text has no control left.
+    const result = await setTag(db, code, input('2026-02-05', '\u202eLý do\u202c', ' ghi\u2066 chú\u2069 '), 'Lan', 2, TODAY);
+    expect(result.ok).toBe(true);
+    expect((await db.dossiers.get(code))!.tag).toMatchObject({ reason: 'Lý do', note: 'ghi chú' });
+  });
+
   type Refused = [label: string, realReturn: string];
   const REFUSED: Refused[] = [
     ['empty', ''],
