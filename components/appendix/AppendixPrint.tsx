@@ -41,7 +41,10 @@ function periodText(doc: Translate, period: PeriodInput): string {
   return doc('print.docPeriodAll');
 }
 
-/** The printable appendix: an A4 landscape sheet with the 14-column table, and screen-only controls. */
+/**
+ * The printable appendix: an A4 landscape sheet with the 14-column table, and screen-only controls.
+ * Over 80 lines: it is the markup of one printed document, top to bottom, with no logic of its own.
+ */
 export function AppendixPrint(props: AppendixPrintProps) {
   const { t, doc, rows, period, onPeriodChange } = props;
   const unit = props.unitName.trim();

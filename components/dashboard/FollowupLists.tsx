@@ -89,6 +89,7 @@ function UnitSummary({ t, units }: { t: Translate; units: DashboardUnit[] }) {
   );
 }
 
+/** One unit's follow-up list as one printed A4 sheet. Over 80 lines: the sheet's markup, header to table. */
 function UnitSheet({
   t,
   doc,

@@ -21,6 +21,7 @@ export interface TrendChartProps {
   compare?: MonthRates[];
 }
 
+/** The monthly trend as SVG. Over 80 lines: axes, ticks, two lines and their markers are one drawing. */
 export function TrendChart({ t, series, compare }: TrendChartProps) {
   const n = series.length;
   const step = n > 1 ? PLOT_W / (n - 1) : 0;

@@ -12,7 +12,10 @@ export interface DataSectionProps {
   onPrune: (days: number) => Promise<string | null>;
 }
 
-/** Backup, restore and retention: each destructive step says what it will do and asks first. */
+/**
+ * Backup, restore and retention: each destructive step says what it will do and asks first. Over 80
+ * lines: the three steps share the section's message and busy state.
+ */
 export function DataSection({ t, onBackup, onPlanRestore, onRestore, onPrunePlan, onPrune }: DataSectionProps) {
   const [plan, setPlan] = useState<RestorePlanPayload | null>(null);
   const [days, setDays] = useState('365');

@@ -28,7 +28,10 @@ interface RowProps extends TagCallbacks {
 
 const CUSTOM = '__custom__';
 
-/** One late dossier in the panel: what the system says, and the one-click tag of its real return day. */
+/**
+ * One late dossier in the panel: what the system says, and the one-click tag of its real return day.
+ * Over 80 lines: the date, reason and note fields share the row's editing state and its error.
+ */
 export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRemoveTag, reasonChoices, unknown = false }: RowProps) {
   const { dossier, tag } = row;
   const [date, setDate] = useState(() => defaultReturnDate(row, today));

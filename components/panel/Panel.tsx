@@ -29,6 +29,10 @@ export interface PanelProps extends TagCallbacks {
 /** How many rows to render at first, and how many more each time the list is scrolled to its end. */
 const PAGE_OF_ROWS = 60;
 
+/**
+ * The panel's view. Over 80 lines: the toggle, the count, the filter, the bulk bar and the list share
+ * the filter, the selection and the rows rendered so far; splitting would pass all of it around.
+ */
 export function Panel(props: PanelProps) {
   const { t, open, model, onToggle } = props;
   const [filter, setFilter] = useState('');

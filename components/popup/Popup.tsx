@@ -31,7 +31,7 @@ function CountCard({ testId, tone, count, label }: { testId: string; tone: strin
   );
 }
 
-/** The toolbar popup: the counts, the report period and the export. */
+/** The toolbar popup: the counts, the report period and the export. Over 80 lines: one page of markup. */
 export function Popup(props: PopupProps) {
   const { t, summary, storedCount, error, period, onPeriodChange, onExport, onExportOffice, exportMessage, onOpenPage, monitor, rates } = props;
   return (

@@ -167,6 +167,7 @@ function yearOf(iso: string): number {
   return parts.year;
 }
 
+/** Over 80 lines: one closure, so that every method shares the year cache and the overrides. */
 export function createWorkingCalendar(overrides: HolidayOverrides = {}): WorkingCalendar {
   // Overrides are validated where they are typed (holiday-overrides.ts); a malformed string that still
   // reaches here can never equal a real `yyyy-MM-dd` day, so it simply has no effect.
