@@ -178,6 +178,10 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
         if (tag && JSON.stringify(tags.get(dossier.code)) !== JSON.stringify(tag)) {
           tags.set(dossier.code, tag);
           changed = true;
+        } else if (!tag && tags.delete(dossier.code)) {
+          // The answer names every tagged code of those just stored: one it leaves out has no tag now
+          // (the store was pruned, and the page's dossiers sent again).
+          changed = true;
         }
       }
       if (state.storeError) update({ storeError: null });
