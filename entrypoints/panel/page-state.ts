@@ -22,8 +22,9 @@ import type { PanelModel } from '@/lib/portal/panel-model';
  *
  * Measured (tests/bench/tagging.mjs, a busy 2-core machine, Chromium): a click on a row's tag button
  * until the row shows the tag, through the background, its change event, the content script's re-read
- * and the relay: 38 ms median, 225 ms worst over 50 clicks (the frame's own port to its tab, measured
- * just before on the same machine: 27 ms and 81 ms). Under a load average of about 12 on 2 cores.
+ * and the relay: 38 and 40 ms median in two runs of 50 clicks (worst 225 and 373 ms); with the frame's
+ * own port to its tab, in runs alternating with those: 27 and 35 ms (worst 81 and 123 ms). About 5 to
+ * 10 ms more for the hop, under a load average of 9 to 12 on 2 cores.
  */
 export interface PageState {
   type: 'page';
