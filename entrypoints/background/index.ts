@@ -4,6 +4,7 @@ import { createBadge, monitorStore } from './badge';
 import { createReminder } from './reminder';
 import { createPortalMatcher, dropLegacyRegistration } from './portals';
 import { startMessages } from './messages';
+import { startPageRelay } from './page-relay';
 import { currentSettings, onSettingsChanged } from './settings';
 import { browser } from 'wxt/browser';
 
@@ -30,7 +31,7 @@ export default defineBackground(() => {
   const portals = createPortalMatcher();
   void dropLegacyRegistration().catch((error) => console.error('[motcua-phu-luc] extra portals', error));
 
-  startMessages({
+  const messages = startMessages({
     database: async () => {
       await ready;
       await portals.ready();
@@ -40,6 +41,7 @@ export default defineBackground(() => {
     isPortalUrl: portals.isPortalUrl,
     onWrite: badge.schedule,
   });
+  startPageRelay({ policy: messages.policy, ready: portals.ready });
 
   reminder.listen();
   browser.permissions.onAdded.addListener(() => {

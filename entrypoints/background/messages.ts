@@ -5,9 +5,10 @@ import type { Settings } from '@/lib/settings/settings';
 import { CHANGES_PORT, type ChangeEvent, type ChangeKind } from '@/lib/messaging/protocol';
 import { handleRequest, type SenderPolicy } from '@/lib/messaging/handler';
 import { TabCodes } from '@/lib/messaging/tab-codes';
+import { RELAY_PORTS } from '@/lib/messaging/page-ports';
 
 /** Extension pages that may be served at a per-session address (`use_dynamic_url`). */
-const DYNAMIC_PAGES = ['/panel.html'];
+export const DYNAMIC_PAGES = ['/panel.html'];
 
 export interface MessagesDeps {
   /** Resolves once the database is open (or failed to open). */
@@ -25,6 +26,8 @@ export interface MessagesDeps {
 export function startMessages(deps: MessagesDeps) {
   const changePorts = new Set<Runtime.Port>();
   browser.runtime.onConnect.addListener((port) => {
+    // The page-state relay (page-relay.ts) listens for its own ports.
+    if (RELAY_PORTS.has(port.name)) return;
     if (port.name !== CHANGES_PORT || port.sender?.id !== browser.runtime.id) {
       port.disconnect();
       return;
@@ -69,5 +72,5 @@ export function startMessages(deps: MessagesDeps) {
     });
   });
 
-  return { broadcast };
+  return { broadcast, policy };
 }

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PAGE_STATE_PORT, type FrameMessage } from '../panel/page-state';
+import { PAGE_SOURCE_PORT } from '@/lib/messaging/page-ports';
+import type { FrameMessage } from '../panel/page-state';
 import { PANEL_WIDTH_PX, setPageDocked } from './row-markers';
 
 /**
@@ -9,13 +10,19 @@ import { PANEL_WIDTH_PX, setPageDocked } from './row-markers';
  * so that everything the user sees, presses and types in the panel lives in the extension's origin,
  * where the portal's scripts can neither read it, click it nor listen to its keys. This module only
  * adds the frame, sizes it (the collapsed toggle, or the side panel the page is docked beside), puts it
- * back if the page removes it, and answers the frame's port with the page's state.
+ * back if the page removes it, and posts the page's state to the background, which relays it to the
+ * frame (entrypoints/panel/page-state.ts says why the state takes that way).
  */
 
 /** The collapsed frame: just the toggle, on the right edge, vertically centred. */
 const CLOSED_SIZE = { width: 44, height: 172 };
 /** A page that keeps removing the frame gets it back at most this often (each re-mount loads a page). */
 const REMOUNT_MIN_INTERVAL_MS = 500;
+/** A port to the background that closes (the worker stopped) is opened again this much later… */
+const RECONNECT_MS = 300;
+/** …at most this many times in a row; a port that stayed open this long resets the count. */
+const MAX_RECONNECTS = 20;
+const STABLE_MS = 5_000;
 
 const FRAME_STYLE: Record<string, string> = {
   position: 'fixed',
@@ -49,7 +56,9 @@ export function createFrameHost(ctx: ContentScriptContext, doc: Document) {
   let lastRemount = 0;
   let remountTimer: number | undefined;
   let latest: FrameMessage | null = null;
-  const ports = new Set<Runtime.Port>();
+  let port: Runtime.Port | null = null;
+  let reconnects = 0;
+  let invalidated = false;
 
   // The page cannot see the frame's address as a fixed fingerprint: where the browser supports it the
   // resource is web-accessible only under a per-session address (`use_dynamic_url`, wxt.config.ts).
@@ -96,29 +105,44 @@ export function createFrameHost(ctx: ContentScriptContext, doc: Document) {
   }
 
   function post(message: FrameMessage) {
-    for (const port of ports) {
-      try {
-        port.postMessage(message);
-      } catch {
-        ports.delete(port);
-      }
+    const fresh = !port && connect();
+    try {
+      // A new port starts with the latest state: a restarted worker has forgotten it.
+      if (fresh && latest && latest !== message) port?.postMessage(latest);
+      port?.postMessage(message);
+    } catch {
+      // The port closed under us: its disconnect event opens another and posts the latest state.
     }
   }
 
-  function onConnect(port: Runtime.Port) {
-    // Only the extension's own contexts can open a port to a content script (`tabs.connect`); of
-    // those, only the panel's frame asks for this one.
-    if (port.name !== PAGE_STATE_PORT || port.sender?.id !== browser.runtime.id) return;
-    ports.add(port);
-    port.onDisconnect.addListener(() => ports.delete(port));
-    if (latest) port.postMessage(latest);
+  /** Opens the port to the background; true if it opened. */
+  function connect(): boolean {
+    if (invalidated) return false;
+    let opened: Runtime.Port;
+    try {
+      opened = browser.runtime.connect({ name: PAGE_SOURCE_PORT }) as Runtime.Port;
+    } catch {
+      return false;
+    }
+    port = opened;
+    const since = Date.now();
+    opened.onDisconnect.addListener(() => {
+      if (port !== opened) return;
+      port = null;
+      if (Date.now() - since >= STABLE_MS) reconnects = 0;
+      if (invalidated || reconnects++ >= MAX_RECONNECTS) return;
+      ctx.setTimeout(() => {
+        if (!port && latest) post(latest);
+      }, RECONNECT_MS);
+    });
+    return true;
   }
-  browser.runtime.onConnect.addListener(onConnect);
 
   ctx.onInvalidated(() => {
+    invalidated = true;
     observer.disconnect();
-    browser.runtime.onConnect.removeListener(onConnect);
-    for (const port of ports) port.disconnect();
+    port?.disconnect();
+    port = null;
     frame?.remove();
     if (docked) setPageDocked(doc, false);
   });

@@ -1,16 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { PAGE_STATE_PORT, parseFrameMessage, type PageState } from './page-state';
+import type { Runtime } from 'webextension-polyfill';
+import { PANEL_STATE_PORT } from '@/lib/messaging/page-ports';
+import { parseFrameMessage, type PageState } from './page-state';
 
-/** A port that does not open (the content script not ready yet) is tried again this much later. */
+/** A port that closes (the background stopped, or refused it) is opened again this much later… */
 const RECONNECT_MS = 300;
+/** …at most this many times in a row; a message, or a port that stayed open this long, resets the count. */
 const MAX_RECONNECTS = 20;
+const STABLE_MS = 5_000;
 
 /**
- * The page's state, from the content script of the tab this frame is shown in. The frame opens the
- * port itself, to frame 0 of its own tab (`tabs.connect`), so the other end can only be this
- * extension's content script in the top frame of that tab: neither the portal page nor another tab can
- * answer it. Every message is parsed before use.
+ * The page's state, from the content script of the tab this frame is shown in, relayed by the
+ * background (page-state.ts says why). The background pairs the port with the content script of this
+ * frame's own tab, by the tab the browser names as this port's sender: neither the portal page nor
+ * another tab can answer it. Every message is parsed before use.
  */
 export function usePageState() {
   const [page, setPage] = useState<PageState | null>(null);
@@ -18,14 +22,14 @@ export function usePageState() {
   const saved = useRef<{ saving: boolean; waiters: (() => void)[] }>({ saving: true, waiters: [] });
 
   useEffect(() => {
-    let port: ReturnType<typeof browser.tabs.connect> | null = null;
+    let port: Runtime.Port | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let attempts = 0;
     let closed = false;
-    async function connect() {
-      const tab = await browser.tabs.getCurrent();
-      if (closed || tab?.id === undefined) return;
-      port = browser.tabs.connect(tab.id, { frameId: 0, name: PAGE_STATE_PORT });
+    function connect() {
+      if (closed) return;
+      port = browser.runtime.connect({ name: PANEL_STATE_PORT }) as Runtime.Port;
+      const since = Date.now();
       port.onMessage.addListener((raw: unknown) => {
         attempts = 0;
         const message = parseFrameMessage(raw);
@@ -40,10 +44,11 @@ export function usePageState() {
       });
       port.onDisconnect.addListener(() => {
         port = null;
-        if (!closed && attempts++ < MAX_RECONNECTS) timer = setTimeout(() => void connect(), RECONNECT_MS);
+        if (Date.now() - since >= STABLE_MS) attempts = 0;
+        if (!closed && attempts++ < MAX_RECONNECTS) timer = setTimeout(connect, RECONNECT_MS);
       });
     }
-    void connect();
+    connect();
     return () => {
       closed = true;
       clearTimeout(timer);

@@ -116,3 +116,70 @@ test('Firefox: the CSV export is byte for byte the file Chromium exports for the
     }
   }
 });
+
+/** The panel's frame on a portal tab (re-found after a reload, which loads a new frame). */
+async function panelFrameOf(page: Page) {
+  const element = await page.waitForSelector('iframe[data-mcpl-panel]', { timeout: 15_000 });
+  const frame = await element!.contentFrame();
+  if (!frame) throw new Error('The panel frame has no document');
+  return frame;
+}
+
+async function listedCodes(page: Page): Promise<string[]> {
+  const frame = await panelFrameOf(page);
+  return frame.$$eval('[data-testid="dossier-row"]', (rows) => rows.map((row) => row.getAttribute('data-code') ?? '')).catch(() => []);
+}
+
+async function isTagged(page: Page, code: string): Promise<boolean> {
+  const frame = await panelFrameOf(page);
+  return frame.$eval(`[data-testid="dossier-row"][data-code="${code}"]`, (row) => row.getAttribute('data-tagged') === 'true').catch(() => false);
+}
+
+async function openPanel(page: Page) {
+  const frame = await panelFrameOf(page);
+  await frame.waitForSelector('[data-testid="panel-toggle"]', { timeout: 15_000 });
+  const expanded = await frame.$eval('[data-testid="panel-toggle"]', (toggle) => toggle.getAttribute('aria-expanded'));
+  if (expanded !== 'true') await frame.click('[data-testid="panel-toggle"]');
+}
+
+function lateBetween(today: string, from: number, to: number): string[] {
+  return buildSearchDossiers(today)
+    .slice(from, to)
+    .filter((dossier: { expected: string }) => dossier.expected.startsWith('late-'))
+    .map((dossier: { code: string }) => dossier.code);
+}
+
+test("Firefox: the panel's frame lists the page's late dossiers, follows the page's paging, and saves a tag that survives a reload", async () => {
+  const today = vietnamToday();
+  const firstPage = lateOnFirstPage(today);
+  const secondPage = lateBetween(today, 10, 20);
+  expect(firstPage.length).toBeGreaterThan(0);
+  expect(secondPage.length).toBeGreaterThan(0);
+  const page = await firefox.portalPage(SEARCH);
+  await openPanel(page);
+  await expect.poll(async () => (await listedCodes(page)).sort(), { timeout: 15_000 }).toEqual([...firstPage].sort());
+
+  // One click on a row's tag button saves the default date.
+  const code = firstPage[0]!;
+  const frame = await panelFrameOf(page);
+  await frame.click(`[data-testid="dossier-row"][data-code="${code}"] [data-testid="tag-button"]`);
+  await expect.poll(() => isTagged(page, code), { timeout: 10_000 }).toBe(true);
+  const popup = await firefox.extensionPage('/popup.html');
+  await expect.poll(() => testIdNumber(popup, 'count-tagged'), { timeout: 10_000 }).toBe(1);
+
+  // The page's own paging: the list becomes the next view's late dossiers.
+  await page.click('button[aria-label="Trang tiếp theo"]');
+  await expect.poll(async () => (await listedCodes(page)).sort(), { timeout: 10_000 }).toEqual([...secondPage].sort());
+
+  // Loading the page again (Puppeteer's reload does not settle over BiDi here) brings back the first
+  // view, with its tag read from the store.
+  await page.goto(SEARCH, { waitUntil: 'load' });
+  await openPanel(page);
+  await expect.poll(async () => (await listedCodes(page)).sort(), { timeout: 15_000 }).toEqual([...firstPage].sort());
+  await expect.poll(() => isTagged(page, code), { timeout: 10_000 }).toBe(true);
+  await popup.close();
+  const again = await firefox.extensionPage('/popup.html');
+  await expect.poll(() => testIdNumber(again, 'count-tagged'), { timeout: 10_000 }).toBe(1);
+  await page.close();
+  await again.close();
+});

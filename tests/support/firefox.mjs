@@ -172,8 +172,18 @@ export async function launchFirefoxWithExtension({ extensionDir = '.output/firef
       const page = await browser.newPage();
       // Not awaited: the navigation's own promise only settles at its timeout once the frame has moved.
       void page.goto(`${origin}${path}`).catch(() => {});
-      await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete' && document.body?.childElementCount > 0, { timeout: 15_000 });
-      return page;
+      // Polled by hand: an evaluation that lands while the tab moves to the extension's process fails
+      // with a protocol error (seen as "right-hand side of 'in' should be an object"), which
+      // waitForFunction does not retry.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const ready = await page
+          .evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete' && document.body?.childElementCount > 0)
+          .catch(() => false);
+        if (ready) return page;
+        if (Date.now() > deadline) throw new Error(`The extension page ${path} did not load within 15 s`);
+        await new Promise((done) => setTimeout(done, 100));
+      }
     },
     close,
   };

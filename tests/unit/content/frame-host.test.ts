@@ -10,17 +10,9 @@ const flush = async () => {
 };
 
 let ctx: ContentScriptContext;
-type ConnectListener = (port: unknown) => void;
-let connectListeners: ConnectListener[];
 
 beforeEach(() => {
   vi.useFakeTimers();
-  connectListeners = [];
-  // The fake browser has no ports: record the content script's listener and call it with fake ones.
-  vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation((listener) => {
-    connectListeners.push(listener as ConnectListener);
-  });
-  vi.spyOn(fakeBrowser.runtime.onConnect, 'removeListener').mockImplementation(() => {});
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('Phụ lục hồ sơ trễ hạn');
   ctx = new ContentScriptContext('content', { noScriptStartedPostMessage: true });
 });
@@ -30,6 +22,26 @@ afterEach(() => {
   vi.useRealTimers();
   document.documentElement.removeAttribute('data-mcpl-docked');
 });
+
+const state = { type: 'page' as const, model: { lateRows: [], readCount: 0, unreadable: [], tableCount: 1, derivedYears: [] }, storeError: null, saving: false, unknown: [] };
+
+/** Records every port the content script opens to the background; `close` is the background going. */
+function mockConnect() {
+  const ports: { name: string; postMessage: ReturnType<typeof vi.fn>; disconnect: ReturnType<typeof vi.fn>; close: () => void }[] = [];
+  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(((info: { name: string }) => {
+    const onDisconnect: (() => void)[] = [];
+    const port = {
+      name: info.name,
+      postMessage: vi.fn(),
+      disconnect: vi.fn(),
+      onDisconnect: { addListener: (listener: () => void) => void onDisconnect.push(listener) },
+      close: () => onDisconnect.forEach((listener) => listener()),
+    };
+    ports.push(port);
+    return port;
+  }) as never);
+  return ports;
+}
 
 const frames = () => [...document.querySelectorAll('iframe[data-mcpl-panel]')] as HTMLIFrameElement[];
 
@@ -77,27 +89,50 @@ describe('createFrameHost', () => {
     expect(frames()).toEqual([frame]);
   });
 
-  it("answers only the extension's own port of the panel, with the page's latest state", () => {
+  it("posts the page's state and focus requests to the background on its page-state port", () => {
+    const ports = mockConnect();
     const host = createFrameHost(ctx, document);
-    const state = { type: 'page' as const, model: { lateRows: [], readCount: 0, unreadable: [], tableCount: 1, derivedYears: [] }, storeError: null, saving: false, unknown: [] };
+    host.setWanted(true);
     host.send(state);
-    const port = (name: string, id: string) => ({
-      name,
-      sender: { id },
-      postMessage: vi.fn(),
-      disconnect: vi.fn(),
-      onDisconnect: { addListener: vi.fn() },
-    });
-    const foreign = port('panel-page-state', 'another-extension');
-    const otherName = port('dossier-changes', fakeBrowser.runtime.id);
-    const ours = port('panel-page-state', fakeBrowser.runtime.id);
-    for (const candidate of [foreign, otherName, ours]) connectListeners[0]!(candidate);
-    expect(foreign.postMessage).not.toHaveBeenCalled();
-    expect(otherName.postMessage).not.toHaveBeenCalled();
-    expect(ours.postMessage).toHaveBeenCalledExactlyOnceWith(state);
     host.send({ ...state, saving: true });
-    expect(ours.postMessage).toHaveBeenLastCalledWith({ ...state, saving: true });
-    expect(foreign.postMessage).not.toHaveBeenCalled();
+    expect(ports).toHaveLength(1);
+    expect(ports[0]!.name).toBe('page-state-source');
+    host.focus();
+    expect(ports[0]!.postMessage.mock.calls).toEqual([[state], [{ ...state, saving: true }], [{ type: 'focus' }]]);
+  });
+
+  it('opens the port again when the background goes away, posting the latest state, a bounded number of times', async () => {
+    const ports = mockConnect();
+    const host = createFrameHost(ctx, document);
+    host.send(state);
+    host.send({ ...state, saving: true });
+    ports[0]!.close();
+    expect(ports).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.postMessage).toHaveBeenCalledExactlyOnceWith({ ...state, saving: true });
+    // A background that keeps closing the port at once is not asked forever.
+    for (let i = 0; i < 40; i++) {
+      ports.at(-1)!.close();
+      await vi.advanceTimersByTimeAsync(300);
+    }
+    expect(ports.length).toBeLessThanOrEqual(22);
+    // A new state still tries again.
+    const before = ports.length;
+    host.send(state);
+    expect(ports).toHaveLength(before + 1);
+  });
+
+  it('closes its port and opens no other once the extension is gone', async () => {
+    const ports = mockConnect();
+    const host = createFrameHost(ctx, document);
+    host.send(state);
+    ctx.abort();
+    expect(ports[0]!.disconnect).toHaveBeenCalled();
+    ports[0]!.close();
+    await vi.advanceTimersByTimeAsync(1_000);
+    host.send(state);
+    expect(ports).toHaveLength(1);
   });
 
   it('leaves the page as it found it once the extension is gone', () => {
