@@ -1,5 +1,5 @@
 import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI, realOutcome, systemState } from '../dossier/classify';
-import { compactDay, formatDayVn, isIsoDay } from '../calendar/day';
+import { compactDay, formatDayVn, isIsoDay, type Now } from '../calendar/day';
 import type { PortalDate, StoredDossier, SystemState } from '../dossier/model';
 import { foldDiacritics, stripInvisibleControls, toNfc } from '../portal/text';
 
@@ -95,11 +95,11 @@ export interface DossierGroups {
 }
 
 /** Splits the stored dossiers into the groups the panel counts and lists. */
-export function groupDossiers(dossiers: StoredDossier[], today: string, period?: AppendixPeriod): DossierGroups {
+export function groupDossiers(dossiers: StoredDossier[], now: Now, period?: AppendixPeriod): DossierGroups {
   const groups: DossierGroups = { late: [], tagged: [], appendix: [], reallyLate: [], untagged: [] };
   for (const d of dossiers) {
     if (!inPeriod(d.due.day, period)) continue;
-    if (systemState(d, today) === 'not-late') continue;
+    if (systemState(d, now) === 'not-late') continue;
     groups.late.push(d);
     if (!hasValidTag(d)) {
       groups.untagged.push(d);
@@ -120,8 +120,8 @@ export interface DossierSummary {
   untagged: number;
 }
 
-export function summarizeDossiers(dossiers: StoredDossier[], today: string, period?: AppendixPeriod): DossierSummary {
-  const g = groupDossiers(dossiers, today, period);
+export function summarizeDossiers(dossiers: StoredDossier[], now: Now, period?: AppendixPeriod): DossierSummary {
+  const g = groupDossiers(dossiers, now, period);
   return {
     late: g.late.length,
     tagged: g.tagged.length,
@@ -168,7 +168,8 @@ export function compareText(a: string, b: string): number {
 }
 
 export interface AppendixOptions {
-  today: string;
+  /** Now in Vietnam (`vietnamNow()`); a bare day compares appointments by day. */
+  today: Now;
   /** Reporting unit from options; when set (non-blank) it fills column 13 for every row. */
   unitName?: string;
   period?: AppendixPeriod;

@@ -1,26 +1,78 @@
-import { daysBetween } from '../calendar/day';
+import { daysBetween, nowDay, nowMoment, vietnamInstant, type DayMoment, type Now } from '../calendar/day';
 import type { ReadDossier, RealOutcome, SystemState } from './model';
 
-/**
- * Lateness on the system (docs/domain.md): calendar days in Vietnam time. With appointment day D,
- * closing day C and today T: closed and C > D is "late-closed"; not closed and T > D is
- * "late-unclosed"; anything else is not late. The time of day never matters: a dossier closed at 21:00
- * on its due day is on time.
- */
-export function systemState(dossier: Pick<ReadDossier, 'due' | 'closed'>, today: string): SystemState {
-  const due = dossier.due.day;
-  if (dossier.closed) return dossier.closed.day > due ? 'late-closed' : 'not-late';
-  return today > due ? 'late-unclosed' : 'not-late';
+/** `HH:mm` of a time as stored (`HH:mm` or `HH:mm:ss`): the finest unit is the minute. */
+function minuteOf(time: string | undefined): string | undefined {
+  return time ? time.slice(0, 5) : undefined;
 }
 
-export function isLateOnSystem(dossier: Pick<ReadDossier, 'due' | 'closed'>, today: string): boolean {
-  return systemState(dossier, today) !== 'not-late';
+/**
+ * Whether moment `a` is after moment `b` (docs/domain.md, "Lateness on the system"): to the minute where
+ * both carry a time, else by day. Times are zero-padded `HH:mm[:ss]`, so they compare as strings.
+ */
+export function isAfter(a: DayMoment, b: DayMoment): boolean {
+  if (a.day !== b.day) return a.day > b.day;
+  const at = minuteOf(a.time);
+  const bt = minuteOf(b.time);
+  return at !== undefined && bt !== undefined && at > bt;
+}
+
+/**
+ * Lateness on the system (docs/domain.md, "Lateness on the system"), in Vietnam time. With appointment
+ * D, closing C and now N: closed and C after D is "late-closed"; not closed and N after D is
+ * "late-unclosed"; anything else is not late. A bare-day D lasts until the end of its day. `now` should
+ * be the Vietnam minute (`vietnamNow()`); a bare day means the time is unknown, so days are compared.
+ */
+export function systemState(dossier: Pick<ReadDossier, 'due' | 'closed'>, now: Now): SystemState {
+  if (dossier.closed) return isAfter(dossier.closed, dossier.due) ? 'late-closed' : 'not-late';
+  return isAfter(nowMoment(now), dossier.due) ? 'late-unclosed' : 'not-late';
+}
+
+export function isLateOnSystem(dossier: Pick<ReadDossier, 'due' | 'closed'>, now: Now): boolean {
+  return systemState(dossier, now) !== 'not-late';
 }
 
 /** Calendar days late on the system: closing day (or today when not closed) minus due day, never < 0. */
-export function calendarDaysLate(dossier: Pick<ReadDossier, 'due' | 'closed'>, today: string): number {
-  const end = dossier.closed ? dossier.closed.day : today;
+export function calendarDaysLate(dossier: Pick<ReadDossier, 'due' | 'closed'>, now: Now): number {
+  const end = dossier.closed ? dossier.closed.day : nowDay(now);
   return Math.max(0, daysBetween(dossier.due.day, end));
+}
+
+/**
+ * Minutes late on the system within the appointment day: from D's time to the closing (or now) when
+ * both carry a time and fall on D's day, else null (the lateness is counted in days).
+ */
+export function minutesLate(dossier: Pick<ReadDossier, 'due' | 'closed'>, now: Now): number | null {
+  const end: DayMoment = dossier.closed ?? nowMoment(now);
+  const due = dossier.due;
+  if (end.day !== due.day || !due.time || !end.time) return null;
+  const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  return Math.max(0, minutes(end.time) - minutes(due.time));
+}
+
+/**
+ * The Vietnam instant (epoch ms) at which an open dossier becomes late on the system: the minute after
+ * a timed appointment, or 00:00 the day after a bare-day one.
+ */
+export function lateFrom(due: DayMoment): number {
+  if (due.time) return vietnamInstant(due.day, minuteOf(due.time)) + 60_000;
+  return vietnamInstant(due.day) + 24 * 60 * 60 * 1000;
+}
+
+/**
+ * The next instant (epoch ms) after `instant` at which an open dossier becomes late on the system, so
+ * that the badge and the panel can recount then rather than only after a write or a re-read: the
+ * minute after a timed appointment passes, or the midnight after a bare-day one. Null when no open
+ * dossier is still ahead of its appointment. One pass over dossiers already loaded.
+ */
+export function nextLatenessChange(dossiers: readonly Pick<ReadDossier, 'due' | 'closed'>[], instant: number): number | null {
+  let next: number | null = null;
+  for (const dossier of dossiers) {
+    if (dossier.closed) continue;
+    const at = lateFrom(dossier.due);
+    if (at > instant && (next === null || at < next)) next = at;
+  }
+  return next;
 }
 
 /** Real outcome from the real return day R against the appointment day D (docs/domain.md). */

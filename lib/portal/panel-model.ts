@@ -1,4 +1,5 @@
 import { calendarDaysLate, systemState } from '../dossier/classify';
+import type { Now } from '../calendar/day';
 import type { DossierTag, ReadDossier, SystemState, UnreadableRow } from '../dossier/model';
 
 /**
@@ -35,18 +36,18 @@ export interface PanelModel {
   tableCount: number;
 }
 
-export function buildPanelModel(page: PageRead, today: string, tags: ReadonlyMap<string, DossierTag>): PanelModel {
+export function buildPanelModel(page: PageRead, now: Now, tags: ReadonlyMap<string, DossierTag>): PanelModel {
   const seen = new Set<string>();
   const lateRows: LateRow[] = [];
   for (const { dossier } of page.dossiers) {
     if (seen.has(dossier.code)) continue;
     seen.add(dossier.code);
-    const state = systemState(dossier, today);
+    const state = systemState(dossier, now);
     if (state === 'not-late') continue;
     lateRows.push({
       dossier,
       state,
-      daysLate: calendarDaysLate(dossier, today),
+      daysLate: calendarDaysLate(dossier, now),
       workingDaysLate: null,
       tag: tags.get(dossier.code) ?? null,
     });
