@@ -92,6 +92,11 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
         <span className="mcpl-code">{dossier.code}</span>
         <span className={`mcpl-chip mcpl-chip-${row.state}`}>{t(`state.${row.state}`)}</span>
         {unknown && <span className="mcpl-chip mcpl-chip-unknown">{t('row.unknown')}</span>}
+        {row.check && (
+          <span className="mcpl-chip mcpl-chip-check" data-testid="verdict-check">
+            {t('row.verdictCheck', { portal: t(`verdict.${row.check.portal}`), computed: t(`verdict.${row.check.computed}`) })}
+          </span>
+        )}
       </div>
       <div className="mcpl-procedure" title={dossier.procedure}>
         {dossier.procedure}

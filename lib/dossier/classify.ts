@@ -1,5 +1,5 @@
 import { daysBetween, nowDay, nowMoment, vietnamInstant, type DayMoment, type Now } from '../calendar/day';
-import type { ReadDossier, RealOutcome, SystemState } from './model';
+import type { PortalVerdict, ReadDossier, RealOutcome, SystemState } from './model';
 
 /** `HH:mm` of a time as stored (`HH:mm` or `HH:mm:ss`): the finest unit is the minute. */
 function minuteOf(time: string | undefined): string | undefined {
@@ -22,13 +22,46 @@ export function isAfter(a: DayMoment, b: DayMoment): boolean {
  * D, closing C and now N: closed and C after D is "late-closed"; not closed and N after D is
  * "late-unclosed"; anything else is not late. A bare-day D lasts until the end of its day. `now` should
  * be the Vietnam minute (`vietnamNow()`); a bare day means the time is unknown, so days are compared.
+ * Where the row showed the portal's own verdict, that verdict decides (see `effectiveVerdict`).
  */
-export function systemState(dossier: Pick<ReadDossier, 'due' | 'closed'>, now: Now): SystemState {
+export function systemState(dossier: Pick<ReadDossier, 'due' | 'closed' | 'verdict'>, now: Now): SystemState {
+  const verdict = effectiveVerdict(dossier);
+  if (verdict === undefined) return computedState(dossier, now);
+  if (verdict === 'not-late') return 'not-late';
+  return dossier.closed ? 'late-closed' : 'late-unclosed';
+}
+
+/** The rule on the dates alone, whatever the row's verdict. */
+export function computedState(dossier: Pick<ReadDossier, 'due' | 'closed'>, now: Now): SystemState {
   if (dossier.closed) return isAfter(dossier.closed, dossier.due) ? 'late-closed' : 'not-late';
   return isAfter(nowMoment(now), dossier.due) ? 'late-unclosed' : 'not-late';
 }
 
-export function isLateOnSystem(dossier: Pick<ReadDossier, 'due' | 'closed'>, now: Now): boolean {
+/**
+ * The verdict that decides (docs/domain.md, "The portal's own verdict"). An on-time verdict read on an
+ * open dossier ("Trong hạn") held only when it was read: the stored read would keep it on time after its
+ * appointment passed, so for an open dossier only a late verdict decides.
+ */
+function effectiveVerdict(dossier: Pick<ReadDossier, 'closed' | 'verdict'>): PortalVerdict | undefined {
+  if (dossier.verdict === 'not-late' && !dossier.closed) return undefined;
+  return dossier.verdict;
+}
+
+/**
+ * Where the row's own verdict and the rule on its dates disagree, both readings (for staff to check);
+ * null where they agree or the row shows no verdict.
+ */
+export function verdictDisagreement(
+  dossier: Pick<ReadDossier, 'due' | 'closed' | 'verdict'>,
+  now: Now,
+): { portal: PortalVerdict; computed: PortalVerdict } | null {
+  const verdict = effectiveVerdict(dossier);
+  if (verdict === undefined) return null;
+  const computed: PortalVerdict = computedState(dossier, now) === 'not-late' ? 'not-late' : 'late';
+  return computed === verdict ? null : { portal: verdict, computed };
+}
+
+export function isLateOnSystem(dossier: Pick<ReadDossier, 'due' | 'closed' | 'verdict'>, now: Now): boolean {
   return systemState(dossier, now) !== 'not-late';
 }
 

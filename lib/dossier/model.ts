@@ -15,6 +15,7 @@ export const DOSSIER_FIELDS = [
   'status',
   'unit',
   'handler',
+  'overdue',
 ] as const;
 export type DossierField = (typeof DOSSIER_FIELDS)[number];
 
@@ -46,6 +47,11 @@ export interface ReadDossier {
   /** The staff member handling it, where the list has such a column (absent where it never had one). */
   handler?: string;
   /**
+   * The portal's own verdict where the row shows one (a status such as "Trễ hạn", "Đã quá hạn 3 ngày",
+   * an overdue-days cell above 0); absent where it shows none. See docs/domain.md, "The portal's own verdict".
+   */
+  verdict?: PortalVerdict;
+  /**
    * The fields the row's table has no column for. Their values above are empty or null because the
    * page does not show them, not because they are empty: the store keeps what it already knows.
    */
@@ -68,6 +74,9 @@ export interface UnreadableRow {
   /** The row's cells as text (normalised), by field where mapped. */
   raw: Partial<Record<DossierField, string>>;
 }
+
+/** The portal's own verdict on a row: late on the system, or not. */
+export type PortalVerdict = 'late' | 'not-late';
 
 /** System state (docs/domain.md, "Lateness on the system"). */
 export type SystemState = 'late-unclosed' | 'late-closed' | 'not-late';

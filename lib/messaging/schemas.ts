@@ -43,6 +43,7 @@ function buildShapes() {
     status: cellText,
     unit: cellText,
     handler: z.optional(cellText),
+    verdict: z.optional(z.enum(['late', 'not-late'])),
     unmapped: z.optional(z.array(z.enum(OPTIONAL_FIELDS)).check(z.maxLength(OPTIONAL_FIELDS.length))),
   });
 

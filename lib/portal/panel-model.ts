@@ -1,6 +1,6 @@
-import { calendarDaysLate, systemState } from '../dossier/classify';
+import { calendarDaysLate, minutesLate, systemState, verdictDisagreement } from '../dossier/classify';
 import type { Now } from '../calendar/day';
-import type { DossierTag, ReadDossier, SystemState, UnreadableRow } from '../dossier/model';
+import type { DossierTag, PortalVerdict, ReadDossier, SystemState, UnreadableRow } from '../dossier/model';
 
 /**
  * What the panel shows for the page as it is now, derived from the tables read and the stored tags.
@@ -17,6 +17,10 @@ export interface LateRow {
   daysLate: number;
   /** The same in working days, where a calendar is available. */
   workingDaysLate: number | null;
+  /** Minutes late within the appointment day, where both it and the closing (or now) carry a time. */
+  minutesLate: number | null;
+  /** Where the portal's own verdict and the rule on the dates disagree: both readings, for staff to check. */
+  check: { portal: PortalVerdict; computed: PortalVerdict } | null;
   tag: DossierTag | null;
 }
 
@@ -49,6 +53,8 @@ export function buildPanelModel(page: PageRead, now: Now, tags: ReadonlyMap<stri
       state,
       daysLate: calendarDaysLate(dossier, now),
       workingDaysLate: null,
+      minutesLate: minutesLate(dossier, now),
+      check: verdictDisagreement(dossier, now),
       tag: tags.get(dossier.code) ?? null,
     });
   }

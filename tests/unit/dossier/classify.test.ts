@@ -3,6 +3,8 @@ import {
   REAL_OUTCOME_LABEL_VI,
   SYSTEM_STATE_LABEL_VI,
   calendarDaysLate,
+  computedState,
+  verdictDisagreement,
   isAfter,
   isLateOnSystem,
   lateFrom,
@@ -10,7 +12,7 @@ import {
   realOutcome,
   systemState,
 } from '../../../lib/dossier/classify';
-import type { PortalDate, RealOutcome, SystemState } from '../../../lib/dossier/model';
+import type { PortalDate, PortalVerdict, RealOutcome, SystemState } from '../../../lib/dossier/model';
 import { vietnamNow } from '../../../lib/calendar/day';
 
 const at = (day: string, time?: string): PortalDate => (time === undefined ? { day } : { day, time });
@@ -129,6 +131,35 @@ describe('systemState to the minute', () => {
     expect(systemState({ due: at(D, '17:00'), closed: null }, vietnamNow(lateFrom(at(D, '17:00'))))).toBe('late-unclosed');
     expect(systemState({ due: at(D), closed: null }, vietnamNow(lateFrom(at(D)) - 1))).toBe('not-late');
     expect(systemState({ due: at(D), closed: null }, vietnamNow(lateFrom(at(D))))).toBe('late-unclosed');
+  });
+});
+
+describe("the portal's own verdict decides; a disagreement is reported", () => {
+  const D = '2025-07-15';
+  const now = at('2025-07-20', '09:00');
+  type Row = [name: string, due: PortalDate, closed: PortalDate | null, verdict: PortalVerdict | undefined, state: SystemState, check: boolean];
+  const table: Row[] = [
+    ['closed late, says late', at(D, '17:00'), at(D, '17:40'), 'late', 'late-closed', false],
+    ['closed on time by the day rule, says late (the domain example)', at(D), at(D, '18:10'), 'late', 'late-closed', true],
+    ['closed late by the minute, says on time', at(D, '17:00'), at(D, '17:40'), 'not-late', 'not-late', true],
+    ['closed on time, says on time', at(D, '17:00'), at(D, '16:00'), 'not-late', 'not-late', false],
+    ['open and past due, says late', at(D), null, 'late', 'late-unclosed', false],
+    ['open, not yet due, says late', at('2025-07-25'), null, 'late', 'late-unclosed', true],
+    // an on-time verdict on an open dossier held only when read: the dates decide
+    ['open and past due, said on time', at(D), null, 'not-late', 'late-unclosed', false],
+    ['open, not yet due, said on time', at('2025-07-25'), null, 'not-late', 'not-late', false],
+    ['no verdict: the dates decide', at(D, '17:00'), at(D, '17:40'), undefined, 'late-closed', false],
+  ];
+  it.each(table)('%s', (_name, due, closed, verdict, state, check) => {
+    const dossier = { due, closed, ...(verdict ? { verdict } : {}) };
+    expect(systemState(dossier, now)).toBe(state);
+    const disagreement = verdictDisagreement(dossier, now);
+    expect(disagreement !== null).toBe(check);
+    if (disagreement) {
+      expect(disagreement.portal).toBe(verdict);
+      expect(disagreement.computed).toBe(computedState(dossier, now) === 'not-late' ? 'not-late' : 'late');
+      expect(disagreement.computed).not.toBe(disagreement.portal);
+    }
   });
 });
 

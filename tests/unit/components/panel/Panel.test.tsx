@@ -29,7 +29,7 @@ function dossier(code: string, due: string): ReadDossier {
 }
 
 function lateRow(code: string, due = '2026-11-20', tag: LateRow['tag'] = null): LateRow {
-  return { dossier: dossier(code, due), state: 'late-unclosed', daysLate: 10, workingDaysLate: null, tag };
+  return { dossier: dossier(code, due), state: 'late-unclosed', daysLate: 10, workingDaysLate: null, minutesLate: null, check: null, tag };
 }
 
 function model(rows: LateRow[]): PanelModel {
