@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { renderProblem, type Translate } from '@/lib/i18n/translate';
 import type { Problem } from '@/lib/i18n/problem';
 import { formatDayVn } from '@/lib/calendar/day';
-import { realOutcome } from '@/lib/dossier/classify';
+import { tagOutcome } from '@/lib/dossier/classify';
 import { defaultReturnDate, type LateRow } from '@/lib/portal/panel-model';
 import type { TagInput } from '@/lib/dossier/model';
 
@@ -32,6 +32,11 @@ const CUSTOM = '__custom__';
 export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRemoveTag, reasonChoices, unknown = false }: RowProps) {
   const { dossier, tag } = row;
   const [date, setDate] = useState(() => defaultReturnDate(row, today));
+  // The time of day matters where the return is on a timed appointment's day (docs/domain.md, "The
+  // real outcome"): the field starts at the appointment's time, so "on time" stays one click.
+  const dueTime = dossier.due.time?.slice(0, 5);
+  const [time, setTime] = useState(() => tag?.time ?? dueTime ?? '');
+  const showTime = dueTime !== undefined && date === dossier.due.day;
   const [reasonChoice, setReasonChoice] = useState(() => initialReasonChoice(tag?.reason ?? '', reasonChoices));
   const [customReason, setCustomReason] = useState(() => (reasonChoices.includes(tag?.reason ?? '') ? '' : (tag?.reason ?? '')));
   const [note, setNote] = useState(tag?.note ?? '');
@@ -42,18 +47,19 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
   useEffect(() => {
     if (tag) {
       setDate(tag.realReturn);
+      setTime(tag.time ?? dueTime ?? '');
       setNote(tag.note);
       setReasonChoice(initialReasonChoice(tag.reason, reasonChoices));
       if (!reasonChoices.includes(tag.reason)) setCustomReason(tag.reason);
     }
-  }, [tag, reasonChoices]);
+  }, [tag, reasonChoices, dueTime]);
 
   async function save() {
     if (saving) return;
     setSaving(true);
     const reason = reasonChoice === CUSTOM ? customReason : reasonChoice;
     try {
-      const result = await onTag(dossier.code, { realReturn: date, reason, note });
+      const result = await onTag(dossier.code, { realReturn: date, ...(showTime && time ? { time } : {}), reason, note });
       setError(result.ok ? null : renderProblem(t, result.problem));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -62,7 +68,7 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
     }
   }
 
-  const outcome = tag ? realOutcome(tag.realReturn, dossier.due.day) : null;
+  const outcome = tag ? tagOutcome(tag, dossier.due) : null;
   const inputId = `mcpl-date-${dossier.code}`;
   return (
     <div
@@ -120,7 +126,7 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
       {tag && outcome && (
         <div className="mcpl-tagged-line">
           <span className={`mcpl-outcome mcpl-outcome-${outcome}`}>
-            ✓ {t('row.tagged', { date: formatDayVn(tag.realReturn), outcome: t(`outcome.${outcome}`) })}
+            ✓ {t('row.tagged', { date: withTime(tag.realReturn, tag.time), outcome: t(`outcome.${outcome}`) })}
           </span>
           <button type="button" className="mcpl-link" onClick={() => void onRemoveTag(dossier.code)}>
             {t('row.remove')}
@@ -142,8 +148,22 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
           aria-describedby={error ? `${inputId}-error` : undefined}
           onChange={(event) => setDate(event.target.value)}
         />
+        {showTime && (
+          <>
+            <label htmlFor={`${inputId}-time`} className="mcpl-visually-hidden">
+              {t('row.realReturnTimeLabel', { code: dossier.code })}
+            </label>
+            <input
+              id={`${inputId}-time`}
+              type="time"
+              data-testid="real-return-time"
+              value={time}
+              onChange={(event) => setTime(event.target.value)}
+            />
+          </>
+        )}
         <button type="button" className="mcpl-primary" data-testid="tag-button" disabled={saving} onClick={() => void save()}>
-          {saving ? t('row.saving') : date ? t('row.tag', { date: formatDayVn(date) || date }) : t('row.tagNoDate')}
+          {saving ? t('row.saving') : date ? t('row.tag', { date: withTime(date, showTime ? time : undefined) || date }) : t('row.tagNoDate')}
         </button>
       </div>
       {error && (
@@ -182,6 +202,12 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
       </details>
     </div>
   );
+}
+
+/** `dd/MM/yyyy`, with ` HH:mm` where a time is given. */
+function withTime(day: string, time: string | undefined): string {
+  const shown = formatDayVn(day);
+  return shown && time ? `${shown} ${time}` : shown;
 }
 
 function initialReasonChoice(reason: string, choices: readonly string[]): string {

@@ -1,4 +1,4 @@
-import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI, realOutcome, systemState } from '../dossier/classify';
+import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI, systemState, tagOutcome } from '../dossier/classify';
 import { compactDay, formatDayVn, isIsoDay, type Now } from '../calendar/day';
 import type { PortalDate, StoredDossier, SystemState } from '../dossier/model';
 import { foldDiacritics, stripInvisibleControls, toNfc } from '../portal/text';
@@ -33,7 +33,7 @@ export const APPENDIX_HEADINGS: readonly string[] = APPENDIX_COLUMNS.map((c) => 
 
 export const APPENDIX_KEYS: readonly AppendixKey[] = APPENDIX_COLUMNS.map((c) => c.key);
 
-/** The 14 cell values of one appendix row, as written (dates `dd/MM/yyyy`, labels in Vietnamese). */
+/** The 14 cell values of one appendix row, as written (dates `dd/MM/yyyy` with ` HH:mm` where known, labels in Vietnamese). */
 export type AppendixValues = Record<AppendixKey, string>;
 
 /** One appendix row built from the store. */
@@ -106,7 +106,7 @@ export function groupDossiers(dossiers: StoredDossier[], now: Now, period?: Appe
       continue;
     }
     groups.tagged.push(d);
-    if (realOutcome(d.tag.realReturn, d.due.day) === 'late') groups.reallyLate.push(d);
+    if (tagOutcome(d.tag, d.due) === 'late') groups.reallyLate.push(d);
     else groups.appendix.push(d);
   }
   return groups;
@@ -162,6 +162,15 @@ export function receiptSortKey(received: PortalDate | null): string {
   return `${received.day} ${timeKey(received.time)}`;
 }
 
+/**
+ * An appendix date cell: `dd/MM/yyyy`, plus ` HH:mm` where the page (or staff) gave a time; seconds
+ * are dropped (docs/domain.md, "The appendix", columns 6–8 and 10).
+ */
+export function formatMomentVn(moment: { day: string; time?: string | undefined }): string {
+  const day = formatDayVn(moment.day);
+  return day && moment.time ? `${day} ${timeKey(moment.time).slice(0, 5)}` : day;
+}
+
 /** Plain code-point comparison, so the order never depends on the machine's locale. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -195,12 +204,12 @@ export function buildAppendixRows(dossiers: StoredDossier[], options: AppendixOp
       procedure: nfc(d.procedure).trim(),
       sector: nfc(d.sector).trim(),
       applicant: nfc(d.applicant).trim(),
-      received: d.received ? formatDayVn(d.received.day) : '',
-      due: formatDayVn(d.due.day),
-      closed: d.closed ? formatDayVn(d.closed.day) : '',
+      received: d.received ? formatMomentVn(d.received) : '',
+      due: formatMomentVn(d.due),
+      closed: d.closed ? formatMomentVn(d.closed) : '',
       state: SYSTEM_STATE_LABEL_VI[state],
-      realReturn: formatDayVn(tag.realReturn),
-      outcome: REAL_OUTCOME_LABEL_VI[realOutcome(tag.realReturn, d.due.day)],
+      realReturn: formatMomentVn({ day: tag.realReturn, time: tag.time }),
+      outcome: REAL_OUTCOME_LABEL_VI[tagOutcome(tag, d.due)],
       reason: reason || defaultReason(state),
       unit: unitOption || nfc(d.unit).trim(),
       note: stripInvisibleControls(nfc(tag.note)).trim(),

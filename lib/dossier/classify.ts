@@ -108,11 +108,20 @@ export function nextLatenessChange(dossiers: readonly Pick<ReadDossier, 'due' | 
   return next;
 }
 
-/** Real outcome from the real return day R against the appointment day D (docs/domain.md). */
-export function realOutcome(realReturn: string, due: string): RealOutcome {
-  if (realReturn < due) return 'early';
-  if (realReturn === due) return 'on-time';
-  return 'late';
+/**
+ * Real outcome of the real return R against the appointment D (docs/domain.md, "The real outcome"):
+ * early when R's day is before D's, on time on D's day unless R is after D to the minute (where both
+ * carry a time), late after. R is a tag's day (`yyyy-MM-dd`) and optional time.
+ */
+export function realOutcome(realReturn: string, due: DayMoment, time?: string): RealOutcome {
+  if (realReturn < due.day) return 'early';
+  const real: DayMoment = time ? { day: realReturn, time } : { day: realReturn };
+  return isAfter(real, due) ? 'late' : 'on-time';
+}
+
+/** The real outcome of a tag against the dossier's appointment. */
+export function tagOutcome(tag: { realReturn: string; time?: string }, due: DayMoment): RealOutcome {
+  return realOutcome(tag.realReturn, due, tag.time);
 }
 
 /** The Vietnamese labels the appendix and the panel write for each state and outcome. */

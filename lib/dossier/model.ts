@@ -88,6 +88,8 @@ export type RealOutcome = 'early' | 'on-time' | 'late';
 export interface DossierTag {
   /** `yyyy-MM-dd`. */
   realReturn: string;
+  /** `HH:mm` where staff gave the time of day of the return; absent for a bare day. */
+  time?: string;
   /** Staff reason; empty means "use the default sentence for the system state". */
   reason: string;
   note: string;
@@ -98,7 +100,7 @@ export interface DossierTag {
 }
 
 /** What staff give when tagging (the background adds who and when): the one shape of a tag request. */
-export type TagInput = Pick<DossierTag, 'realReturn' | 'reason' | 'note'>;
+export type TagInput = Pick<DossierTag, 'realReturn' | 'reason' | 'note' | 'time'>;
 
 /** A dossier as the extension stores it: the latest values read, when and where, and the staff tag. */
 export interface StoredDossier extends ReadDossier {

@@ -41,6 +41,7 @@ export const en: Record<MessageKey, string> = {
   'row.verdictCheck': 'Check this: the portal says {portal}, the dates say {computed}',
   'verdict.late': 'late',
   'verdict.not-late': 'not late',
+  'row.realReturnTimeLabel': 'Time of the real return of {code}',
   'row.realReturnLabel': 'Real return date of {code}',
   'row.tag': 'Save {date}',
   'row.tagNoDate': 'Save',

@@ -48,6 +48,7 @@ export const vi = {
   'row.verdictCheck': 'Cần kiểm tra: cổng ghi {portal}, theo ngày giờ thì {computed}',
   'verdict.late': 'trễ hạn',
   'verdict.not-late': 'không trễ hạn',
+  'row.realReturnTimeLabel': 'Giờ trả kết quả thực tế của {code}',
   'row.realReturnLabel': 'Ngày trả kết quả thực tế của {code}',
   'row.tag': 'Lưu ngày {date}',
   'row.tagNoDate': 'Lưu',

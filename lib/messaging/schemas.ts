@@ -49,6 +49,7 @@ function buildShapes() {
 
   const tagSchema = z.object({
     realReturn: isoDay,
+    time: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/))),
     reason: shortText,
     note: shortText,
     by: z.string().check(z.maxLength(200)),
@@ -76,6 +77,7 @@ function buildShapes() {
 
   const tagInputSchema = z.object({
     realReturn: z.string().check(z.maxLength(40)),
+    time: z.optional(z.string().check(z.maxLength(20))),
     reason: z._default(shortText, ''),
     note: z._default(shortText, ''),
   });

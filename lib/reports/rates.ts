@@ -1,4 +1,4 @@
-import { isAfter, realOutcome, systemState } from '../dossier/classify';
+import { isAfter, systemState, tagOutcome } from '../dossier/classify';
 import { nowMoment, type Now } from '../calendar/day';
 import type { StoredDossier } from '../dossier/model';
 
@@ -41,7 +41,7 @@ export function lateRates(dossiers: readonly StoredDossier[], now: Now, unitOf: 
     let entry = byUnit.get(unit);
     if (!entry) byUnit.set(unit, (entry = empty(unit)));
     const late = systemState(dossier, moment) !== 'not-late';
-    const onTimeInReality = late && dossier.tag !== undefined && realOutcome(dossier.tag.realReturn, dossier.due.day) !== 'late';
+    const onTimeInReality = late && dossier.tag !== undefined && tagOutcome(dossier.tag, dossier.due) !== 'late';
     for (const target of [overall, entry]) {
       target.decided++;
       if (late) target.lateOnSystem++;

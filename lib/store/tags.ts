@@ -1,3 +1,4 @@
+import type { Now } from '../calendar/day';
 import type { DossierDatabase, TagHistoryRow } from './db';
 import { newEventId } from './db';
 import type { DossierTag, StoredDossier } from '../dossier/model';
@@ -66,17 +67,24 @@ export async function setTag(
   input: TagInput,
   by: string,
   now: number,
-  today: string,
+  today: Now,
   expected?: Expected,
 ): Promise<TagResult> {
   return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
     const dossier = await db.dossiers.get(code);
     if (!dossier) return notFound(code);
     if (isStale(dossier, expected)) return conflict(dossier);
-    const checked = checkRealReturn(input.realReturn, dossier, today);
+    const checked = checkRealReturn(input.realReturn, dossier, today, input.time);
     if (!checked.ok) return { ok: false as const, code: 'invalid-date' as const, problem: checked.problem };
     const previous = dossier.tag ?? null;
-    const tag: DossierTag = { realReturn: checked.day, reason: input.reason.trim(), note: input.note.trim(), by, at: now };
+    const tag: DossierTag = {
+      realReturn: checked.day,
+      ...(checked.time ? { time: checked.time } : {}),
+      reason: input.reason.trim(),
+      note: input.note.trim(),
+      by,
+      at: now,
+    };
     const saved = await decide(db, dossier, tag, by, now);
     return { ok: true as const, dossier: saved.dossier, previous, event: saved.event };
   });
@@ -89,7 +97,7 @@ export async function setTagMany(
   input: TagInput,
   by: string,
   now: number,
-  today: string,
+  today: Now,
 ): Promise<{ saved: string[]; refused: { code: string; problem: Problem }[] }> {
   return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
     const saved: string[] = [];
@@ -123,7 +131,7 @@ export async function removeTag(db: DossierDatabase, code: string, by: string, n
  * as a new decision. Only while that decision is still the dossier's latest: if another tab tagged it
  * since, the undo is a conflict and the newer tag stays.
  */
-export async function undoTag(db: DossierDatabase, code: string, event: string, by: string, now: number, today: string): Promise<TagResult> {
+export async function undoTag(db: DossierDatabase, code: string, event: string, by: string, now: number, today: Now): Promise<TagResult> {
   return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
     const dossier = await db.dossiers.get(code);
     if (!dossier) return notFound(code);
@@ -138,7 +146,7 @@ export async function undoTag(db: DossierDatabase, code: string, event: string, 
     if (dossier.decision?.id !== event) return conflict(dossier);
     // Undo puts back a tag this store gave out; still, never a day that cannot be a return day.
     if (row.before) {
-      const checked = checkRealReturn(row.before.realReturn, dossier, today);
+      const checked = checkRealReturn(row.before.realReturn, dossier, today, row.before.time);
       if (!checked.ok) return { ok: false as const, code: 'invalid-date' as const, problem: checked.problem };
     }
     const previous = dossier.tag ?? null;

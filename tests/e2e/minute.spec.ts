@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { buildSameDayDossiers, type SameDayKey } from '../fixtures/portal/dossiers.mjs';
 import { SAME_DAY_URL } from '../fixtures/portal/routes.mjs';
 import { expect, listedCodes, openPanel, openPopup, panel, popupCount, test } from './fixtures';
@@ -45,4 +47,46 @@ test('a row whose portal text says "Đã quá hạn" while its dates alone would
   }
   // "Quá hạn bổ sung" is not the dossier's lateness.
   expect(await listedCodes(page)).not.toContain(codeOf('supplementLookAlike'));
+});
+
+test('the dossier closed 40 minutes late is tagged "Đúng hạn" in one click and exported with both times', async ({ context, extensionId }) => {
+  const dossier = buildSameDayDossiers().find((d) => d.key === 'closedLate')!;
+  const page = await context.newPage();
+  await page.goto(SAME_DAY_URL);
+  await openPanel(page);
+  const target = panel(page).locator(`[data-testid="dossier-row"][data-code="${dossier.code}"]`);
+  await expect(target).toBeVisible();
+  // The return day starts at the appointment day, and its time at the appointment's time.
+  await expect(target.getByTestId('real-return-date')).toHaveValue(dossier.due.day);
+  await expect(target.getByTestId('real-return-time')).toHaveValue('17:00');
+  await target.getByTestId('tag-button').click();
+  await expect(target).toHaveAttribute('data-tagged', 'true');
+  await expect(target).toContainText('Đúng hạn');
+
+  const popup = await openPopup(context, extensionId);
+  await expect.poll(() => popupCount(popup, 'count-appendix')).toBe(1);
+  const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-csv').click()]);
+  const text = readFileSync((await download.path())!).toString('utf8').slice(1);
+  const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data.slice(1);
+  expect(rows).toHaveLength(1);
+  const [day, month, year] = [dossier.due.day.slice(8, 10), dossier.due.day.slice(5, 7), dossier.due.day.slice(0, 4)];
+  expect(rows[0]![1]).toBe(dossier.code);
+  expect(rows[0]![6]).toBe(`${day}/${month}/${year} 17:00`);
+  expect(rows[0]![7]).toBe(`${day}/${month}/${year} 17:40`);
+  expect(rows[0]![8]).toBe('Kết thúc muộn');
+  expect(rows[0]![9]).toBe(`${day}/${month}/${year} 17:00`);
+  expect(rows[0]![10]).toBe('Đúng hạn');
+});
+
+test('a return typed after the appointment minute on its day is really late', async ({ context }) => {
+  const dossier = buildSameDayDossiers().find((d) => d.key === 'closedLate')!;
+  const page = await context.newPage();
+  await page.goto(SAME_DAY_URL);
+  await openPanel(page);
+  const target = panel(page).locator(`[data-testid="dossier-row"][data-code="${dossier.code}"]`);
+  await target.getByTestId('real-return-time').fill('17:30');
+  await target.getByTestId('tag-button').click();
+  await expect(target).toHaveAttribute('data-tagged', 'true');
+  await expect(target).toContainText('Quá hạn');
+  await expect(target).toContainText('17:30');
 });

@@ -4,6 +4,7 @@ import {
   SYSTEM_STATE_LABEL_VI,
   calendarDaysLate,
   computedState,
+  tagOutcome,
   verdictDisagreement,
   isAfter,
   isLateOnSystem,
@@ -172,7 +173,23 @@ describe('realOutcome', () => {
     ['2027-01-01', '2026-12-31', 'late'],
     ['2026-12-31', '2027-01-01', 'early'],
   ])('returned %s, due %s → %s', (real, due, expected) => {
-    expect(realOutcome(real, due)).toBe(expected);
+    expect(realOutcome(real, { day: due })).toBe(expected);
+  });
+
+  // docs/domain.md, "The real outcome": to the minute where both carry a time, else by day.
+  it.each<[string, string | undefined, PortalDate, RealOutcome]>([
+    ['2025-07-14', '23:00', at('2025-07-15', '17:00'), 'early'],
+    ['2025-07-15', '16:30', at('2025-07-15', '17:00'), 'on-time'],
+    ['2025-07-15', '17:00', at('2025-07-15', '17:00'), 'on-time'],
+    ['2025-07-15', '17:01', at('2025-07-15', '17:00'), 'late'],
+    ['2025-07-15', '17:30', at('2025-07-15', '17:00'), 'late'],
+    ['2025-07-15', undefined, at('2025-07-15', '17:00'), 'on-time'],
+    ['2025-07-15', '21:00', at('2025-07-15'), 'on-time'],
+    ['2025-07-16', undefined, at('2025-07-15', '17:00'), 'late'],
+    ['2025-07-16', '07:00', at('2025-07-15'), 'late'],
+  ])('returned %s %s, due %o → %s', (day, time, due, expected) => {
+    expect(realOutcome(day, due, time)).toBe(expected);
+    expect(tagOutcome(time ? { realReturn: day, time } : { realReturn: day }, due)).toBe(expected);
   });
 
   it('labels', () => {
