@@ -110,17 +110,15 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
       <div className="mcpl-meta">
         <span>{dossier.applicant}</span>
         <span>
-          {t('row.due')} {formatDayVn(dossier.due.day)}
+          {t('row.due')} {withTime(dossier.due.day, dossier.due.time?.slice(0, 5))}
         </span>
         {dossier.closed && (
           <span>
-            {t('row.closed')} {formatDayVn(dossier.closed.day)}
+            {t('row.closed')} {withTime(dossier.closed.day, dossier.closed.time?.slice(0, 5))}
           </span>
         )}
-        <span className="mcpl-late">
-          {row.workingDaysLate === null
-            ? t('row.lateBy', { days: row.daysLate })
-            : t('row.lateByWorking', { days: row.daysLate, working: row.workingDaysLate })}
+        <span className="mcpl-late" data-testid="late-by">
+          {lateByText(t, row)}
         </span>
       </div>
       {tag && outcome && (
@@ -202,6 +200,21 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
       </details>
     </div>
   );
+}
+
+/**
+ * How late: within the appointment day, in hours and minutes ("trễ 40 phút"); else in days, with the
+ * working days where the calendar gave them.
+ */
+function lateByText(t: Translate, row: LateRow): string {
+  if (row.daysLate === 0 && row.minutesLate !== null) {
+    const hours = Math.floor(row.minutesLate / 60);
+    const minutes = row.minutesLate % 60;
+    return hours > 0 ? t('row.lateByHours', { hours, minutes }) : t('row.lateByMinutes', { minutes });
+  }
+  return row.workingDaysLate === null
+    ? t('row.lateBy', { days: row.daysLate })
+    : t('row.lateByWorking', { days: row.daysLate, working: row.workingDaysLate });
 }
 
 /** `dd/MM/yyyy`, with ` HH:mm` where a time is given. */

@@ -37,6 +37,8 @@ export const en: Record<MessageKey, string> = {
   'row.due': 'Due',
   'row.closed': 'Closed',
   'row.lateBy': '{days} days late',
+  'row.lateByMinutes': '{minutes} minutes late',
+  'row.lateByHours': '{hours} h {minutes} min late',
   'row.lateByWorking': '{days} days late ({working} working days)',
   'row.verdictCheck': 'Check this: the portal says {portal}, the dates say {computed}',
   'verdict.late': 'late',

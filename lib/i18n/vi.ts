@@ -44,6 +44,8 @@ export const vi = {
   'row.due': 'Hẹn trả',
   'row.closed': 'Kết thúc',
   'row.lateBy': 'trễ {days} ngày',
+  'row.lateByMinutes': 'trễ {minutes} phút',
+  'row.lateByHours': 'trễ {hours} giờ {minutes} phút',
   'row.lateByWorking': 'trễ {days} ngày ({working} ngày làm việc)',
   'row.verdictCheck': 'Cần kiểm tra: cổng ghi {portal}, theo ngày giờ thì {computed}',
   'verdict.late': 'trễ hạn',

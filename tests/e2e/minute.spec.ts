@@ -23,6 +23,7 @@ test('a dossier closed 40 minutes after its 17:00 appointment and one open past 
   await expect.poll(async () => (await listedCodes(page)).sort()).toEqual(late);
   const closedLate = panel(page).locator(`[data-testid="dossier-row"][data-code="${codeOf('closedLate')}"]`);
   await expect(closedLate).toContainText('Kết thúc muộn');
+  await expect(closedLate.getByTestId('late-by')).toHaveText('trễ 40 phút');
   const openPast = panel(page).locator(`[data-testid="dossier-row"][data-code="${codeOf('openPast')}"]`);
   await expect(openPast).toContainText('Chưa kết thúc');
 
