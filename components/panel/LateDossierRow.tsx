@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { renderProblem, type Translate } from '@/lib/i18n/translate';
 import type { Problem } from '@/lib/i18n/problem';
 import { formatDayVn } from '@/lib/calendar/day';
-import { realOutcome } from '@/lib/dossier/classify';
+import { tagOutcome } from '@/lib/dossier/classify';
 import { defaultReturnDate, type LateRow } from '@/lib/portal/panel-model';
 import type { TagInput } from '@/lib/dossier/model';
 
@@ -35,6 +35,11 @@ const CUSTOM = '__custom__';
 export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRemoveTag, reasonChoices, unknown = false }: RowProps) {
   const { dossier, tag } = row;
   const [date, setDate] = useState(() => defaultReturnDate(row, today));
+  // The time of day matters where the return is on a timed appointment's day (docs/domain.md, "The
+  // real outcome"): the field starts at the appointment's time, so "on time" stays one click.
+  const dueTime = dossier.due.time?.slice(0, 5);
+  const [time, setTime] = useState(() => tag?.time ?? dueTime ?? '');
+  const showTime = dueTime !== undefined && date === dossier.due.day;
   const [reasonChoice, setReasonChoice] = useState(() => initialReasonChoice(tag?.reason ?? '', reasonChoices));
   const [customReason, setCustomReason] = useState(() => (reasonChoices.includes(tag?.reason ?? '') ? '' : (tag?.reason ?? '')));
   const [note, setNote] = useState(tag?.note ?? '');
@@ -45,18 +50,19 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
   useEffect(() => {
     if (tag) {
       setDate(tag.realReturn);
+      setTime(tag.time ?? dueTime ?? '');
       setNote(tag.note);
       setReasonChoice(initialReasonChoice(tag.reason, reasonChoices));
       if (!reasonChoices.includes(tag.reason)) setCustomReason(tag.reason);
     }
-  }, [tag, reasonChoices]);
+  }, [tag, reasonChoices, dueTime]);
 
   async function save() {
     if (saving) return;
     setSaving(true);
     const reason = reasonChoice === CUSTOM ? customReason : reasonChoice;
     try {
-      const result = await onTag(dossier.code, { realReturn: date, reason, note });
+      const result = await onTag(dossier.code, { realReturn: date, ...(showTime && time ? { time } : {}), reason, note });
       setError(result.ok ? null : renderProblem(t, result.problem));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -65,7 +71,7 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
     }
   }
 
-  const outcome = tag ? realOutcome(tag.realReturn, dossier.due.day) : null;
+  const outcome = tag ? tagOutcome(tag, dossier.due) : null;
   const inputId = `mcpl-date-${dossier.code}`;
   return (
     <div
@@ -95,6 +101,11 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
         <span className="mcpl-code">{dossier.code}</span>
         <span className={`mcpl-chip mcpl-chip-${row.state}`}>{t(`state.${row.state}`)}</span>
         {unknown && <span className="mcpl-chip mcpl-chip-unknown">{t('row.unknown')}</span>}
+        {row.check && (
+          <span className="mcpl-chip mcpl-chip-check" data-testid="verdict-check">
+            {t('row.verdictCheck', { portal: t(`verdict.${row.check.portal}`), computed: t(`verdict.${row.check.computed}`) })}
+          </span>
+        )}
       </div>
       <div className="mcpl-procedure" title={dossier.procedure}>
         {dossier.procedure}
@@ -102,23 +113,21 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
       <div className="mcpl-meta">
         <span>{dossier.applicant}</span>
         <span>
-          {t('row.due')} {formatDayVn(dossier.due.day)}
+          {t('row.due')} {withTime(dossier.due.day, dossier.due.time?.slice(0, 5))}
         </span>
         {dossier.closed && (
           <span>
-            {t('row.closed')} {formatDayVn(dossier.closed.day)}
+            {t('row.closed')} {withTime(dossier.closed.day, dossier.closed.time?.slice(0, 5))}
           </span>
         )}
-        <span className="mcpl-late">
-          {row.workingDaysLate === null
-            ? t('row.lateBy', { days: row.daysLate })
-            : t('row.lateByWorking', { days: row.daysLate, working: row.workingDaysLate })}
+        <span className="mcpl-late" data-testid="late-by">
+          {lateByText(t, row)}
         </span>
       </div>
       {tag && outcome && (
         <div className="mcpl-tagged-line">
           <span className={`mcpl-outcome mcpl-outcome-${outcome}`}>
-            ✓ {t('row.tagged', { date: formatDayVn(tag.realReturn), outcome: t(`outcome.${outcome}`) })}
+            ✓ {t('row.tagged', { date: withTime(tag.realReturn, tag.time), outcome: t(`outcome.${outcome}`) })}
           </span>
           <button type="button" className="mcpl-link" onClick={() => void onRemoveTag(dossier.code)}>
             {t('row.remove')}
@@ -140,8 +149,22 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
           aria-describedby={error ? `${inputId}-error` : undefined}
           onChange={(event) => setDate(event.target.value)}
         />
+        {showTime && (
+          <>
+            <label htmlFor={`${inputId}-time`} className="mcpl-visually-hidden">
+              {t('row.realReturnTimeLabel', { code: dossier.code })}
+            </label>
+            <input
+              id={`${inputId}-time`}
+              type="time"
+              data-testid="real-return-time"
+              value={time}
+              onChange={(event) => setTime(event.target.value)}
+            />
+          </>
+        )}
         <button type="button" className="mcpl-primary" data-testid="tag-button" disabled={saving} onClick={() => void save()}>
-          {saving ? t('row.saving') : date ? t('row.tag', { date: formatDayVn(date) || date }) : t('row.tagNoDate')}
+          {saving ? t('row.saving') : date ? t('row.tag', { date: withTime(date, showTime ? time : undefined) || date }) : t('row.tagNoDate')}
         </button>
       </div>
       {error && (
@@ -180,6 +203,27 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
       </details>
     </div>
   );
+}
+
+/**
+ * How late: within the appointment day, in hours and minutes ("trễ 40 phút"); else in days, with the
+ * working days where the calendar gave them.
+ */
+function lateByText(t: Translate, row: LateRow): string {
+  if (row.daysLate === 0 && row.minutesLate !== null) {
+    const hours = Math.floor(row.minutesLate / 60);
+    const minutes = row.minutesLate % 60;
+    return hours > 0 ? t('row.lateByHours', { hours, minutes }) : t('row.lateByMinutes', { minutes });
+  }
+  return row.workingDaysLate === null
+    ? t('row.lateBy', { days: row.daysLate })
+    : t('row.lateByWorking', { days: row.daysLate, working: row.workingDaysLate });
+}
+
+/** `dd/MM/yyyy`, with ` HH:mm` where a time is given. */
+function withTime(day: string, time: string | undefined): string {
+  const shown = formatDayVn(day);
+  return shown && time ? `${shown} ${time}` : shown;
 }
 
 function initialReasonChoice(reason: string, choices: readonly string[]): string {

@@ -2,7 +2,7 @@ import './style.css';
 import { useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { appendixFileName, buildAppendixRows, inPeriod } from '@/lib/appendix/rows';
-import { vietnamDay } from '@/lib/calendar/day';
+import { vietnamNow } from '@/lib/calendar/day';
 import { createTranslator } from '@/lib/i18n/translate';
 import { isReversed, periodBounds, periodFromQuery, periodToQuery, type PeriodInput } from '@/lib/appendix/period';
 import { AppendixPrint } from '@/components/appendix/AppendixPrint';
@@ -17,11 +17,13 @@ function AppendixPage() {
   const { settings, loaded, t } = useSettings();
   const { dossiers, error } = useStoredDossiers();
   const [period, setPeriod] = useState<PeriodInput>(initial.period);
-  const today = vietnamDay();
+  // The Vietnam minute when the page opened: lateness is counted to the minute.
+  const [now] = useState(() => vietnamNow());
+  const today = now.day;
   const bounds = useMemo(() => periodBounds(period), [period]);
   const rows = useMemo(
-    () => (dossiers ? buildAppendixRows(dossiers, { today, unitName: settings.unitName, period: bounds }) : []),
-    [dossiers, today, settings.unitName, bounds],
+    () => (dossiers ? buildAppendixRows(dossiers, { today: now, unitName: settings.unitName, period: bounds }) : []),
+    [dossiers, now, settings.unitName, bounds],
   );
 
   const calendar = useMemo(() => createWorkingCalendar(settings.holidayOverrides), [settings.holidayOverrides]);
@@ -35,8 +37,8 @@ function AppendixPage() {
     );
   }, [rows, dossiers, today, calendar]);
   const rates = useMemo(() => {
-    return lateRates((dossiers ?? []).filter((dossier) => inPeriod(dossier.due.day, bounds)), today);
-  }, [dossiers, bounds, today]);
+    return lateRates((dossiers ?? []).filter((dossier) => inPeriod(dossier.due.day, bounds)), now);
+  }, [dossiers, bounds, now]);
 
   useEffect(() => {
     // Keep the period in the address, so a reload or a bookmark shows the same appendix.

@@ -5,7 +5,8 @@ import { createTranslator } from '@/lib/i18n/translate';
 import { followupQuery } from '@/lib/reports/followup';
 import type { monitorStore } from './badge';
 
-type Monitor = () => ReturnType<typeof monitorStore>;
+/** The reminder needs the count and the settings, not when the count next changes. */
+type Monitor = () => Promise<Pick<NonNullable<Awaited<ReturnType<typeof monitorStore>>>, 'current' | 'result'> | null>;
 
 /**
  * The opt-in daily reminder. `alarms` and `notifications` are optional permissions asked for in

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createClient } from '@/lib/messaging/client';
-import { vietnamDay } from '@/lib/calendar/day';
+import { vietnamNow } from '@/lib/calendar/day';
 import type { DossierTag, ReadDossier, UnreadableRow } from '@/lib/dossier/model';
 import type { Problem } from '@/lib/i18n/problem';
 import { buildPanelModel, readSignature, type PanelModel } from '@/lib/portal/panel-model';
@@ -11,6 +11,7 @@ import { readDossierTablesStepwise } from '@/lib/portal/reader';
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, defineSettings, type Settings } from '@/lib/settings/settings';
 import { boundDossier } from '@/lib/dossier/limits';
+import { nextLatenessChange } from '@/lib/dossier/classify';
 import { watchPage, type PageWatcher } from './page-watcher';
 
 /**
@@ -29,6 +30,7 @@ const ROWS_PER_STEP = 100;
 const UPSERT_SLICE = 20_000;
 /** After the service worker stops, the change port is opened again this much later. */
 const RECONNECT_MS = 1_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface PageSyncState {
   model: PanelModel;
@@ -77,14 +79,25 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
     onChange(state);
   }
 
+  let lateTimer: number | undefined;
+
+  /** Recomputes the model when the page's next open appointment passes (lateness counts to the minute). */
+  function scheduleLatenessRecount() {
+    clearTimeout(lateTimer);
+    const next = nextLatenessChange(page.dossiers, Date.now());
+    // Beyond a day, the next re-read or the next timer set then will do; also keeps below setTimeout's limit.
+    if (next !== null && next - Date.now() < DAY_MS) lateTimer = ctx.setTimeout(recomputeModel, Math.max(0, next - Date.now()));
+  }
+
   function recomputeModel() {
+    scheduleLatenessRecount();
     const model = buildPanelModel(
       {
         dossiers: page.dossiers.map((dossier) => ({ dossier, row: page.rowsByCode.get(dossier.code)![0]! })),
         unreadable: page.unreadable,
         tableCount: page.tableCount,
       },
-      vietnamDay(),
+      vietnamNow(),
       tags,
     );
     update({ model, rowsByCode: page.rowsByCode });

@@ -3,7 +3,7 @@ import { Panel, type PanelProps } from '@/components/panel/Panel';
 import type { TagOutcome, TagRequest } from '@/components/panel/LateDossierRow';
 import { useSettings } from '@/components/shared/use-extension';
 import { createWorkingCalendar, withWorkingDays } from '@/lib/calendar/working-calendar';
-import { vietnamDay } from '@/lib/calendar/day';
+import { vietnamDay, vietnamNow } from '@/lib/calendar/day';
 import { renderProblem, type Translate } from '@/lib/i18n/translate';
 import type { Problem } from '@/lib/i18n/problem';
 import { COMMON_REASONS } from '@/lib/dossier/reasons';
@@ -74,7 +74,7 @@ export function PanelApp() {
       if (unknown.has(code)) return { ok: false, problem: { code: 'tag-state-unknown', reason: storeError ?? '' } };
       const dossier = page?.model.lateRows.find((row) => row.dossier.code === code)?.dossier;
       if (dossier) {
-        const checked = validateRealReturn(request.realReturn, dossier, vietnamDay());
+        const checked = validateRealReturn(request.realReturn, dossier, vietnamNow(), request.time);
         if (!checked.ok) return { ok: false, problem: checked.problem };
       }
       // A dossier tagged right after the page loads is stored by the content script first.

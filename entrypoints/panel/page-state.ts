@@ -54,6 +54,7 @@ function buildSchema() {
     z.object({ kind: z.literal('missing-code') }),
   ]);
   const count = z.number().check(z.int(), z.minimum(0));
+  const verdict = z.enum(['late', 'not-late']);
   const model = z.object({
     lateRows: z.array(
       z.object({
@@ -61,6 +62,8 @@ function buildSchema() {
         state: z.enum(['late-unclosed', 'late-closed']),
         daysLate: z.number(),
         workingDaysLate: z.null(),
+        minutesLate: z.nullable(z.number()),
+        check: z.nullable(z.object({ portal: verdict, computed: verdict })),
         tag: z.nullable(tagSchema),
       }),
     ),

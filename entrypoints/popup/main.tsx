@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { appendixFileName, buildAppendixRows, summarizeDossiers } from '@/lib/appendix/rows';
 import { appendixCsv } from '@/lib/appendix/csv';
-import { vietnamDay } from '@/lib/calendar/day';
+import { vietnamNow } from '@/lib/calendar/day';
 import { createWorkingCalendar, derivedYears } from '@/lib/calendar/working-calendar';
 import { monitorDossiers } from '@/lib/reports/monitor';
 import { lateRates } from '@/lib/reports/rates';
@@ -18,18 +18,20 @@ function PopupPage() {
   const { dossiers, error } = useStoredDossiers();
   const [period, setPeriod] = useState({ from: '', to: '' });
   const [exportMessage, setExportMessage] = useState<string | null>(null);
-  const today = vietnamDay();
+  // The Vietnam minute when the popup opened: lateness is counted to the minute.
+  const [now] = useState(() => vietnamNow());
+  const today = now.day;
   const range = useMemo(() => periodBounds(period), [period]);
-  const summary = useMemo(() => (dossiers ? summarizeDossiers(dossiers, today, range) : null), [dossiers, today, range]);
+  const summary = useMemo(() => (dossiers ? summarizeDossiers(dossiers, now, range) : null), [dossiers, now, range]);
 
   const monitor = useMemo(
     () =>
       dossiers
-        ? monitorDossiers(dossiers, today, createWorkingCalendar(settings.holidayOverrides), settings.monitorWindowDays)
+        ? monitorDossiers(dossiers, now, createWorkingCalendar(settings.holidayOverrides), settings.monitorWindowDays)
         : null,
-    [dossiers, today, settings.holidayOverrides, settings.monitorWindowDays],
+    [dossiers, now, settings.holidayOverrides, settings.monitorWindowDays],
   );
-  const rates = useMemo(() => (dossiers ? lateRates(dossiers, today) : null), [dossiers, today]);
+  const rates = useMemo(() => (dossiers ? lateRates(dossiers, now) : null), [dossiers, now]);
   const monitoredYears = useMemo(
     () => (monitor ? derivedYears([today, ...[...monitor.returnedNotClosed, ...monitor.dueSoon].map((item) => item.dossier.due.day)]) : []),
     [monitor, today],
@@ -37,7 +39,7 @@ function PopupPage() {
 
   function exportCsv() {
     if (!dossiers) return;
-    const rows = buildAppendixRows(dossiers, { today, unitName: settings.unitName, period: range });
+    const rows = buildAppendixRows(dossiers, { today: now, unitName: settings.unitName, period: range });
     if (rows.length === 0) {
       setExportMessage(t('popup.nothingToExport'));
       return;

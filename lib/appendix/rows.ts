@@ -1,5 +1,5 @@
-import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI, realOutcome, systemState } from '../dossier/classify';
-import { compactDay, formatDayVn, isIsoDay } from '../calendar/day';
+import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI, systemState, tagOutcome } from '../dossier/classify';
+import { compactDay, formatDayVn, isIsoDay, type Now } from '../calendar/day';
 import type { PortalDate, StoredDossier, SystemState } from '../dossier/model';
 import { foldDiacritics, stripInvisibleControls, toNfc } from '../portal/text';
 
@@ -33,7 +33,7 @@ export const APPENDIX_HEADINGS: readonly string[] = APPENDIX_COLUMNS.map((c) => 
 
 export const APPENDIX_KEYS: readonly AppendixKey[] = APPENDIX_COLUMNS.map((c) => c.key);
 
-/** The 14 cell values of one appendix row, as written (dates `dd/MM/yyyy`, labels in Vietnamese). */
+/** The 14 cell values of one appendix row, as written (dates `dd/MM/yyyy` with ` HH:mm` where known, labels in Vietnamese). */
 export type AppendixValues = Record<AppendixKey, string>;
 
 /** One appendix row built from the store. */
@@ -95,18 +95,18 @@ export interface DossierGroups {
 }
 
 /** Splits the stored dossiers into the groups the panel counts and lists. */
-export function groupDossiers(dossiers: StoredDossier[], today: string, period?: AppendixPeriod): DossierGroups {
+export function groupDossiers(dossiers: StoredDossier[], now: Now, period?: AppendixPeriod): DossierGroups {
   const groups: DossierGroups = { late: [], tagged: [], appendix: [], reallyLate: [], untagged: [] };
   for (const d of dossiers) {
     if (!inPeriod(d.due.day, period)) continue;
-    if (systemState(d, today) === 'not-late') continue;
+    if (systemState(d, now) === 'not-late') continue;
     groups.late.push(d);
     if (!hasValidTag(d)) {
       groups.untagged.push(d);
       continue;
     }
     groups.tagged.push(d);
-    if (realOutcome(d.tag.realReturn, d.due.day) === 'late') groups.reallyLate.push(d);
+    if (tagOutcome(d.tag, d.due) === 'late') groups.reallyLate.push(d);
     else groups.appendix.push(d);
   }
   return groups;
@@ -120,8 +120,8 @@ export interface DossierSummary {
   untagged: number;
 }
 
-export function summarizeDossiers(dossiers: StoredDossier[], today: string, period?: AppendixPeriod): DossierSummary {
-  const g = groupDossiers(dossiers, today, period);
+export function summarizeDossiers(dossiers: StoredDossier[], now: Now, period?: AppendixPeriod): DossierSummary {
+  const g = groupDossiers(dossiers, now, period);
   return {
     late: g.late.length,
     tagged: g.tagged.length,
@@ -162,13 +162,23 @@ export function receiptSortKey(received: PortalDate | null): string {
   return `${received.day} ${timeKey(received.time)}`;
 }
 
+/**
+ * An appendix date cell: `dd/MM/yyyy`, plus ` HH:mm` where the page (or staff) gave a time; seconds
+ * are dropped (docs/domain.md, "The appendix", columns 6–8 and 10).
+ */
+export function formatMomentVn(moment: { day: string; time?: string | undefined }): string {
+  const day = formatDayVn(moment.day);
+  return day && moment.time ? `${day} ${timeKey(moment.time).slice(0, 5)}` : day;
+}
+
 /** Plain code-point comparison, so the order never depends on the machine's locale. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export interface AppendixOptions {
-  today: string;
+  /** Now in Vietnam (`vietnamNow()`); a bare day compares appointments by day. */
+  today: Now;
   /** Reporting unit from options; when set (non-blank) it fills column 13 for every row. */
   unitName?: string;
   period?: AppendixPeriod;
@@ -194,12 +204,12 @@ export function buildAppendixRows(dossiers: StoredDossier[], options: AppendixOp
       procedure: nfc(d.procedure).trim(),
       sector: nfc(d.sector).trim(),
       applicant: nfc(d.applicant).trim(),
-      received: d.received ? formatDayVn(d.received.day) : '',
-      due: formatDayVn(d.due.day),
-      closed: d.closed ? formatDayVn(d.closed.day) : '',
+      received: d.received ? formatMomentVn(d.received) : '',
+      due: formatMomentVn(d.due),
+      closed: d.closed ? formatMomentVn(d.closed) : '',
       state: SYSTEM_STATE_LABEL_VI[state],
-      realReturn: formatDayVn(tag.realReturn),
-      outcome: REAL_OUTCOME_LABEL_VI[realOutcome(tag.realReturn, d.due.day)],
+      realReturn: formatMomentVn({ day: tag.realReturn, time: tag.time }),
+      outcome: REAL_OUTCOME_LABEL_VI[tagOutcome(tag, d.due)],
       reason: reason || defaultReason(state),
       unit: unitOption || nfc(d.unit).trim(),
       note: stripInvisibleControls(nfc(tag.note)).trim(),

@@ -100,3 +100,41 @@ export function formatDayVn(iso: string): string {
 export function compactDay(iso: string): string {
   return iso.replaceAll('-', '');
 }
+
+/**
+ * A moment as the portal shows one: a day, with the time of day (`HH:mm`, maybe `:ss`) where known.
+ * "Now" is such a moment in Vietnam time; a bare day stands for "some time that day".
+ */
+export interface DayMoment {
+  day: string;
+  time?: string;
+}
+
+/** "Now" where the lateness rules need it: a full moment, or a bare day when only the day is known. */
+export type Now = string | DayMoment;
+
+/** The day of a {@link Now}. */
+export function nowDay(now: Now): string {
+  return typeof now === 'string' ? now : now.day;
+}
+
+/** The Vietnam (UTC+7) day and minute (`HH:mm`) at the given instant. */
+export function vietnamNow(instant: Date | number = Date.now()): { day: string; time: string } {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const shifted = new Date(ms + VIETNAM_OFFSET_MS);
+  const time = `${String(shifted.getUTCHours()).padStart(2, '0')}:${String(shifted.getUTCMinutes()).padStart(2, '0')}`;
+  return { day: vietnamDay(ms), time };
+}
+
+/** Epoch milliseconds of a Vietnam day and `HH:mm` (00:00 when no time is given). */
+export function vietnamInstant(day: string, time?: string): number {
+  const parts = parseIsoDay(day);
+  if (!parts) throw new RangeError(`Not a yyyy-MM-dd day: ${day}`);
+  const [hours = 0, minutes = 0] = (time ?? '00:00').split(':').map(Number);
+  return Date.UTC(parts.year, parts.month - 1, parts.day, hours, minutes) - VIETNAM_OFFSET_MS;
+}
+
+/** A {@link Now} as a moment (a bare day stays a bare day). */
+export function nowMoment(now: Now): DayMoment {
+  return typeof now === 'string' ? { day: now } : now;
+}

@@ -20,8 +20,8 @@ export interface DmyFormat {
 
 /** The cells of the portal: `/` or `-`, the same twice, a time before or after. */
 export const PORTAL_DMY: DmyFormat = { separators: '/-', time: true };
-/** The appendix files: `d/M/yyyy` only. */
-export const APPENDIX_DMY: DmyFormat = { separators: '/' };
+/** The appendix files: `d/M/yyyy`, with a time of day where the page or staff gave one. */
+export const APPENDIX_DMY: DmyFormat = { separators: '/', time: true };
 
 /** A date token as written; the numbers are not checked yet (see {@link checkDmy}). */
 export interface DmyMatch {
@@ -223,4 +223,12 @@ export function parseDayVn(text: string): string | null {
   const match = parseDmy(text, APPENDIX_DMY);
   const checked = match && checkDmy(match);
   return checked?.ok ? checked.day : null;
+}
+
+/** An appendix date cell: its day and, where written, its time (`HH:mm[:ss]`); null when no real date. */
+export function parseMomentVn(text: string): { day: string; time?: string } | null {
+  const match = parseDmy(text, APPENDIX_DMY);
+  const checked = match && checkDmy(match);
+  if (!checked?.ok) return null;
+  return checked.time === undefined ? { day: checked.day } : { day: checked.day, time: checked.time };
 }

@@ -15,6 +15,7 @@ export const DOSSIER_FIELDS = [
   'status',
   'unit',
   'handler',
+  'overdue',
 ] as const;
 export type DossierField = (typeof DOSSIER_FIELDS)[number];
 
@@ -46,6 +47,11 @@ export interface ReadDossier {
   /** The staff member handling it, where the list has such a column (absent where it never had one). */
   handler?: string;
   /**
+   * The portal's own verdict where the row shows one (a status such as "Trễ hạn", "Đã quá hạn 3 ngày",
+   * an overdue-days cell above 0); absent where it shows none. See docs/domain.md, "The portal's own verdict".
+   */
+  verdict?: PortalVerdict;
+  /**
    * The fields the row's table has no column for. Their values above are empty or null because the
    * page does not show them, not because they are empty: the store keeps what it already knows.
    */
@@ -69,6 +75,9 @@ export interface UnreadableRow {
   raw: Partial<Record<DossierField, string>>;
 }
 
+/** The portal's own verdict on a row: late on the system, or not. */
+export type PortalVerdict = 'late' | 'not-late';
+
 /** System state (docs/domain.md, "Lateness on the system"). */
 export type SystemState = 'late-unclosed' | 'late-closed' | 'not-late';
 
@@ -79,6 +88,8 @@ export type RealOutcome = 'early' | 'on-time' | 'late';
 export interface DossierTag {
   /** `yyyy-MM-dd`. */
   realReturn: string;
+  /** `HH:mm` where staff gave the time of day of the return; absent for a bare day. */
+  time?: string;
   /** Staff reason; empty means "use the default sentence for the system state". */
   reason: string;
   note: string;
@@ -89,7 +100,7 @@ export interface DossierTag {
 }
 
 /** What staff give when tagging (the background adds who and when): the one shape of a tag request. */
-export type TagInput = Pick<DossierTag, 'realReturn' | 'reason' | 'note'>;
+export type TagInput = Pick<DossierTag, 'realReturn' | 'reason' | 'note' | 'time'>;
 
 /** A dossier as the extension stores it: the latest values read, when and where, and the staff tag. */
 export interface StoredDossier extends ReadDossier {

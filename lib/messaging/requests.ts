@@ -4,7 +4,7 @@ import type { TabCodes } from './tab-codes';
 import type { DossierDatabase } from '../store/db';
 import type { Problem } from '../i18n/problem';
 import type * as Store from '../store';
-import { vietnamDay } from '../calendar/day';
+import { vietnamNow } from '../calendar/day';
 
 /**
  * Every request of the protocol, declared once: what it carries, what it answers, who may send it and
@@ -115,7 +115,7 @@ export const REQUESTS = {
     response: (s) => z.object({ dossier: s.storedDossierSchema, previous: z.nullable(s.tagSchema), event: s.eventId }),
     async handle(request, ctx) {
       const now = ctx.now();
-      const result = await ctx.store.setTag(ctx.db, request.code, request.input, await ctx.staffName(), now, vietnamDay(now), request.expected);
+      const result = await ctx.store.setTag(ctx.db, request.code, request.input, await ctx.staffName(), now, vietnamNow(now), request.expected);
       if (!result.ok) return fail(result.code, result.problem);
       ctx.onChanged([request.code], 'tags');
       return { ok: true, dossier: result.dossier, previous: result.previous, event: result.event };
@@ -127,7 +127,7 @@ export const REQUESTS = {
     response: (s) => z.object({ saved: z.array(z.string()), refused: z.array(s.refusedSchema) }),
     async handle(request, ctx) {
       const now = ctx.now();
-      const result = await ctx.store.setTagMany(ctx.db, request.codes, request.input, await ctx.staffName(), now, vietnamDay(now));
+      const result = await ctx.store.setTagMany(ctx.db, request.codes, request.input, await ctx.staffName(), now, vietnamNow(now));
       if (result.saved.length) ctx.onChanged(result.saved, 'tags');
       return { ok: true, ...result };
     },
@@ -151,7 +151,7 @@ export const REQUESTS = {
     response: (s) => z.object({ dossier: s.storedDossierSchema, previous: z.nullable(s.tagSchema), event: s.eventId }),
     async handle(request, ctx) {
       const now = ctx.now();
-      const result = await ctx.store.undoTag(ctx.db, request.code, request.event, await ctx.staffName(), now, vietnamDay(now));
+      const result = await ctx.store.undoTag(ctx.db, request.code, request.event, await ctx.staffName(), now, vietnamNow(now));
       if (!result.ok) return fail(result.code, result.problem);
       ctx.onChanged([request.code], 'tags');
       return { ok: true, dossier: result.dossier, previous: result.previous, event: result.event };

@@ -43,11 +43,13 @@ function buildShapes() {
     status: cellText,
     unit: cellText,
     handler: z.optional(cellText),
+    verdict: z.optional(z.enum(['late', 'not-late'])),
     unmapped: z.optional(z.array(z.enum(OPTIONAL_FIELDS)).check(z.maxLength(OPTIONAL_FIELDS.length))),
   });
 
   const tagSchema = z.object({
     realReturn: isoDay,
+    time: z.optional(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/))),
     reason: shortText,
     note: shortText,
     by: z.string().check(z.maxLength(200)),
@@ -75,6 +77,7 @@ function buildShapes() {
 
   const tagInputSchema = z.object({
     realReturn: z.string().check(z.maxLength(40)),
+    time: z.optional(z.string().check(z.maxLength(20))),
     reason: z._default(shortText, ''),
     note: z._default(shortText, ''),
   });

@@ -13,6 +13,7 @@ export const DEFAULT_HEADER_SYNONYMS: Record<DossierField, readonly string[]> = 
   status: ['Trạng thái', 'Trạng thái hồ sơ', 'Tình trạng'],
   unit: ['Đơn vị xử lý', 'Cơ quan xử lý', 'Đơn vị tiếp nhận', 'Phòng ban'],
   handler: ['Cán bộ xử lý', 'Người xử lý', 'Cán bộ đang xử lý', 'Cán bộ xử lý hiện tại'],
+  overdue: ['Số ngày quá hạn', 'Số ngày trễ hạn'],
 };
 
 export type HeaderMatcher = (headerText: string) => DossierField | null;

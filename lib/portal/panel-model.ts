@@ -1,5 +1,6 @@
-import { calendarDaysLate, systemState } from '../dossier/classify';
-import type { DossierTag, ReadDossier, SystemState, UnreadableRow } from '../dossier/model';
+import { calendarDaysLate, minutesLate, systemState, verdictDisagreement } from '../dossier/classify';
+import type { Now } from '../calendar/day';
+import type { DossierTag, PortalVerdict, ReadDossier, SystemState, UnreadableRow } from '../dossier/model';
 
 /**
  * What the panel shows for the page as it is now, derived from the tables read and the stored tags.
@@ -16,6 +17,10 @@ export interface LateRow {
   daysLate: number;
   /** The same in working days, where a calendar is available. */
   workingDaysLate: number | null;
+  /** Minutes late within the appointment day, where both it and the closing (or now) carry a time. */
+  minutesLate: number | null;
+  /** Where the portal's own verdict and the rule on the dates disagree: both readings, for staff to check. */
+  check: { portal: PortalVerdict; computed: PortalVerdict } | null;
   tag: DossierTag | null;
 }
 
@@ -35,19 +40,21 @@ export interface PanelModel {
   tableCount: number;
 }
 
-export function buildPanelModel(page: PageRead, today: string, tags: ReadonlyMap<string, DossierTag>): PanelModel {
+export function buildPanelModel(page: PageRead, now: Now, tags: ReadonlyMap<string, DossierTag>): PanelModel {
   const seen = new Set<string>();
   const lateRows: LateRow[] = [];
   for (const { dossier } of page.dossiers) {
     if (seen.has(dossier.code)) continue;
     seen.add(dossier.code);
-    const state = systemState(dossier, today);
+    const state = systemState(dossier, now);
     if (state === 'not-late') continue;
     lateRows.push({
       dossier,
       state,
-      daysLate: calendarDaysLate(dossier, today),
+      daysLate: calendarDaysLate(dossier, now),
       workingDaysLate: null,
+      minutesLate: minutesLate(dossier, now),
+      check: verdictDisagreement(dossier, now),
       tag: tags.get(dossier.code) ?? null,
     });
   }

@@ -1,6 +1,7 @@
 import { periodBounds, periodFromQuery, periodToQuery, type PeriodInput } from '../appendix/period';
 import { inPeriod } from '../appendix/rows';
 import { systemState } from '../dossier/classify';
+import type { Now } from '../calendar/day';
 import type { StoredDossier, SystemState } from '../dossier/model';
 import { FOLLOWUP_KINDS, KIND_PARAM, type FollowupKind } from './followup';
 
@@ -53,7 +54,7 @@ export function filterToQuery(filter: DashboardFilter): string {
 }
 
 /** The dossiers the filter keeps (the kinds filter applies to the follow-up lists only). */
-export function applyFilter(dossiers: readonly StoredDossier[], filter: DashboardFilter, today: string): StoredDossier[] {
+export function applyFilter(dossiers: readonly StoredDossier[], filter: DashboardFilter, now: Now): StoredDossier[] {
   const period = periodBounds(filter.period);
   const unit = filter.unit;
   const sector = filter.sector;
@@ -62,7 +63,7 @@ export function applyFilter(dossiers: readonly StoredDossier[], filter: Dashboar
       inPeriod(dossier.due.day, period) &&
       (!unit || dossier.unit.trim() === unit) &&
       (!sector || dossier.sector.trim() === sector) &&
-      (!filter.state || systemState(dossier, today) === filter.state),
+      (!filter.state || systemState(dossier, now) === filter.state),
   );
 }
 

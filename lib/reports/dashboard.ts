@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { DayMoment } from '../calendar/day';
 import type { StoredDossier } from '../dossier/model';
 import { applyFilter, filterChoices, NO_FILTER, type DashboardFilter } from './dashboard-filter';
 import { followupByUnit, followupItems, timeLeft, type FollowupKind } from './followup';
@@ -40,6 +41,13 @@ export interface DashboardClock {
   minutes: number;
 }
 
+/** The clock as the lateness rules read it: the Vietnam day and minute. */
+function clockNow(clock: DashboardClock): DayMoment {
+  const hours = Math.floor(clock.minutes / 60);
+  const time = `${String(hours).padStart(2, '0')}:${String(clock.minutes % 60).padStart(2, '0')}`;
+  return { day: clock.today, time };
+}
+
 export function buildDashboard(
   all: readonly StoredDossier[],
   filter: DashboardFilter,
@@ -48,24 +56,25 @@ export function buildDashboard(
   windowWorkingDays: number,
 ): DashboardData {
   const { today } = clock;
-  const shown = applyFilter(all, filter, today);
+  const now = clockNow(clock);
+  const shown = applyFilter(all, filter, now);
   const kinds = filter.kinds.length ? new Set(filter.kinds) : null;
-  const items = followupItems(shown, today, calendar, windowWorkingDays).filter((item) => !kinds || kinds.has(item.kind));
+  const items = followupItems(shown, now, calendar, windowWorkingDays).filter((item) => !kinds || kinds.has(item.kind));
   const totals: Record<FollowupKind, number> = { 'returned-not-closed': 0, overdue: 0, 'due-soon': 0 };
   const units = followupByUnit(items).map(({ unit, items: unitItems, counts }) => {
     for (const kind of Object.keys(counts) as FollowupKind[]) totals[kind] += counts[kind];
     return { unit, counts, rows: unitItems.map((item) => ({ item, left: timeLeft(item, today, clock.minutes) })) };
   });
-  const trendBase = filter.sector ? applyFilter(all, { ...NO_FILTER, sector: filter.sector }, today) : all;
+  const trendBase = filter.sector ? applyFilter(all, { ...NO_FILTER, sector: filter.sector }, now) : all;
   return {
     stored: all.length,
     shown: shown.length,
-    rates: lateRates(shown, today).overall,
+    rates: lateRates(shown, now).overall,
     units,
     totals,
-    handlers: lateClosersReport(shown, today, all),
-    trend: monthlyTrend(trendBase, today),
-    unitTrend: filter.unit ? monthlyTrend(trendBase.filter((dossier) => dossier.unit.trim() === filter.unit), today) : null,
+    handlers: lateClosersReport(shown, now, all),
+    trend: monthlyTrend(trendBase, now),
+    unitTrend: filter.unit ? monthlyTrend(trendBase.filter((dossier) => dossier.unit.trim() === filter.unit), now) : null,
     choices: filterChoices(all),
   };
 }

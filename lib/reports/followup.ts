@@ -1,4 +1,5 @@
 import { systemState } from '../dossier/classify';
+import { nowDay, type Now } from '../calendar/day';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { StoredDossier } from '../dossier/model';
 
@@ -41,16 +42,16 @@ export function workingDaysLeft(due: string, today: string, calendar: WorkingCal
   return calendar.workingDaysBetween(today, due);
 }
 
-/** The follow-up kind of one dossier today, or null when it needs none. */
+/** The follow-up kind of one dossier now, or null when it needs none. */
 export function followupKind(
   dossier: StoredDossier,
-  today: string,
+  now: Now,
   daysLeft: number,
   windowWorkingDays: number,
 ): FollowupKind | null {
   if (dossier.closed) return null;
   if (dossier.tag) return 'returned-not-closed';
-  if (systemState(dossier, today) === 'late-unclosed') return 'overdue';
+  if (systemState(dossier, now) === 'late-unclosed') return 'overdue';
   return daysLeft <= windowWorkingDays ? 'due-soon' : null;
 }
 
@@ -70,15 +71,16 @@ export function compareByDue(a: FollowupItem, b: FollowupItem): number {
 /** Every dossier that needs follow-up today, in kind order, the most urgent first within a kind. */
 export function followupItems(
   dossiers: readonly StoredDossier[],
-  today: string,
+  now: Now,
   calendar: WorkingCalendar,
   windowWorkingDays: number,
 ): FollowupItem[] {
+  const today = nowDay(now);
   const items: FollowupItem[] = [];
   for (const dossier of dossiers) {
     if (dossier.closed) continue; // the common case: skip the working-day count
     const left = workingDaysLeft(dossier.due.day, today, calendar);
-    const kind = followupKind(dossier, today, left, windowWorkingDays);
+    const kind = followupKind(dossier, now, left, windowWorkingDays);
     if (kind) items.push({ dossier, kind, workingDaysLeft: left });
   }
   return items.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareByDue(a, b));

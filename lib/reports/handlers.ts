@@ -1,5 +1,6 @@
 import { groupDossiers } from '../appendix/rows';
 import { systemState } from '../dossier/classify';
+import type { Now } from '../calendar/day';
 import type { StoredDossier } from '../dossier/model';
 
 /**
@@ -36,10 +37,10 @@ const byCountThenName = <T extends { count: number; handler: string }>(a: T, b: 
  */
 export function lateClosersReport(
   dossiers: StoredDossier[],
-  today: string,
+  now: Now,
   everyDossier: readonly StoredDossier[] = dossiers,
 ): HandlerReport {
-  const cases = groupDossiers(dossiers, today).appendix.filter((dossier) => systemState(dossier, today) === 'late-closed');
+  const cases = groupDossiers(dossiers, now).appendix.filter((dossier) => systemState(dossier, now) === 'late-closed');
   const rows = new Map<string, HandlerCount>();
   const perHandler = new Map<string, number>();
   for (const dossier of cases) {

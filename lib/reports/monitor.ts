@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { StoredDossier } from '../dossier/model';
+import type { Now } from '../calendar/day';
 import { followupItems, type FollowupItem } from './followup';
 
 /**
@@ -23,11 +24,11 @@ export interface MonitorResult {
 
 export function monitorDossiers(
   dossiers: readonly StoredDossier[],
-  today: string,
+  now: Now,
   calendar: WorkingCalendar,
   windowWorkingDays: number,
 ): MonitorResult {
-  const items = followupItems(dossiers, today, calendar, windowWorkingDays);
+  const items = followupItems(dossiers, now, calendar, windowWorkingDays);
   const returnedNotClosed = items.filter((item) => item.kind === 'returned-not-closed');
   const dueSoon = items.filter((item) => item.kind !== 'returned-not-closed');
   const overdue = dueSoon.filter((item) => item.kind === 'overdue').length;
@@ -39,3 +40,4 @@ export function badgeText(actionCount: number): string {
   if (actionCount <= 0) return '';
   return actionCount > 999 ? '999+' : String(actionCount);
 }
+

@@ -1,4 +1,5 @@
-import { realOutcome, systemState } from '../dossier/classify';
+import { isAfter, systemState, tagOutcome } from '../dossier/classify';
+import { nowMoment, type Now } from '../calendar/day';
 import type { StoredDossier } from '../dossier/model';
 
 /**
@@ -29,17 +30,18 @@ function empty(unit: string): LateRates {
   return { unit, decided: 0, lateOnSystem: 0, reallyLate: 0, systemRate: 0, realRate: 0 };
 }
 
-export function lateRates(dossiers: readonly StoredDossier[], today: string, unitOf: (d: StoredDossier) => string = (d) => d.unit) {
+export function lateRates(dossiers: readonly StoredDossier[], now: Now, unitOf: (d: StoredDossier) => string = (d) => d.unit) {
   const overall = empty('');
   const byUnit = new Map<string, LateRates>();
+  const moment = nowMoment(now);
   for (const dossier of dossiers) {
-    const decided = dossier.closed !== null || dossier.due.day < today;
+    const decided = dossier.closed !== null || isAfter(moment, dossier.due);
     if (!decided) continue;
     const unit = unitOf(dossier).trim();
     let entry = byUnit.get(unit);
     if (!entry) byUnit.set(unit, (entry = empty(unit)));
-    const late = systemState(dossier, today) !== 'not-late';
-    const onTimeInReality = late && dossier.tag !== undefined && realOutcome(dossier.tag.realReturn, dossier.due.day) !== 'late';
+    const late = systemState(dossier, moment) !== 'not-late';
+    const onTimeInReality = late && dossier.tag !== undefined && tagOutcome(dossier.tag, dossier.due) !== 'late';
     for (const target of [overall, entry]) {
       target.decided++;
       if (late) target.lateOnSystem++;

@@ -1,4 +1,5 @@
 import type { StoredDossier } from '../dossier/model';
+import type { Now } from '../calendar/day';
 import { lateRates, type LateRates } from './rates';
 
 /**
@@ -31,8 +32,8 @@ export function formatMonthVn(month: string): string {
   return `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 }
 
-export function monthlyTrend(dossiers: readonly StoredDossier[], today: string): MonthRates[] {
-  const byMonth = new Map(lateRates(dossiers, today, monthOf).units.map((entry) => [entry.unit, entry]));
+export function monthlyTrend(dossiers: readonly StoredDossier[], now: Now): MonthRates[] {
+  const byMonth = new Map(lateRates(dossiers, now, monthOf).units.map((entry) => [entry.unit, entry]));
   const months = [...byMonth.keys()].sort();
   const first = months[0];
   const last = months[months.length - 1];

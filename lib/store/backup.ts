@@ -4,7 +4,7 @@ import en from 'zod/v4/locales/en.js';
 import type { TagHistoryRow } from './db';
 import type { StoredDossier } from '../dossier/model';
 import { shapes } from '../messaging/schemas';
-import { vietnamDay } from '../calendar/day';
+import { vietnamNow } from '../calendar/day';
 import { checkRealReturn } from './tag-rules';
 
 /**
@@ -102,7 +102,7 @@ export interface ScreenedBackup {
  */
 export function screenBackup(backup: Backup, now: number): ScreenedBackup {
   const limit = Math.min(backup.exportedAt, now);
-  const today = vietnamDay(now);
+  const today = vietnamNow(now);
   const refused: RefusedRow[] = [];
   const clamp = (time: number) => Math.min(time, limit);
   const badTime = (time: number) => !Number.isFinite(time) || time < 0 || time > now + CLOCK_SKEW_MS;
@@ -114,7 +114,7 @@ export function screenBackup(backup: Backup, now: number): ScreenedBackup {
       continue;
     }
     if (record.tag) {
-      const checked = checkRealReturn(record.tag.realReturn, record, today);
+      const checked = checkRealReturn(record.tag.realReturn, record, today, record.tag.time);
       if (!checked.ok) {
         refused.push({ code: record.code, problem: checked.problem });
         continue;

@@ -17,6 +17,7 @@ function sameFields(a: ReadDossier, b: ReadDossier): boolean {
     a.status === b.status &&
     a.unit === b.unit &&
     a.handler === b.handler &&
+    a.verdict === b.verdict &&
     sameDate(a.received, b.received) &&
     sameDate(a.due, b.due) &&
     sameDate(a.closed, b.closed)

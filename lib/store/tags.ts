@@ -1,3 +1,4 @@
+import type { Now } from '../calendar/day';
 import type { DossierDatabase, TagHistoryRow } from './db';
 import { newEventId } from './db';
 import type { DossierTag, StoredDossier } from '../dossier/model';
@@ -67,20 +68,21 @@ export async function setTag(
   input: TagInput,
   by: string,
   now: number,
-  today: string,
+  today: Now,
   expected?: Expected,
 ): Promise<TagResult> {
   return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
     const dossier = await db.dossiers.get(code);
     if (!dossier) return notFound(code);
     if (isStale(dossier, expected)) return conflict(dossier);
-    const checked = checkRealReturn(input.realReturn, dossier, today);
+    const checked = checkRealReturn(input.realReturn, dossier, today, input.time);
     if (!checked.ok) return { ok: false as const, code: 'invalid-date' as const, problem: checked.problem };
     const previous = dossier.tag ?? null;
     // Staff-typed text is kept without invisible direction controls, which could disguise it in the
     // panel and in the files sent to the district.
     const tag: DossierTag = {
       realReturn: checked.day,
+      ...(checked.time ? { time: checked.time } : {}),
       reason: stripInvisibleControls(input.reason).trim(),
       note: stripInvisibleControls(input.note).trim(),
       by,
@@ -98,7 +100,7 @@ export async function setTagMany(
   input: TagInput,
   by: string,
   now: number,
-  today: string,
+  today: Now,
 ): Promise<{ saved: string[]; refused: { code: string; problem: Problem }[] }> {
   return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
     const saved: string[] = [];
@@ -132,7 +134,7 @@ export async function removeTag(db: DossierDatabase, code: string, by: string, n
  * as a new decision. Only while that decision is still the dossier's latest: if another tab tagged it
  * since, the undo is a conflict and the newer tag stays.
  */
-export async function undoTag(db: DossierDatabase, code: string, event: string, by: string, now: number, today: string): Promise<TagResult> {
+export async function undoTag(db: DossierDatabase, code: string, event: string, by: string, now: number, today: Now): Promise<TagResult> {
   return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
     const dossier = await db.dossiers.get(code);
     if (!dossier) return notFound(code);
@@ -147,7 +149,7 @@ export async function undoTag(db: DossierDatabase, code: string, event: string, 
     if (dossier.decision?.id !== event) return conflict(dossier);
     // Undo puts back a tag this store gave out; still, never a day that cannot be a return day.
     if (row.before) {
-      const checked = checkRealReturn(row.before.realReturn, dossier, today);
+      const checked = checkRealReturn(row.before.realReturn, dossier, today, row.before.time);
       if (!checked.ok) return { ok: false as const, code: 'invalid-date' as const, problem: checked.problem };
     }
     const previous = dossier.tag ?? null;

@@ -60,7 +60,8 @@ test('tagged dossiers export as the appendix CSV with BOM, CRLF, the 14 headings
     expect(['Chưa kết thúc', 'Kết thúc muộn']).toContain(row[8]);
     expect(row[11]).not.toBe('');
     for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/);
-    expect(row[9]).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    // With ` HH:mm` where the appointment had a time: one click saves the appointment's time.
+    expect(row[9]).toMatch(/^\d{2}\/\d{2}\/\d{4}( \d{2}:\d{2})?$/);
   }
   // The hostile procedure name is written with a leading apostrophe.
   expect(rows.some((row) => row[2]!.startsWith(`'=HYPERLINK`))).toBe(true);

@@ -114,9 +114,10 @@ function expectedCells(s: Seeded, stt: number): string[] {
     s.procedure,
     'Hộ tịch',
     s.applicant,
-    vn(s.received),
+    // The page showed the receipt's and the closing's time: the appendix shows them (seconds dropped).
+    `${vn(s.received)} ${s.time}`,
     vn(s.due),
-    s.closed ? vn(s.closed) : '',
+    s.closed ? `${vn(s.closed)} 16:00` : '',
     state,
     vn(s.realReturn),
     s.realReturn < s.due ? 'Trước hạn' : 'Đúng hạn',

@@ -1,7 +1,6 @@
 import Papa from 'papaparse';
-import { APPENDIX_KEYS, type AppendixValues } from '../rows';
-import { formatDayVn } from '../../calendar/day';
-import { parseDayVn } from '../../calendar/dmy';
+import { APPENDIX_KEYS, formatMomentVn, type AppendixValues } from '../rows';
+import { parseMomentVn } from '../../calendar/dmy';
 import { detectDelimiter, mapHeader, type HeaderMap } from './header';
 import { fileProblem, type ConsolidationProblem, type ImportError, type ImportedRow, type ParsedAppendix } from './problems';
 import { rowProblems, unneutralize } from './row-schema';
@@ -90,16 +89,17 @@ function csvProblems(errors: readonly Papa.ParseError[], from: number, to: numbe
   return problems;
 }
 
+/** `dd/MM/yyyy`, with its ` HH:mm` where the cell has a time (seconds dropped). */
 function padDayVn(text: string): string {
-  const iso = parseDayVn(text);
-  return iso ? formatDayVn(iso) : text;
+  const moment = parseMomentVn(text);
+  return moment ? formatMomentVn(moment) : text;
 }
 
 /**
  * Parses one appendix CSV (either delimiter, with or without BOM). Every row is validated; each bad row is
  * reported with its file name and the lines it spans (quoted multi-line cells counted; an unbalanced
  * quote spans every line it swallowed). Rows that are entirely empty are skipped. Cells are NFC-normalised
- * and trimmed, dates re-padded to `dd/MM/yyyy`, and the export's formula neutralisation undone.
+ * and trimmed, dates re-padded to `dd/MM/yyyy` (and ` HH:mm` where timed), and the export's formula neutralisation undone.
  * `input` may also be the file's bytes, decoded here as strict UTF-8.
  */
 export function parseAppendixFile(fileName: string, input: string | Uint8Array): ParsedAppendix {

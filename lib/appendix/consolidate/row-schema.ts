@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { APPENDIX_COLUMNS, type AppendixKey, type AppendixValues } from '../rows';
-import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI } from '../../dossier/classify';
-import { parseDayVn } from '../../calendar/dmy';
+import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI, isAfter, realOutcome } from '../../dossier/classify';
+import { parseDayVn, parseMomentVn } from '../../calendar/dmy';
 import type { ConsolidationProblem } from './problems';
 
 /**
@@ -55,18 +55,19 @@ const rowSchema = z
   .check(
     z.superRefine((row, ctx) => {
       const issue = (path: AppendixKey, message: Rule) => ctx.issues.push({ code: 'custom', path: [path], message, input: row });
-      const due = parseDayVn(row.due);
-      const closed = parseDayVn(row.closed);
-      const received = parseDayVn(row.received);
-      const real = parseDayVn(row.realReturn);
+      // Dates with or without a time of day; compared to the minute where both carry one, else by day.
+      const due = parseMomentVn(row.due);
+      const closed = parseMomentVn(row.closed);
+      const received = parseMomentVn(row.received);
+      const real = parseMomentVn(row.realReturn);
       if (row.state === UNCLOSED && row.closed !== '') issue('closed', 'closedWhenUnclosed');
       if (row.state === CLOSED_LATE) {
         if (row.closed === '') issue('closed', 'required');
-        else if (closed && due && closed <= due) issue('closed', 'closedNotLate');
+        else if (closed && due && !isAfter(closed, due)) issue('closed', 'closedNotLate');
       }
-      if (real && received && real < received) issue('realReturn', 'beforeReceipt');
+      if (real && received && isAfter(received, real)) issue('realReturn', 'beforeReceipt');
       if (real && due && OK_OUTCOMES.includes(row.outcome)) {
-        const expected = real < due ? EARLY : real === due ? ON_TIME : '';
+        const expected = REAL_OUTCOME_LABEL_VI[realOutcome(real.day, due, real.time)];
         if (row.outcome !== expected) issue('outcome', 'outcomeMismatch');
       }
     }),

@@ -8,6 +8,7 @@ import {
   OPTIONAL_FIELDS,
   type DossierField,
   type OptionalField,
+  type PortalVerdict,
   type ReadDossier,
   type UnreadableReason,
   type UnreadableRow,
@@ -16,11 +17,13 @@ import { DOSSIER_CODE_PATTERN, extractDossierCode } from '../../dossier/code';
 import type { HeaderMatcher } from '../headers';
 import { parseNormalizedPortalDate, parseWholePortalDate, type PortalDateResult } from '../portal-date';
 import { normalizeText } from '../text';
+import { rowVerdict } from '../verdict';
 import { cellText, spanOf, type Markup } from './cell-text';
 import { cellFrom, rowCells } from './table-rows';
 
 /** Bound of a table's cache of normalised texts (columns of distinct values just stop filling it). */
 const MAX_CACHED_TEXTS = 4096;
+const HAS_LETTER = /\p{L}/u;
 
 interface FieldSlot {
   field: DossierField;
@@ -143,6 +146,29 @@ export class RowReader {
    */
   private readonly normalized = new Map<string, string>();
 
+  /** The verdict each status text shows (a handful of values over thousands of rows). */
+  private readonly statusVerdicts = new Map<string, PortalVerdict | undefined>();
+
+  /**
+   * The portal's own verdict on the row (docs/domain.md, "The portal's own verdict"): from its status,
+   * the words around its dates ("Đã quá hạn 3 ngày" under the appointment) and its overdue-days cell.
+   */
+  private verdict(status: string): PortalVerdict | undefined {
+    let fromStatus = this.statusVerdicts.get(status);
+    if (fromStatus === undefined && !this.statusVerdicts.has(status)) {
+      fromStatus = rowVerdict([status]);
+      if (this.statusVerdicts.size < MAX_CACHED_TEXTS) this.statusVerdicts.set(status, fromStatus);
+    }
+    const texts: string[] = [];
+    for (const field of ['due', 'closed'] as const) {
+      const index = this.slotOf[field];
+      const text = index >= 0 ? (this.norm[index] ?? '') : '';
+      if (HAS_LETTER.test(text)) texts.push(text);
+    }
+    const others = rowVerdict(texts, this.field('overdue'));
+    return others === 'late' || fromStatus === 'late' ? 'late' : (fromStatus ?? others);
+  }
+
   /** Normalised text of a field's slot; '' where the field is not mapped. */
   private field(field: DossierField): string {
     const index = this.slotOf[field];
@@ -219,6 +245,8 @@ export class RowReader {
     const bad = badDate('due', due) ?? badDate('received', received) ?? badDate('closed', closed);
     if (bad) return { kind: 'unreadable', row: { rowIndex, code, reason: bad, raw: this.raw() } };
     if (due.kind !== 'ok') return SKIP; // unreachable: due is ok here
+    const status = this.repeatedField('status');
+    const verdict = this.verdict(status);
     return {
       kind: 'dossier',
       dossier: {
@@ -229,9 +257,10 @@ export class RowReader {
         received: received?.kind === 'ok' ? received.value : null,
         due: due.value,
         closed: closed?.kind === 'ok' ? closed.value : null,
-        status: this.repeatedField('status'),
+        status,
         unit: this.repeatedField('unit'),
         ...(this.slotOf.handler >= 0 ? { handler: this.repeatedField('handler') } : {}),
+        ...(verdict ? { verdict } : {}),
         ...(this.unmapped.length ? { unmapped: this.unmapped } : {}),
       },
     };

@@ -138,7 +138,8 @@ describe('buildAppendixRows: selection', () => {
       procedure: 'Đăng ký khai sinh',
       sector: 'Hộ tịch',
       applicant: 'Nguyễn Văn An',
-      received: '10/11/2026',
+      // the page showed the receipt's time: the appendix shows it too
+      received: '10/11/2026 08:00',
       due: '20/11/2026',
       closed: '',
       state: 'Chưa kết thúc',
@@ -482,7 +483,7 @@ describe('dates through the export fast paths', () => {
     expect(summarizeDossiers([d], '3000-01-01').untagged).toBe(valid ? 0 : 1);
   });
 
-  it('formats days dd/MM/yyyy and sorts receipts with odd times as before', () => {
+  it('formats days dd/MM/yyyy with the time as HH:mm where shown, seconds dropped, and sorts receipts with odd times as before', () => {
     const rows = buildAppendixRows(
       [
         make({ code: 'C', received: { day: '2026-11-10', time: '8:5' } }),
@@ -495,9 +496,9 @@ describe('dates through the export fast paths', () => {
     );
     expect(rows.map((r) => [r.code, r.sortKey, r.received])).toEqual([
       ['E', '2026-11-10 00:00:00', '10/11/2026'],
-      ['A', '2026-11-10 08:04:59', '10/11/2026'],
-      ['B', '2026-11-10 08:05:00', '10/11/2026'],
-      ['C', '2026-11-10 08:05:00', '10/11/2026'],
+      ['A', '2026-11-10 08:04:59', '10/11/2026 08:04'],
+      ['B', '2026-11-10 08:05:00', '10/11/2026 08:05'],
+      ['C', '2026-11-10 08:05:00', '10/11/2026 08:05'],
       ['D', '\uFFFF', ''],
     ]);
     expect(rows[0]!.due).toBe('20/11/2026');
@@ -514,5 +515,45 @@ describe('staff-typed reason and note', () => {
     expect(r!.note).toBe('dòng 1\nghi chú');
     const cells = parse(appendixCsv([r!], { delimiter: ',' }), ',')[1]!;
     expect(cells[11]).toBe('Lý do abc');
+  });
+});
+
+describe('buildAppendixRows: times of day', () => {
+  it('columns 6–8 carry HH:mm where the page showed a time, column 10 where staff gave one', () => {
+    const dossier = storedDossier({
+      code: 'T',
+      received: { day: '2026-11-10', time: '08:15:42' },
+      due: { day: '2026-11-20', time: '17:00' },
+      closed: { day: '2026-11-20', time: '17:40:05' },
+      tag: tag({ realReturn: '2026-11-20', time: '16:45' }),
+    });
+    const [r] = buildAppendixRows([dossier], { today: TODAY });
+    expect(r).toMatchObject({
+      received: '10/11/2026 08:15',
+      due: '20/11/2026 17:00',
+      closed: '20/11/2026 17:40',
+      state: 'Kết thúc muộn',
+      realReturn: '20/11/2026 16:45',
+      outcome: 'Đúng hạn',
+    });
+    expect(parse(appendixCsv([r!], { delimiter: ',' }), ',')[1]!.slice(5, 11)).toEqual([
+      '10/11/2026 08:15',
+      '20/11/2026 17:00',
+      '20/11/2026 17:40',
+      'Kết thúc muộn',
+      '20/11/2026 16:45',
+      'Đúng hạn',
+    ]);
+  });
+
+  it('a return after a timed appointment on its day is really late, not in the appendix', () => {
+    const dossier = storedDossier({
+      code: 'L',
+      due: { day: '2026-11-20', time: '17:00' },
+      closed: { day: '2026-11-20', time: '17:40' },
+      tag: tag({ realReturn: '2026-11-20', time: '17:30' }),
+    });
+    expect(buildAppendixRows([dossier], { today: TODAY })).toEqual([]);
+    expect(summarizeDossiers([dossier], TODAY)).toMatchObject({ late: 1, tagged: 1, reallyLate: 1, appendix: 0 });
   });
 });

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBadge, monitorStore } from '../../../entrypoints/background/badge';
+import { BADGE_DELAY_MS, createBadge, monitorStore } from '../../../entrypoints/background/badge';
 import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
-import { vietnamDay } from '../../../lib/calendar/day';
+import { vietnamDay, vietnamInstant } from '../../../lib/calendar/day';
 import type { StoredDossier } from '../../../lib/dossier/model';
 import { freshDb } from '../store/fresh-db';
 
@@ -50,5 +50,30 @@ describe('badge', () => {
     badge.schedule();
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(setText).not.toHaveBeenCalled();
+  });
+});
+
+describe('badge at an appointment', () => {
+  it('recounts when the next open appointment passes, without a write', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      // 09:00 Vietnam time on a Monday; one open dossier due today at 10:30, none else.
+      vi.setSystemTime(vietnamInstant('2026-11-30', '09:00'));
+      const db = await freshDb('badge-appointment');
+      await db.dossiers.bulkPut([{ ...dossier('A', '2026-11-30'), due: { day: '2026-11-30', time: '10:30' } }]);
+      const settings = vi.fn(async () => ({ ...DEFAULT_SETTINGS, monitorWindowDays: 0 }));
+      const badge = createBadge(() => db, settings);
+      badge.schedule();
+      await vi.advanceTimersByTimeAsync(BADGE_DELAY_MS);
+      await vi.waitFor(() => expect(settings).toHaveBeenCalledTimes(1));
+      // Nothing happens until the minute after 10:30 …
+      await vi.advanceTimersByTimeAsync(vietnamInstant('2026-11-30', '10:31') - Date.now() - 1_000);
+      expect(settings).toHaveBeenCalledTimes(1);
+      // … then the badge is counted again on its own.
+      await vi.advanceTimersByTimeAsync(2_000);
+      await vi.waitFor(() => expect(settings).toHaveBeenCalledTimes(2));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  nowDay,
+  nowMoment,
+  vietnamInstant,
+  vietnamNow,
   addDays,
   compactDay,
   dayOfWeek,
@@ -163,5 +167,25 @@ describe('the supported year range', () => {
   ])('%i → %s', (year, real) => {
     expect(isRealDay(year, 1, 1)).toBe(real);
     expect(isIsoDay(`${year}-01-01`)).toBe(real);
+  });
+});
+
+describe('vietnamNow / vietnamInstant', () => {
+  it('reads the Vietnam day and minute (UTC+7) of an instant', () => {
+    expect(vietnamNow(Date.UTC(2025, 6, 15, 10, 0, 59))).toEqual({ day: '2025-07-15', time: '17:00' });
+    expect(vietnamNow(Date.UTC(2025, 6, 15, 16, 59))).toEqual({ day: '2025-07-15', time: '23:59' });
+    expect(vietnamNow(Date.UTC(2025, 6, 15, 17, 0))).toEqual({ day: '2025-07-16', time: '00:00' });
+  });
+
+  it('vietnamInstant is its inverse to the minute', () => {
+    expect(vietnamInstant('2025-07-15', '17:00')).toBe(Date.UTC(2025, 6, 15, 10, 0));
+    expect(vietnamInstant('2025-07-16')).toBe(Date.UTC(2025, 6, 15, 17, 0));
+    expect(vietnamNow(vietnamInstant('2024-02-29', '08:05'))).toEqual({ day: '2024-02-29', time: '08:05' });
+  });
+
+  it('nowDay and nowMoment take a bare day or a moment', () => {
+    expect(nowDay('2025-07-15')).toBe('2025-07-15');
+    expect(nowDay({ day: '2025-07-15', time: '10:00' })).toBe('2025-07-15');
+    expect(nowMoment('2025-07-15')).toEqual({ day: '2025-07-15' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPENDIX_DMY, checkDmy, findDmy, parseDayVn, parseDmy, PORTAL_DMY } from '../../../lib/calendar/dmy';
+import { APPENDIX_DMY, checkDmy, findDmy, parseDayVn, parseDmy, parseMomentVn, PORTAL_DMY } from '../../../lib/calendar/dmy';
 
 const checked = (match: ReturnType<typeof parseDmy>) => (match ? checkDmy(match) : null);
 
@@ -48,12 +48,22 @@ describe('findDmy: the first date token inside text', () => {
 });
 
 describe('parseDayVn (the appendix files)', () => {
-  it('reads d/M/yyyy and dd/MM/yyyy, nothing else', () => {
+  it('reads d/M/yyyy and dd/MM/yyyy, with or without a time of day, nothing else', () => {
     expect(parseDayVn('5/1/2026')).toBe('2026-01-05');
     expect(parseDayVn('05/01/2026')).toBe('2026-01-05');
     expect(parseDayVn('05-01-2026')).toBeNull();
-    expect(parseDayVn('05/01/2026 10:00')).toBeNull();
+    // the appendix writes ` HH:mm` where the page or staff gave a time
+    expect(parseDayVn('05/01/2026 10:00')).toBe('2026-01-05');
+    expect(parseDayVn('05/01/2026 25:00')).toBeNull();
     expect(parseDayVn('31/04/2026')).toBeNull();
-    expect(APPENDIX_DMY.time).toBeUndefined();
+    expect(parseDayVn('31/04/2026 10:00')).toBeNull();
+    expect(APPENDIX_DMY.time).toBe(true);
+  });
+
+  it('parseMomentVn keeps the time where written', () => {
+    expect(parseMomentVn('05/01/2026 10:00')).toEqual({ day: '2026-01-05', time: '10:00' });
+    expect(parseMomentVn('05/01/2026')).toEqual({ day: '2026-01-05' });
+    expect(parseMomentVn('05/01/2026 10:60')).toBeNull();
+    expect(parseMomentVn('')).toBeNull();
   });
 });

@@ -74,3 +74,52 @@ describe('validateRealReturn', () => {
     expect(() => validateRealReturn('2026-11-26', dossier, '27/11/2026')).toThrow(RangeError);
   });
 });
+
+describe('validateRealReturn with a time of day', () => {
+  const timed = { received: { day: '2025-07-15', time: '08:10:00' }, due: { day: '2025-07-15', time: '17:00' } };
+  const now = { day: '2025-07-15', time: '18:00' };
+
+  it.each([
+    ['16:30', 'on-time'],
+    ['17:00', 'on-time'],
+    ['17:01', 'late'],
+    ['17:40', 'late'],
+    ['08:10', 'on-time'],
+    ['18:00', 'late'],
+  ] as const)('accepts %s as %s', (time, outcome) => {
+    expect(validateRealReturn('2025-07-15', timed, now, time)).toEqual({ ok: true, day: '2025-07-15', time, outcome });
+  });
+
+  it('a bare day stays a bare day', () => {
+    expect(validateRealReturn('2025-07-15', timed, now, '')).toEqual({ ok: true, day: '2025-07-15', outcome: 'on-time' });
+    expect(validateRealReturn('2025-07-15', timed, now)).toEqual({ ok: true, day: '2025-07-15', outcome: 'on-time' });
+  });
+
+  it.each<[string, string, RealReturnError]>([
+    ['2025-07-15', '18:01', 'after-today'],
+    ['2025-07-15', '23:59', 'after-today'],
+    ['2025-07-15', '08:09', 'before-receipt'],
+    ['2025-07-15', '25:00', 'not-a-date'],
+    ['2025-07-15', '7:5', 'not-a-date'],
+  ])('refuses %s %s (%s)', (day, time, code) => {
+    const result = validateRealReturn(day, timed, now, time);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.code).toBe(code);
+  });
+
+  it('says the minute it was refused against', () => {
+    const vi = createTranslator('vi');
+    const after = validateRealReturn('2025-07-15', timed, now, '18:01');
+    if (after.ok) throw new Error('accepted');
+    expect(renderProblem(vi, after.problem)).toContain('15/07/2025 18:01');
+    expect(renderProblem(vi, after.problem)).toContain('15/07/2025 18:00');
+    const before = validateRealReturn('2025-07-15', timed, now, '08:00');
+    if (before.ok) throw new Error('accepted');
+    expect(renderProblem(vi, before.problem)).toContain('15/07/2025 08:10');
+  });
+
+  it('a time on another day than today or the receipt day is not compared with them', () => {
+    expect(validateRealReturn('2025-07-16', timed, { day: '2025-07-17', time: '07:00' }, '23:00').ok).toBe(true);
+    expect(validateRealReturn('2025-07-15', { ...timed, received: { day: '2025-07-14', time: '23:00' } }, now, '07:00').ok).toBe(true);
+  });
+});

@@ -21,6 +21,8 @@ const SPEC_SYNONYMS: Record<DossierField, string[]> = {
   unit: ['Đơn vị xử lý', 'Cơ quan xử lý', 'Đơn vị tiếp nhận', 'Phòng ban'],
   // The optional handler column the dashboard's "who closes late" counts by.
   handler: ['Cán bộ xử lý', 'Người xử lý', 'Cán bộ đang xử lý', 'Cán bộ xử lý hiện tại'],
+  // The optional overdue-days column: the portal's own verdict where above 0.
+  overdue: ['Số ngày quá hạn', 'Số ngày trễ hạn'],
 };
 
 describe('DEFAULT_HEADER_SYNONYMS', () => {
@@ -98,7 +100,6 @@ describe('createHeaderMatcher: headers that are no field', () => {
     'Ngày',
     'Hạn',
     'Hồ sơ',
-    'Số ngày quá hạn',
     'Thời hạn xử lý',
     'Mã hồ sơn',
     'Ngày hẹnx',

@@ -52,7 +52,7 @@ describe('buildPanelModel: which rows are late', () => {
     if (state === null) {
       expect(model.lateRows).toEqual([]);
     } else {
-      expect(model.lateRows).toEqual([{ dossier: item, state, daysLate, workingDaysLate: null, tag: null }]);
+      expect(model.lateRows).toEqual([{ dossier: item, state, daysLate, workingDaysLate: null, minutesLate: null, check: null, tag: null }]);
     }
   });
 });
@@ -107,7 +107,7 @@ describe('buildPanelModel: page level', () => {
 
 describe('filterLateRows', () => {
   const rows = ['000.00.12.H34-260105-0001', '000.00.12.H34-260106-0002', 'H05.1-260106-000123', 'HS-abc-9'].map(
-    (code): LateRow => ({ dossier: dossier(code, '2026-02-01'), state: 'late-unclosed', daysLate: 9, workingDaysLate: null, tag: null }),
+    (code): LateRow => ({ dossier: dossier(code, '2026-02-01'), state: 'late-unclosed', daysLate: 9, workingDaysLate: null, minutesLate: null, check: null, tag: null }),
   );
   it.each<[string, string, string[]]>([
     ['empty filter keeps all', '', rows.map((r) => r.dossier.code)],
@@ -127,7 +127,7 @@ describe('filterLateRows', () => {
   // hold spaces (lib/dossier/code.ts). Typing that code exactly must find it: the filter ignores spaces
   // on both sides.
   it('a code with spaces is found by typing it as shown', () => {
-    const spaced: LateRow = { dossier: dossier('HS 2026 001', '2026-02-01'), state: 'late-unclosed', daysLate: 9, workingDaysLate: null, tag: null };
+    const spaced: LateRow = { dossier: dossier('HS 2026 001', '2026-02-01'), state: 'late-unclosed', daysLate: 9, workingDaysLate: null, minutesLate: null, check: null, tag: null };
     expect(filterLateRows([spaced], 'HS 2026 001')).toEqual([spaced]);
   });
 });

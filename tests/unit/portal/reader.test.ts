@@ -175,6 +175,8 @@ describe('readDossierTables: Angular Material table[mat-table]', () => {
         status: 'Đang xử lý',
         unit: '',
         unmapped: ['sector', 'applicant', 'unit', 'handler'],
+        // "Đã quá hạn 3 ngày" under the appointment: the portal's own verdict.
+        verdict: 'late',
       },
       {
         code: 'H34.23.5-210726-000123',

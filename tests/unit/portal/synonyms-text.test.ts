@@ -59,7 +59,7 @@ describe('parseSynonymsText', () => {
     expect(parseSynonymsText('hạn: x\ndue:')).toEqual({
       ok: false,
       errors: [
-        { code: 'synonyms-line-format', line: 1, fields: 'code, procedure, sector, applicant, received, due, closed, status, unit, handler' },
+        { code: 'synonyms-line-format', line: 1, fields: 'code, procedure, sector, applicant, received, due, closed, status, unit, handler, overdue' },
         { code: 'synonyms-line-empty', line: 2 },
       ],
     });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '@/lib/calendar/working-calendar';
 import type { StoredDossier } from '@/lib/dossier/model';
 import { badgeText, monitorDossiers } from '@/lib/reports/monitor';
+import { nextLatenessChange } from '@/lib/dossier/classify';
+import { vietnamInstant } from '@/lib/calendar/day';
 import { lateRates } from '@/lib/reports/rates';
 import { nextReminderTime } from '@/lib/calendar/reminder';
 import { day, storedDossier, tag } from '../../support/factories';
@@ -106,4 +108,30 @@ describe('nextReminderTime', () => {
   ])('now %s, %s → %s', (now, time, expected) => expect(nextReminderTime(time, at(now))).toBe(at(expected)));
 
   it.each(['8:00', '24:00', '12:60', ''])('refuses %j', (time) => expect(() => nextReminderTime(time, 0)).toThrow(RangeError));
+});
+
+describe('monitoring to the minute', () => {
+  const timed = (code: string, due: string, time: string) => storedDossier({ code, due: { day: due, time }, closed: null, received: day('2026-11-01') });
+
+  it('an open dossier due at 10:30 today is overdue from 10:31, due soon before', () => {
+    const item = [timed('C', TODAY, '10:30')];
+    expect(monitorDossiers(item, { day: TODAY, time: '10:30' }, calendar, 1).overdue).toBe(0);
+    expect(monitorDossiers(item, { day: TODAY, time: '10:31' }, calendar, 1).overdue).toBe(1);
+    expect(monitorDossiers(item, { day: TODAY, time: '11:00' }, calendar, 1).dueSoon).toHaveLength(1);
+  });
+
+  it('nextLatenessChange: the earliest appointment still ahead among open dossiers', () => {
+    const now = vietnamInstant(TODAY, '09:00');
+    const dossiers = [
+      timed('A', TODAY, '10:30'),
+      timed('B', TODAY, '08:00'), // already passed
+      timed('C', TODAY, '16:00'),
+      dossier('D', TODAY, null), // bare day: late from midnight
+      storedDossier({ code: 'E', due: { day: TODAY, time: '09:30' }, closed: { day: TODAY, time: '09:00' } }), // closed
+    ];
+    expect(nextLatenessChange(dossiers, now)).toBe(vietnamInstant(TODAY, '10:31'));
+    expect(nextLatenessChange(dossiers, vietnamInstant(TODAY, '16:30'))).toBe(vietnamInstant('2026-11-28'));
+    expect(nextLatenessChange([timed('B', TODAY, '08:00')], now)).toBeNull();
+    expect(nextLatenessChange([], now)).toBeNull();
+  });
 });

@@ -64,7 +64,7 @@ describe('the options form', () => {
     type('option-synonyms', 'hạn: Ngày hẹn\ndue:');
     await save();
     expect(text('option-synonyms-error')).toBe(
-      'Line 1: write "field: column name | column name", where the field is one of code, procedure, sector, applicant, received, due, closed, status, unit, handler. ' +
+      'Line 1: write "field: column name | column name", where the field is one of code, procedure, sector, applicant, received, due, closed, status, unit, handler, overdue. ' +
         'Line 2: no column name given.',
     );
     expect(text('option-message')).toBe('Not saved: fix the fields marked in red.');

@@ -238,6 +238,40 @@ describe('parseAppendixFile: bad rows are reported with file and line', () => {
   });
 });
 
+describe('parseAppendixFile: dates with a time of day', () => {
+  const timed = (over: Partial<AppendixValues>) =>
+    row({
+      code: 'T-1',
+      received: '10/11/2026 08:15',
+      due: '20/11/2026 17:00',
+      closed: '20/11/2026 17:40',
+      state: 'Kết thúc muộn',
+      realReturn: '20/11/2026 16:45',
+      outcome: 'Đúng hạn',
+      ...over,
+    });
+
+  it('accepts both forms, and a same-day closing after a timed appointment as "Kết thúc muộn"', () => {
+    const parsed = parseAppendixFile('t.csv', handCsv([line(timed({})), line(timed({ code: 'T-2', realReturn: '20/11/2026' }))]));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows.map((r) => [r.due, r.closed, r.realReturn])).toEqual([
+      ['20/11/2026 17:00', '20/11/2026 17:40', '20/11/2026 16:45'],
+      ['20/11/2026 17:00', '20/11/2026 17:40', '20/11/2026'],
+    ]);
+  });
+
+  it.each([
+    ['a closing in the appointment minute is not late', { closed: '20/11/2026 17:00' }, 'Ngày kết thúc trên Hệ thống'],
+    ['a real return after the appointment minute is not on time', { realReturn: '20/11/2026 17:30' }, 'Kết quả thực tế'],
+    ['a real return before the receipt minute', { realReturn: '10/11/2026 08:00', outcome: 'Trước hạn' }, 'Ngày trả kết quả thực tế'],
+    ['a time that does not exist', { due: '20/11/2026 24:10' }, 'Ngày hẹn trả kết quả'],
+  ])('%s', (_name, over, column) => {
+    const parsed = parseAppendixFile('t.csv', handCsv([line(timed(over))]));
+    expect(parsed.rows).toEqual([]);
+    expect(worded(parsed.errors[0]!).vi).toContain(column);
+  });
+});
+
 describe('parseAppendixFile: wrong files', () => {
   it.each([
     ['a missing column', APPENDIX_HEADINGS.filter((h) => h !== 'Ghi chú'), ['"Ghi chú"', 'thiếu cột']],

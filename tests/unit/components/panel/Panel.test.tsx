@@ -29,7 +29,7 @@ function dossier(code: string, due: string): ReadDossier {
 }
 
 function lateRow(code: string, due = '2026-11-20', tag: LateRow['tag'] = null): LateRow {
-  return { dossier: dossier(code, due), state: 'late-unclosed', daysLate: 10, workingDaysLate: null, tag };
+  return { dossier: dossier(code, due), state: 'late-unclosed', daysLate: 10, workingDaysLate: null, minutesLate: null, check: null, tag };
 }
 
 function model(rows: LateRow[]): PanelModel {
@@ -96,6 +96,32 @@ describe('Panel', () => {
     expect(codes()).toEqual([]);
     expect($('[data-testid="panel-count"]')!.textContent).toContain('3');
     expect($('[data-testid="panel-toggle"]')!.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('says how late within the day in minutes or hours, else in days; times shown beside the days', () => {
+    const base = lateRow('H34-261120-0009', '2026-11-20');
+    const within = (minutesLate: number): LateRow => ({
+      ...base,
+      dossier: { ...base.dossier, due: { day: '2026-11-20', time: '17:00' }, closed: { day: '2026-11-20', time: '17:40:12' } },
+      state: 'late-closed',
+      daysLate: 0,
+      minutesLate,
+    });
+    render({ model: model([within(40)]) });
+    expect($('[data-testid="late-by"]')!.textContent).toBe('trễ 40 phút');
+    expect($('[data-testid="dossier-row"]')!.textContent).toContain('20/11/2026 17:00');
+    expect($('[data-testid="dossier-row"]')!.textContent).toContain('20/11/2026 17:40');
+    render({ model: model([within(95)]) });
+    expect($('[data-testid="late-by"]')!.textContent).toBe('trễ 1 giờ 35 phút');
+    render({ model: model([{ ...base, daysLate: 3, workingDaysLate: 1 }]) });
+    expect($('[data-testid="late-by"]')!.textContent).toBe('trễ 3 ngày (1 ngày làm việc)');
+  });
+
+  it('shows the check mark with both readings where the portal and the dates disagree', () => {
+    render({ model: model([{ ...lateRow('H34-261120-0010'), check: { portal: 'late', computed: 'not-late' } }, lateRow('H34-261120-0011')]) });
+    const marks = container.querySelectorAll('[data-testid="verdict-check"]');
+    expect(marks).toHaveLength(1);
+    expect(marks[0]!.textContent).toBe('Cần kiểm tra: cổng ghi trễ hạn, theo ngày giờ thì không trễ hạn');
   });
 
   it('narrows the list to the codes that contain the filter text', () => {
