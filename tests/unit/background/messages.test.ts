@@ -8,21 +8,13 @@ import type { ReadDossier } from '../../../lib/dossier/model';
 import type { DossierDatabase } from '../../../lib/store/db';
 import { freshDb } from '../store/fresh-db';
 import { installFakeApis } from './fake-apis';
+import { day, readDossier } from '../../support/factories';
 
 const PORTAL_URL = 'https://motcua.kontum.gov.vn/ho-so';
 
+/** A dossier of this file's tests: received 2026-02-01, due 2026-02-05, still being processed. */
 function read(code: string): ReadDossier {
-  return {
-    code,
-    procedure: 'Đăng ký khai sinh',
-    sector: 'Hộ tịch',
-    applicant: 'Lê Văn C',
-    received: { day: '2026-02-01' },
-    due: { day: '2026-02-05' },
-    closed: null,
-    status: 'Đang xử lý',
-    unit: 'UBND xã',
-  };
+  return readDossier({ code, received: day('2026-02-01'), due: day('2026-02-05'), status: 'Đang xử lý' });
 }
 
 const portalTab = (tabId: number): Runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: PORTAL_URL, tab: { id: tabId } as Runtime.MessageSender['tab'], frameId: 0 });

@@ -3,23 +3,15 @@ import type { ReadDossier } from '../../../lib/dossier/model';
 import { upsertDossiers } from '../../../lib/store/dossiers';
 import { removeTag, setTag, tagHistory, undoTag } from '../../../lib/store/tags';
 import { freshDb } from './fresh-db';
+import { day, readDossier } from '../../support/factories';
 
 const TODAY = '2026-02-10';
 const PAGE = 'https://motcua.kontum.gov.vn/ho-so';
 const input = (realReturn: string) => ({ realReturn, reason: '', note: '' });
 
+/** A dossier of this file's tests: received 2026-02-01, due 2026-02-05, still being processed. */
 function read(code: string): ReadDossier {
-  return {
-    code,
-    procedure: 'p',
-    sector: 's',
-    applicant: 'a',
-    received: { day: '2026-02-01' },
-    due: { day: '2026-02-05' },
-    closed: null,
-    status: 'Đang xử lý',
-    unit: 'u',
-  };
+  return readDossier({ code, received: day('2026-02-01'), due: day('2026-02-05'), status: 'Đang xử lý' });
 }
 
 async function seeded(...codes: string[]) {

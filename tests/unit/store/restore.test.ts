@@ -5,6 +5,7 @@ import { upsertDossiers } from '../../../lib/store/dossiers';
 import { exportBackup, planBackupRestore, restoreBackup, undoLastRestore } from '../../../lib/store/restore';
 import { removeTag, setTag } from '../../../lib/store/tags';
 import { freshDb } from './fresh-db';
+import { day, readDossier } from '../../support/factories';
 
 // 2026-02-10 10:00 in Vietnam.
 const NOW = Date.UTC(2026, 1, 10, 3);
@@ -13,19 +14,9 @@ const HOUR = 3_600_000;
 const PAGE = 'https://motcua.kontum.gov.vn/ho-so';
 const input = (realReturn: string) => ({ realReturn, reason: '', note: '' });
 
+/** A dossier of this file's tests: received 2026-02-01, due 2026-02-05, still being processed. */
 function read(code: string, extra: Partial<ReadDossier> = {}): ReadDossier {
-  return {
-    code,
-    procedure: 'p',
-    sector: 's',
-    applicant: 'a',
-    received: { day: '2026-02-01' },
-    due: { day: '2026-02-05' },
-    closed: null,
-    status: 'Đang xử lý',
-    unit: 'u',
-    ...extra,
-  };
+  return readDossier({ code, received: day('2026-02-01'), due: day('2026-02-05'), status: 'Đang xử lý', ...extra });
 }
 
 function record(code: string, extra: Partial<StoredDossier> = {}): StoredDossier {
