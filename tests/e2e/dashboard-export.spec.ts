@@ -20,7 +20,7 @@ const today = vietnamToday();
 const HEADER_ROW = 8;
 
 /** The kind a group heading row names ("Quá hạn, chưa kết thúc (3)"), from the catalog's words. */
-const KIND_BY_LABEL = new Map(
+const KIND_BY_LABEL = new Map<string, string>(
   (['returned-not-closed', 'overdue', 'due-soon'] as const).map((kind) => [viDashboard[`dashboard.kind.${kind}`], kind]),
 );
 function kindOfHeading(text: string): string | undefined {
