@@ -178,7 +178,7 @@ function UnitSheet({
             <tbody key={kind} className={`kind-${kind}`}>
               <tr className="kind-row">
                 <th scope="rowgroup" colSpan={6}>
-                  {doc(`dashboard.kind.${kind}`)} ({rows.length})
+                  {doc(`dashboard.kind.${kind}`)} ({formatNumberVi(rows.length)})
                 </th>
               </tr>
               {rows.map(({ item, left }, index) => (

@@ -1,7 +1,7 @@
 import { officeHeading, type DocumentInfo, type OfficeHeading } from '../appendix/document-header';
 import { unitSlug } from '../appendix/rows';
 import { compactDay } from '../calendar/day';
-import type { Translate } from '../i18n/translate';
+import { formatNumberVi, type Translate } from '../i18n/translate';
 import { FOLLOWUP_KINDS, type FollowupKind } from './followup';
 import { formatAppointment, timeLeftText, type FollowupCsvRow } from './followup-export';
 
@@ -89,7 +89,7 @@ export function followupDocument(
       return [
         {
           kind,
-          heading: `${doc(`dashboard.kind.${kind}`)} (${ofKind.length})`,
+          heading: `${doc(`dashboard.kind.${kind}`)} (${formatNumberVi(ofKind.length)})`,
           rows: ofKind.map(({ item, left }) =>
             [
               String(++stt),

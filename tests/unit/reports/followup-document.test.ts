@@ -58,6 +58,14 @@ describe('the follow-up document', () => {
     expect(b!.total).toBe('Tổng số: 1 hồ sơ');
   });
 
+  it('writes counts in Vietnamese format', () => {
+    const many = Array.from({ length: 1_200 }, (_, i) => stored(`M-${i}`, '2026-11-20', null, { unit: UNIT_B }));
+    const [unit] = followupByUnit(followupItems(many, { day: TODAY, time: '09:00' }, calendar, 1));
+    const content = followupDocument([{ unit: unit!.unit, rows: unit!.items.map((item) => ({ item, left: timeLeft(item, TODAY, MINUTES) })) }], vi, INFO);
+    expect(content.sheets[0]!.groups[0]!.heading).toBe('Quá hạn, chưa kết thúc (1.200)');
+    expect(content.sheets[0]!.total).toBe('Tổng số: 1.200 hồ sơ');
+  });
+
   it('names the sheets within Excel’s rules: 31 characters, no forbidden character, unique without case', () => {
     const names = sheetNames([UNIT_A, `${UNIT_A} (cũ)`, 'a/b:c*d?e[f]g\\h', '', 'ubnd xã a', 'UBND xã A'], '(không rõ đơn vị)');
     expect(names).toEqual(['Phòng Tài nguyên và Môi trường', 'Phòng Tài nguyên và Môi trư (2)', 'a b c d e f g h', '(không rõ đơn vị)', 'ubnd xã a', 'UBND xã A (2)']);
