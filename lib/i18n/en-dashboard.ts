@@ -86,4 +86,5 @@ export const enDashboard: Record<keyof typeof viDashboard, string> = {
   'dashboard.axisRate': 'Late rate (%)',
   'dashboard.axisMonth': 'Appointment month',
   'dashboard.reminderMessage': '{returned} returned but not closed; {overdue} overdue and not closed. Click to open the follow-up lists.',
+  'dashboard.reminderDueSoon': '{count} dossiers are due soon and not closed. Click to open the list.',
 };

@@ -84,4 +84,5 @@ export const viDashboard = {
   'dashboard.axisRate': 'Tỷ lệ trễ hạn (%)',
   'dashboard.axisMonth': 'Tháng hẹn trả',
   'dashboard.reminderMessage': '{returned} hồ sơ đã trả nhưng chưa kết thúc; {overdue} hồ sơ quá hạn chưa kết thúc. Bấm để mở danh sách cần đôn đốc.',
+  'dashboard.reminderDueSoon': '{count} hồ sơ sắp đến hạn, chưa kết thúc. Bấm để mở danh sách.',
 } as const;
