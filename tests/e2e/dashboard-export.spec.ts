@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { DEMO_PAGES } from '../fixtures/portal/routes.mjs';
 import { buildSearchDossiers, vietnamToday } from '../fixtures/portal/dossiers.mjs';
@@ -9,10 +10,10 @@ import { viDashboard } from '../../lib/i18n/vi-dashboard';
 import { expect, openPopup, sendFromExtensionPage, test } from './fixtures';
 
 /**
- * The dashboard's follow-up lists exported as a workbook and a Word document, read back: ExcelJS opens
- * the .xlsx, JSZip the .docx's document.xml, and each unit, code and kind in the files is the one the
- * page lists (`followup-unit`, `followup-item`). The writers stay in chunks the dashboard only loads on
- * an export.
+ * The dashboard's follow-up lists exported as CSV, a workbook and a Word document, read back (Papa Parse
+ * reads the CSV, ExcelJS opens the .xlsx, JSZip the .docx's document.xml): each unit, code and kind in the
+ * files is the one the page lists (`followup-unit`, `followup-item`). The writers stay in chunks the
+ * dashboard only loads on an export.
  */
 
 const SEARCH = DEMO_PAGES.find((page) => page.key === 'search')!.url;
@@ -84,12 +85,26 @@ async function listedInDocument(bytes: Buffer): Promise<Listed> {
   return listed;
 }
 
+/** The same from the CSV: one row per item, with its unit and its kind's words in columns of their own. */
+function listedInCsv(bytes: Buffer): Listed {
+  const [header, ...rows] = Papa.parse<string[]>(bytes.toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+  const column = (name: string) => header!.indexOf(viDashboard[name as keyof typeof viDashboard]);
+  const [unitAt, kindAt, codeAt] = [column('dashboard.colUnit'), column('dashboard.colKind'), column('dashboard.colCode')];
+  const listed: Listed = new Map();
+  for (const row of rows) {
+    const codes = listed.get(row[unitAt]!) ?? new Map<string, string>();
+    codes.set(row[codeAt]!, KIND_BY_LABEL.get(row[kindAt]!)!);
+    listed.set(row[unitAt]!, codes);
+  }
+  return listed;
+}
+
 async function download(page: Page, testId: string, nth = 0) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).nth(nth).click()]);
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
 }
 
-test('the follow-up lists export as a workbook and a Word document holding the units, codes and kinds the page lists', async ({ context, extensionId }, testInfo) => {
+test('the follow-up lists export as CSV, a workbook and a Word document holding the units, codes and kinds the page lists', async ({ context, extensionId }, testInfo) => {
   test.setTimeout(180_000);
   // The demo search page, read whole; two open late dossiers tagged as returned (list a).
   const dossiers = buildSearchDossiers(today);
@@ -114,7 +129,10 @@ test('the follow-up lists export as a workbook and a Word document holding the u
   expect(kinds).toEqual(new Set(['returned-not-closed', 'overdue', 'due-soon']));
   const stamp = today.replaceAll('-', '');
 
-  // Every unit in one file: one sheet, one section, per unit, in the page's order.
+  // Every unit in one file: the CSV's rows; one sheet, one section, per unit, in the page's order.
+  const csv = await download(page, 'followup-csv-all');
+  expect(csv.name).toBe(`don-doc-ho-so-${stamp}.csv`);
+  expect(listedInCsv(csv.bytes)).toEqual(onPage);
   const xlsx = await download(page, 'followup-xlsx-all');
   expect(xlsx.name).toBe(`don-doc-ho-so-${stamp}.xlsx`);
   expect(await listedInWorkbook(xlsx.bytes)).toEqual(onPage);
