@@ -25,11 +25,12 @@ import type { FollowupDocument, FollowupSheet } from './followup-document';
 
 export { DOCX_MIME };
 
-const PT = { header: 13, heading: 14, table: 11 } as const;
+/** Point sizes as the appendix's document: a whole portal code fits its column on one line at 10 pt. */
+const PT = { header: 13, heading: 14, table: 10 } as const;
 /** 210 mm less the decree's left and right margins. */
 const TEXT_WIDTH = convertMillimetersToTwip(210 - MARGIN.left - MARGIN.right);
 /** Column shares of the text width (STT, code, procedure, applicant, appointment, time left). */
-const SHARES = [9, 44, 42, 27, 20, 23] as const;
+const SHARES = [10, 47, 38, 27, 21, 22] as const;
 const STYLE = { cell: 'FollowupCell', heading: 'FollowupHeading' } as const;
 
 function cell(text: string, style: string, options: { centred?: boolean; span?: number } = {}): TableCell {

@@ -33,12 +33,21 @@ function rowHeight(values: readonly string[]): number {
   return Math.max(1, ...values.map((text, i) => wrappedLines(text, WIDTHS[i] ?? 10))) * LINE_PT + 3;
 }
 
+/** Height of a heading row whose left block, in 13 pt capitals, wraps in the narrow left half. */
+function headingHeight(text: string): number {
+  const leftWidth = WIDTHS.slice(LEFT[0] - 1, LEFT[1]).reduce((sum, width) => sum + width, 0);
+  // Capitals at 13 pt take about 1.7 times the room of the table's 11 pt letters.
+  return Math.max(1, wrappedLines(text, leftWidth / 1.7)) * 17 + 2;
+}
+
 function writeHeading(sheet: Worksheet, content: FollowupDocument, unit: FollowupSheet) {
   const { heading } = content;
   // With no parent body the office takes the first line, level with the country's name.
   const [first, second] = heading.parentBody ? [heading.parentBody, heading.unit] : [heading.unit, ''];
   put(sheet, 1, LEFT, first, font(SIZE.header, { bold: !heading.parentBody }));
   put(sheet, 2, LEFT, second, font(SIZE.header, { bold: true }));
+  sheet.getRow(1).height = headingHeight(first);
+  sheet.getRow(2).height = headingHeight(second);
   put(sheet, 1, RIGHT, heading.motto[0], font(SIZE.header, { bold: true }));
   put(sheet, 2, RIGHT, heading.motto[1], font(SIZE.header, { bold: true, underline: true }));
   put(sheet, 3, RIGHT, heading.placeDate, font(SIZE.header, { italic: true }));
