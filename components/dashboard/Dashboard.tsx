@@ -20,6 +20,8 @@ export interface DashboardProps {
   printUnit: string | null;
   onPrint: (unit: string | null) => void;
   onCsv: (unit: string | null) => void;
+  onOffice: (unit: string | null, kind: 'xlsx' | 'docx') => void;
+  exportMessage: string | null;
 }
 
 function Stat({ tone, value, label, testId }: { tone: string; value: number; label: string; testId: string }) {
@@ -94,6 +96,8 @@ export function Dashboard(props: DashboardProps) {
             printUnit={props.printUnit}
             onPrint={props.onPrint}
             onCsv={props.onCsv}
+            onOffice={props.onOffice}
+            exportMessage={props.exportMessage}
           />
           <div className="screen-only">
             <TrendSection t={t} trend={data.trend} unitTrend={data.unitTrend} unit={filter.unit} />

@@ -17,6 +17,10 @@ export interface FollowupListsProps {
   printUnit: string | null;
   onPrint: (unit: string | null) => void;
   onCsv: (unit: string | null) => void;
+  /** The workbook or the Word document of one unit's list, or of every unit's (null). */
+  onOffice: (unit: string | null, kind: 'xlsx' | 'docx') => void;
+  /** What the last export says (preparing, done, failed), or null. */
+  exportMessage: string | null;
 }
 
 /** "Danh sách hồ sơ cần đôn đốc": one block per processing unit, printed as one A4 sheet per unit. */
@@ -34,12 +38,23 @@ export function FollowupLists(props: FollowupListsProps) {
             <button type="button" className="secondary" data-testid="followup-csv-all" onClick={() => props.onCsv(null)}>
               {t('dashboard.csvAll')}
             </button>
+            <button type="button" className="secondary" data-testid="followup-xlsx-all" onClick={() => props.onOffice(null, 'xlsx')}>
+              {t('dashboard.xlsxAll')}
+            </button>
+            <button type="button" className="secondary" data-testid="followup-docx-all" onClick={() => props.onOffice(null, 'docx')}>
+              {t('dashboard.docxAll')}
+            </button>
           </div>
         )}
       </div>
       <p className="hint screen-only">
-        {t('dashboard.followupHint', { days: props.windowDays })} {t('dashboard.exportLater')}
+        {t('dashboard.followupHint', { days: props.windowDays })} {units.length > 0 && t('dashboard.exportHint')}
       </p>
+      {props.exportMessage && (
+        <p className="hint screen-only" role="status" data-testid="followup-export-message">
+          {props.exportMessage}
+        </p>
+      )}
       {units.length === 0 && <p className="empty screen-only">{t('dashboard.followupNone')}</p>}
       {units.length > 1 && <UnitSummary t={t} units={units} />}
       <div className="sheets">
@@ -100,6 +115,7 @@ function UnitSheet({
   printUnit,
   onPrint,
   onCsv,
+  onOffice,
 }: FollowupListsProps & { unit: DashboardUnit; anchor: string }) {
   const name = unit.unit || doc('dashboard.noUnit');
   const skipped = printUnit !== null && printUnit !== unit.unit;
@@ -134,6 +150,12 @@ function UnitSheet({
           <button type="button" className="link" data-testid="followup-csv" onClick={() => onCsv(unit.unit)}>
             {t('dashboard.csvUnit')}
           </button>
+          <button type="button" className="link" data-testid="followup-xlsx" onClick={() => onOffice(unit.unit, 'xlsx')}>
+            {t('dashboard.xlsxUnit')}
+          </button>
+          <button type="button" className="link" data-testid="followup-docx" onClick={() => onOffice(unit.unit, 'docx')}>
+            {t('dashboard.docxUnit')}
+          </button>
         </span>
       </div>
       <table className="followup-table">
@@ -156,7 +178,7 @@ function UnitSheet({
             <tbody key={kind} className={`kind-${kind}`}>
               <tr className="kind-row">
                 <th scope="rowgroup" colSpan={6}>
-                  {doc(`dashboard.kind.${kind}`)} ({rows.length})
+                  {doc(`dashboard.kind.${kind}`)} ({formatNumberVi(rows.length)})
                 </th>
               </tr>
               {rows.map(({ item, left }, index) => (

@@ -81,10 +81,10 @@ export function TrendChart({ t, series, compare }: TrendChartProps) {
           month.decided === 0 ? null : (
             <g key={month.month} className={month.few ? 'few' : undefined}>
               <circle cx={x(i)} cy={y(month.systemRate)} r={3.5} className="dot dot-system">
-                <title>{`${formatMonthVn(month.month)} · ${t('dashboard.trendSystem')}: ${formatNumberVi(month.systemRate)}% (${month.lateOnSystem}/${month.decided})`}</title>
+                <title>{`${formatMonthVn(month.month)} · ${t('dashboard.trendSystem')}: ${formatNumberVi(month.systemRate)}% (${formatNumberVi(month.lateOnSystem)}/${formatNumberVi(month.decided)})`}</title>
               </circle>
               <circle cx={x(i)} cy={y(month.realRate)} r={3.5} className="dot dot-real">
-                <title>{`${formatMonthVn(month.month)} · ${t('dashboard.trendReal')}: ${formatNumberVi(month.realRate)}% (${month.reallyLate}/${month.decided})`}</title>
+                <title>{`${formatMonthVn(month.month)} · ${t('dashboard.trendReal')}: ${formatNumberVi(month.realRate)}% (${formatNumberVi(month.reallyLate)}/${formatNumberVi(month.decided)})`}</title>
               </circle>
             </g>
           ),

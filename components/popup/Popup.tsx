@@ -20,6 +20,8 @@ export interface PopupProps {
   /** Years whose working days the monitoring counts with a derived (not official) calendar. */
   derivedYears: number[];
   rates: { overall: LateRates; units: LateRates[] } | null;
+  /** The notice asking for the portals' host permissions where the browser withholds them. */
+  accessNotice?: React.ReactNode;
 }
 
 function CountCard({ testId, tone, count, label }: { testId: string; tone: string; count: number; label: string }) {
@@ -37,6 +39,7 @@ export function Popup(props: PopupProps) {
   return (
     <main className="popup">
       <h1>{t('popup.title')}</h1>
+      {props.accessNotice}
       {error && (
         <p className="error" role="alert">
           {error}

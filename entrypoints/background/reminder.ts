@@ -5,6 +5,12 @@ import { createTranslator } from '@/lib/i18n/translate';
 import { followupQuery } from '@/lib/reports/followup';
 import type { monitorStore } from './badge';
 
+/**
+ * The notification when nothing is in lists (a) or (b) but some dossiers are due soon: a message of its
+ * own ("0 … 0 …" would say nothing) and a click that opens the due-soon list instead of two empty ones.
+ */
+const DUE_SOON_NOTIFICATION = `${REMINDER_ALARM}:due-soon`;
+
 /** The reminder needs the count and the settings, not when the count next changes. */
 type Monitor = () => Promise<Pick<NonNullable<Awaited<ReturnType<typeof monitorStore>>>, 'current' | 'result'> | null>;
 
@@ -17,14 +23,16 @@ export function createReminder(monitor: Monitor) {
     const monitored = await monitor().catch(() => null);
     if (!monitored || monitored.result.actionCount === 0 || !browser.notifications) return;
     const t = createTranslator(monitored.current.language);
-    await browser.notifications.create(REMINDER_ALARM, {
+    const returned = monitored.result.returnedNotClosed.length;
+    const { overdue } = monitored.result;
+    const urgent = returned + overdue > 0;
+    await browser.notifications.create(urgent ? REMINDER_ALARM : DUE_SOON_NOTIFICATION, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: t('reminder.title'),
-      message: t('dashboard.reminderMessage', {
-        returned: monitored.result.returnedNotClosed.length,
-        overdue: monitored.result.overdue,
-      }),
+      message: urgent
+        ? t('dashboard.reminderMessage', { returned, overdue })
+        : t('dashboard.reminderDueSoon', { count: monitored.result.dueSoon.length - overdue }),
     });
   }
 
@@ -32,10 +40,11 @@ export function createReminder(monitor: Monitor) {
     if (alarm.name === REMINDER_ALARM) void remind();
   }
 
-  /** A click on the reminder opens the dashboard on the two lists it names. */
+  /** A click on the reminder opens the dashboard on the lists it names. */
   function onNotificationClick(id: string) {
-    if (id !== REMINDER_ALARM) return;
-    void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${followupQuery(['returned-not-closed', 'overdue'])}`) });
+    if (id !== REMINDER_ALARM && id !== DUE_SOON_NOTIFICATION) return;
+    const kinds = id === REMINDER_ALARM ? (['returned-not-closed', 'overdue'] as const) : (['due-soon'] as const);
+    void browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${followupQuery(kinds)}`) });
     void browser.notifications.clear(id);
   }
 

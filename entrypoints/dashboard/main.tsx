@@ -9,8 +9,10 @@ import { buildDashboard } from '@/lib/reports/dashboard';
 import { filterFromQuery, filterToQuery, type DashboardFilter } from '@/lib/reports/dashboard-filter';
 import { vietnamMinutes } from '@/lib/reports/followup';
 import { followupCsv, followupFileName } from '@/lib/reports/followup-export';
+import { followupDocument, followupDocumentName } from '@/lib/reports/followup-document';
+import { followupOfficeFile } from '@/lib/reports/followup-office';
 import { Dashboard } from '@/components/dashboard/Dashboard';
-import { downloadText, useSettings, useStoredDossiers } from '@/components/shared/use-extension';
+import { downloadBlob, downloadText, useSettings, useStoredDossiers } from '@/components/shared/use-extension';
 
 const vietnamese = createTranslator('vi');
 
@@ -22,6 +24,7 @@ function DashboardPage() {
   const { dossiers, error } = useStoredDossiers();
   const [filter, setFilter] = useState<DashboardFilter>(() => filterFromQuery(window.location.search));
   const [printUnit, setPrintUnit] = useState<string | null>(null);
+  const [exportMessage, setExportMessage] = useState<string | null>(null);
   const now = Date.now();
   const today = vietnamDay(now);
   const minutes = vietnamMinutes(now);
@@ -72,6 +75,22 @@ function DashboardPage() {
     downloadText(followupFileName(today, unit ?? ''), followupCsv(rows, vietnamese, settings.delimiter));
   }
 
+  // The workbook and the Word document: their writers load only now (chunks of their own).
+  async function exportOffice(unit: string | null, kind: 'xlsx' | 'docx') {
+    if (!data) return;
+    const units = unit === null ? data.units : data.units.filter((entry) => entry.unit === unit);
+    if (units.length === 0) return;
+    setExportMessage(t('dashboard.exportPreparing'));
+    try {
+      const content = followupDocument(units, vietnamese, { ...settings, today });
+      const file = await followupOfficeFile(kind, content, followupDocumentName(today, unit, kind));
+      downloadBlob(file.fileName, new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }));
+      setExportMessage(t('dashboard.exportDone', { file: file.fileName }));
+    } catch (error) {
+      setExportMessage(t('dashboard.exportFailed', { message: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
   return (
     <Dashboard
       t={t}
@@ -86,6 +105,8 @@ function DashboardPage() {
       printUnit={printUnit}
       onPrint={print}
       onCsv={exportCsv}
+      onOffice={(unit, kind) => void exportOffice(unit, kind)}
+      exportMessage={exportMessage}
     />
   );
 }

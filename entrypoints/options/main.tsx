@@ -6,6 +6,8 @@ import { browser } from 'wxt/browser';
 import { Options } from '@/components/options/Options';
 import { PortalsSection } from '@/components/options/PortalsSection';
 import { DataSection } from '@/components/options/DataSection';
+import { HostAccessNotice } from '@/components/shared/HostAccessNotice';
+import { useHostAccess } from '@/components/shared/use-host-access';
 import { client, downloadText, useSettings } from '@/components/shared/use-extension';
 import { checkExtraOrigin, originPattern } from '@/lib/portal/extra-portals';
 import { compactDay, vietnamDay } from '@/lib/calendar/day';
@@ -22,11 +24,13 @@ const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 function OptionsPage() {
   const { settings, loaded, save, t } = useSettings();
   const pendingRestore = useRef<unknown>(null);
+  const hostAccess = useHostAccess();
   const pick = (error: Failure['error']) => renderProblem(t, error.problem);
   if (!loaded) return <p>{t('popup.loading')}</p>;
   return (
     <main className="popup options">
       <h1>{t('options.title')}</h1>
+      <HostAccessNotice t={t} {...hostAccess} onGrant={hostAccess.request} />
       <Options
         t={t}
         settings={settings}

@@ -12,12 +12,15 @@ import { periodBounds, periodToQuery } from '@/lib/appendix/period';
 import { Popup } from '@/components/popup/Popup';
 import { downloadBlob, downloadText, useSettings, useStoredDossiers } from '@/components/shared/use-extension';
 import { officeFile, type OfficeKind } from '@/lib/appendix/office-file';
+import { HostAccessNotice } from '@/components/shared/HostAccessNotice';
+import { useHostAccess } from '@/components/shared/use-host-access';
 
 function PopupPage() {
   const { settings, t } = useSettings();
   const { dossiers, error } = useStoredDossiers();
   const [period, setPeriod] = useState({ from: '', to: '' });
   const [exportMessage, setExportMessage] = useState<string | null>(null);
+  const hostAccess = useHostAccess();
   // The Vietnam minute when the popup opened: lateness is counted to the minute.
   const [now] = useState(() => vietnamNow());
   const today = now.day;
@@ -81,6 +84,7 @@ function PopupPage() {
       monitor={monitor}
       derivedYears={monitoredYears}
       rates={rates}
+      accessNotice={<HostAccessNotice t={t} {...hostAccess} onGrant={hostAccess.request} />}
       onOpenPage={(page) => {
         if (page === 'options') void browser.runtime.openOptionsPage();
         else {

@@ -158,3 +158,27 @@ export function cellDateText(date: Date, withTime: boolean): string {
   const day = `${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
   return withTime ? `${day} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}` : day;
 }
+
+/** The heading every office document shares: the issuing body beside the national motto, and the place and date line. */
+export interface OfficeHeading {
+  parentBody: string;
+  unit: string;
+  motto: readonly [string, string];
+  placeDate: string;
+}
+
+/**
+ * The heading alone, for the office's other documents (the follow-up lists sent to the processing units),
+ * written as the appendix writes its own: bodies in capitals, the date in the decree's way.
+ */
+export function officeHeading(info: Pick<DocumentInfo, 'unitName' | 'parentBody' | 'place' | 'today'>): OfficeHeading {
+  const today = writtenDate(info.today);
+  if (!today) throw new RangeError(`today is not a yyyy-MM-dd day: ${info.today}`);
+  const upper = (text: string) => text.toLocaleUpperCase('vi');
+  return {
+    parentBody: upper(clean(info.parentBody)),
+    unit: upper(clean(info.unitName)),
+    motto: [doc('office.mottoCountry'), doc('office.mottoWords')],
+    placeDate: doc('office.placeDate', { place: clean(info.place) || GAP, ...today }),
+  };
+}

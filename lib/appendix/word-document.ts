@@ -28,7 +28,7 @@ import { COLUMN_WIDTHS_MM, type DocumentContent } from './document-header';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const FONT = 'Times New Roman';
+export const FONT = 'Times New Roman';
 /**
  * Point sizes (see lib/appendix/workbook.ts); the table is 10 pt: 14 columns, whole dossier codes and
  * one-line dates on the width of an A4 landscape page.
@@ -36,34 +36,34 @@ const FONT = 'Times New Roman';
 const PT = { header: 13, heading: 14, table: 10 } as const;
 
 /** A4 in portrait terms, in twips (210 x 297 mm, as Word writes it); `docx` swaps them for landscape. */
-const PAGE_TWIPS = { width: 11906, height: 16838 } as const;
+export const PAGE_TWIPS = { width: 11906, height: 16838 } as const;
 const PAGE = { width: 210, height: 297 } as const;
 /** Decree margins: top and bottom 20 mm, left 30 mm, right 15 mm. */
-const MARGIN = { top: 20, bottom: 20, left: 30, right: 15 } as const;
+export const MARGIN = { top: 20, bottom: 20, left: 30, right: 15 } as const;
 const TEXT_WIDTH = convertMillimetersToTwip(PAGE.height - MARGIN.left - MARGIN.right);
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 
-function run(text: string, size: number, extra: Omit<IRunOptions, 'text' | 'size' | 'font'> = {}): TextRun {
+export function run(text: string, size: number, extra: Omit<IRunOptions, 'text' | 'size' | 'font'> = {}): TextRun {
   return new TextRun({ text, font: FONT, size: size * 2, ...extra });
 }
 
-function line(text: string, size: number, extra: Omit<IRunOptions, 'text' | 'size' | 'font'> = {}, after = 0): Paragraph {
+export function line(text: string, size: number, extra: Omit<IRunOptions, 'text' | 'size' | 'font'> = {}, after = 0): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children: [run(text, size, extra)] });
 }
 
-/** Two side-by-side blocks without borders (issuing body | motto; maker | head). */
-function sideBySide(left: Paragraph[], right: Paragraph[], leftShare: number): Table {
-  const leftWidth = Math.round(TEXT_WIDTH * leftShare);
+/** Two side-by-side blocks without borders (issuing body | motto; maker | head), `total` twips wide. */
+export function sideBySide(left: Paragraph[], right: Paragraph[], leftShare: number, total = TEXT_WIDTH): Table {
+  const leftWidth = Math.round(total * leftShare);
   const cell = (children: Paragraph[], width: number) =>
     new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE } });
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [leftWidth, TEXT_WIDTH - leftWidth],
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: [leftWidth, total - leftWidth],
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
-    rows: [new TableRow({ cantSplit: true, children: [cell(left, leftWidth), cell(right, TEXT_WIDTH - leftWidth)] })],
+    rows: [new TableRow({ cantSplit: true, children: [cell(left, leftWidth), cell(right, total - leftWidth)] })],
   });
 }
 

@@ -14,7 +14,7 @@ import { createTranslator } from '../i18n/translate';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const FONT = 'Times New Roman';
+export const FONT = 'Times New Roman';
 /**
  * Point sizes of the decree's forms: body name, motto and signer titles 13; "PHỤ LỤC", title, the
  * attachment line and the signers' names 14. The forms leave tables to the drafter: 11 pt fits the 14
@@ -36,7 +36,7 @@ export const HEADER_ROW = 9;
 const LEFT: [number, number] = [1, 4];
 const RIGHT: [number, number] = [9, COLUMNS];
 
-const THIN: Borders = {
+export const THIN: Borders = {
   top: { style: 'thin' },
   left: { style: 'thin' },
   bottom: { style: 'thin' },
@@ -46,11 +46,11 @@ const THIN: Borders = {
 
 const doc = createTranslator('vi');
 
-function font(size: number, extra: Partial<Font> = {}): Partial<Font> {
+export function font(size: number, extra: Partial<Font> = {}): Partial<Font> {
   return { name: FONT, size, ...extra };
 }
 
-function put(sheet: Worksheet, row: number, span: [number, number], value: string, style: Partial<Font>, align?: Partial<Alignment>) {
+export function put(sheet: Worksheet, row: number, span: [number, number], value: string, style: Partial<Font>, align?: Partial<Alignment>) {
   if (span[1] > span[0]) sheet.mergeCells(row, span[0], row, span[1]);
   const cell = sheet.getCell(row, span[0]);
   cell.value = value;
@@ -109,7 +109,7 @@ function rowHeight(values: readonly string[], widths: readonly number[]): number
   return lines * LINE_PT + 3;
 }
 
-function writeCell(cell: Cell, text: string, isDateColumn: boolean) {
+export function writeCell(cell: Cell, text: string, isDateColumn: boolean) {
   const date = isDateColumn ? cellDate(text) : null;
   if (date) {
     cell.value = date.date;

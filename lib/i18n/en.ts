@@ -1,10 +1,12 @@
 /** The English catalog: the keys of the Vietnamese one (lib/i18n/vi.ts), so a missing key fails the type check. */
 import type { MessageKey } from './vi';
 import { enDashboard } from './en-dashboard';
+import { enAccess } from './en-access';
 import { enProblems } from './en-problems';
 
 export const en: Record<MessageKey, string> = {
   ...enDashboard,
+  ...enAccess,
   ...enProblems,
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',

@@ -9,7 +9,8 @@ import type { FollowupItem, TimeLeft } from './followup';
 /**
  * The words and files of the follow-up lists: the time left or late as a sentence, the appointment as
  * the page shows it, and the CSV of one unit's list (or several), written by `Papa.unparse` with the
- * appendix CSV's formula neutralisation, BOM and CRLF line ends. Word and Excel forms may follow.
+ * appendix CSV's formula neutralisation, BOM and CRLF line ends. The workbook and the Word document are
+ * built from ./followup-document.ts.
  */
 
 /** `còn 2 ngày làm việc`, `quá 1 giờ 5 phút`, `hạn hôm nay`… in the translator's language. */

@@ -14,4 +14,8 @@ export interface FirefoxSession {
   extensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
 }
-export function launchFirefoxWithExtension(options?: { extensionDir?: string; today?: string }): Promise<FirefoxSession>;
+export function launchFirefoxWithExtension(options?: {
+  extensionDir?: string;
+  today?: string;
+  prefs?: Record<string, string | number | boolean>;
+}): Promise<FirefoxSession>;

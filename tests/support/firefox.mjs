@@ -64,8 +64,10 @@ async function startRefusingProxy() {
  * @param {object} [options]
  * @param {string} [options.extensionDir='.output/firefox-mv3']
  * @param {string} [options.today] yyyy-MM-dd for server-rendered fixture pages
+ * @param {Record<string, string | number | boolean>} [options.prefs] more Firefox preferences (a test's
+ *   own situation, e.g. host permissions withheld at install)
  */
-export async function launchFirefoxWithExtension({ extensionDir = '.output/firefox-mv3', today } = {}) {
+export async function launchFirefoxWithExtension({ extensionDir = '.output/firefox-mv3', today, prefs = {} } = {}) {
   const dir = resolve(extensionDir);
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`No Firefox build at ${dir}: run npm run build:firefox first.`);
@@ -104,6 +106,7 @@ export async function launchFirefoxWithExtension({ extensionDir = '.output/firef
         'network.proxy.ssl_port': proxy.port,
         'network.proxy.allow_hijacking_localhost': true,
         'network.proxy.no_proxies_on': '',
+        ...prefs,
       },
     });
   } catch (error) {

@@ -36,4 +36,52 @@ describe('reminder', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(create).toHaveBeenCalledTimes(1);
   });
+
+  it('names the counts (a) returned not closed and (b) overdue, and a click opens the dashboard on those two lists', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const clear = vi.spyOn(fakeBrowser.notifications, 'clear');
+    const open = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    const monitored: MonitorResult = {
+      returnedNotClosed: Array.from({ length: 3 }, () => ({}) as MonitorResult['returnedNotClosed'][number]),
+      dueSoon: Array.from({ length: 1_250 }, () => ({}) as MonitorResult['dueSoon'][number]),
+      overdue: 1_240,
+      actionCount: 1_253,
+    };
+    const reminder = createReminder(async () => ({ current: DEFAULT_SETTINGS, result: monitored }));
+    reminder.listen();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: 0 });
+    await vi.waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    const [, options] = create.mock.calls[0] as unknown as [string, { message: string }];
+    // Vietnamese, the default language: both counts, in Vietnamese number format.
+    expect(options.message).toBe('3 hồ sơ đã trả nhưng chưa kết thúc; 1.240 hồ sơ quá hạn chưa kết thúc. Bấm để mở danh sách cần đôn đốc.');
+
+    await fakeBrowser.notifications.onClicked.trigger('another-notification');
+    expect(open).not.toHaveBeenCalled();
+    await fakeBrowser.notifications.onClicked.trigger(REMINDER_ALARM);
+    expect(open).toHaveBeenCalledTimes(1);
+    const url = new URL((open.mock.calls[0]![0] as { url: string }).url);
+    expect(url.pathname).toBe('/dashboard.html');
+    expect(url.searchParams.getAll('kind')).toEqual(['returned-not-closed', 'overdue']);
+    expect(clear).toHaveBeenCalledWith(REMINDER_ALARM);
+  });
+
+  it('with nothing in (a) or (b) but dossiers due soon, says so and opens the due-soon list', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const open = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    const monitored: MonitorResult = {
+      returnedNotClosed: [],
+      dueSoon: Array.from({ length: 4 }, () => ({}) as MonitorResult['dueSoon'][number]),
+      overdue: 0,
+      actionCount: 4,
+    };
+    const reminder = createReminder(async () => ({ current: DEFAULT_SETTINGS, result: monitored }));
+    reminder.listen();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: 0 });
+    await vi.waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    const [id, options] = create.mock.calls[0] as unknown as [string, { message: string }];
+    expect(options.message).toBe('4 hồ sơ sắp đến hạn, chưa kết thúc. Bấm để mở danh sách.');
+    await fakeBrowser.notifications.onClicked.trigger(id);
+    const url = new URL((open.mock.calls[0]![0] as { url: string }).url);
+    expect(url.searchParams.getAll('kind')).toEqual(['due-soon']);
+  });
 });
