@@ -52,14 +52,12 @@ export default defineContentScript({
       }
     });
 
-    if (!top) {
-      // The panel, its open state and its shortcut belong to the top page.
-      await sync.start();
-      return;
+    if (top) {
+      host.setOpen(await panelOpenItem.getValue());
+      ctx.onInvalidated(panelOpenItem.watch((open) => host.setOpen(open)));
     }
-    host.setOpen(await panelOpenItem.getValue());
-    ctx.onInvalidated(panelOpenItem.watch((open) => host.setOpen(open)));
-    // Only the user's own keys count: a page script can dispatch a keydown but not a trusted one.
+    // Only the user's own keys count: a page script can dispatch a keydown but not a trusted one. In a
+    // frame, the shortcut flips the shared open flag, which the top page's panel follows.
     ctx.addEventListener(
       document,
       'keydown',

@@ -46,8 +46,15 @@ test('a list inside a same-origin frame is listed by the one panel of the top pa
   await expect.poll(() => popupCount(popup, 'count-late')).toBe(late.length);
   await expect.poll(() => popupCount(popup, 'count-tagged')).toBe(1);
 
-  // After a reload the tag is still shown.
+  // The shortcut pressed with the focus inside the framed list closes and opens the top page's panel.
   await page.bringToFront();
+  await listFrame.locator('[role="row"]', { hasText: code }).first().click();
+  await page.keyboard.press('Alt+Shift+KeyL');
+  await expect(panel(page).getByTestId('panel-toggle')).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Alt+Shift+KeyL');
+  await expect(panel(page).getByTestId('panel-toggle')).toHaveAttribute('aria-expanded', 'true');
+
+  // After a reload the tag is still shown.
   await page.reload();
   await expect.poll(async () => (await listedCodes(page)).sort()).toEqual([...late].sort());
   await expect(panel(page).locator(`[data-testid="dossier-row"][data-code="${code}"]`)).toHaveAttribute('data-tagged', 'true');
