@@ -1,5 +1,6 @@
 import { documentContent, type DocumentInfo } from './document-header';
 import { appendixFileName, type AppendixValues } from './rows';
+import type { Settings } from '../settings/settings';
 
 /**
  * The workbook or the Word document of an appendix, for the pages that export (popup, consolidation).
@@ -18,6 +19,27 @@ export interface OfficeFile {
 
 /** The settings the documents take (all optional but the day). */
 export type OfficeSettings = Omit<DocumentInfo, 'period' | 'today'>;
+
+/** The settings fields the documents print (lib/settings/settings.ts). */
+export type DocumentSettings = Pick<
+  Settings,
+  'unitName' | 'staffName' | 'parentBody' | 'letterNumber' | 'letterDate' | 'letterIssuer' | 'place' | 'headTitle' | 'headName' | 'preparerName'
+>;
+
+/** The documents' fields from the settings: "người lập biểu" is the staff member where none is set. */
+export function officeSettings(settings: DocumentSettings): OfficeSettings {
+  return {
+    unitName: settings.unitName,
+    parentBody: settings.parentBody,
+    letterNumber: settings.letterNumber,
+    letterDate: settings.letterDate,
+    letterIssuer: settings.letterIssuer,
+    place: settings.place,
+    preparerName: settings.preparerName.trim() || settings.staffName,
+    headTitle: settings.headTitle,
+    headName: settings.headName,
+  };
+}
 
 /** The file for these rows, named like the CSV (`phu-luc-ho-so-tre-han-…`) with its own extension. */
 export async function officeFile(
