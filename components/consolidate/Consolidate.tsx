@@ -89,6 +89,7 @@ export function Consolidate(props: ConsolidateProps) {
           <button
             key={kind}
             type="button"
+            className="secondary"
             data-testid={`export-consolidated-${kind}`}
             disabled={props.exportBlocked !== null}
             aria-describedby={props.exportBlocked ? 'export-reason' : undefined}
