@@ -11,7 +11,7 @@ import { lateRates } from '@/lib/reports/rates';
 import { periodBounds, periodToQuery } from '@/lib/appendix/period';
 import { Popup } from '@/components/popup/Popup';
 import { downloadBlob, downloadText, useSettings, useStoredDossiers } from '@/components/shared/use-extension';
-import { officeFile, officeSettings, type OfficeKind } from '@/lib/appendix/office-file';
+import { exportsOnPage, officeFile, officeSettings, type OfficeKind } from '@/lib/appendix/office-file';
 
 function PopupPage() {
   const { settings, t } = useSettings();
@@ -56,6 +56,14 @@ function PopupPage() {
     const rows = buildAppendixRows(dossiers, { today: now, unitName: settings.unitName, period: range });
     if (rows.length === 0) {
       setExportMessage(t('popup.nothingToExport'));
+      return;
+    }
+    if (exportsOnPage(kind, rows.length)) {
+      // Too long for the popup, which closes when the user clicks elsewhere: the appendix page makes it.
+      const query = periodToQuery(period);
+      const url = browser.runtime.getURL(`/appendix.html${query ? `${query}&` : '?'}export=${kind}` as `/appendix.html`);
+      void browser.tabs.create({ url });
+      setExportMessage(t('popup.exportOnPage', { count: rows.length }));
       return;
     }
     setExportMessage(t('popup.exportPreparing'));

@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { expect, test } from './fixtures';
+import { DEMO_PAGES } from '../fixtures/portal/routes.mjs';
+import { buildSearchDossiers, vietnamToday } from '../fixtures/portal/dossiers.mjs';
+import { expect, openPopup, popupCount, sendFromExtensionPage, test } from './fixtures';
 
 /**
  * The consolidation page with workbooks: an office's edited workbook (a title block above the table, a
  * note typed in, a due date as a real date cell, one bad row) and another office's CSV merge into one
  * appendix; a macro-enabled workbook is refused with its message and costs the other files nothing; the
- * merge exports to .xlsx and .docx, which print the document fields set on the options page.
+ * merge exports to .xlsx and .docx, which print the document fields set on the options page. The
+ * appendix page makes both files too, and makes the one the popup hands it (an export too long for the
+ * popup).
  */
 
 const HEADINGS = ['STT', 'Mã hồ sơ', 'Tên thủ tục hành chính', 'Lĩnh vực', 'Tổ chức, cá nhân nộp hồ sơ', 'Ngày tiếp nhận', 'Ngày hẹn trả kết quả', 'Ngày kết thúc trên Hệ thống', 'Tình trạng trên Hệ thống', 'Ngày trả kết quả thực tế', 'Kết quả thực tế', 'Lý do chưa kết thúc hoặc kết thúc muộn trên Hệ thống', 'Cơ quan, đơn vị', 'Ghi chú'];
@@ -112,4 +116,42 @@ test('an edited workbook and a CSV consolidate; a .xlsm is refused; the merge ex
   for (const expected of ['ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI', '321/UBND-VP ngày 05 tháng 11 năm 2026', 'Lê Thị Hoa', 'CHỦ TỊCH', 'Phạm Văn Bình', 'Đã gọi điện cho công dân']) {
     expect(text).toContain(expected);
   }
+});
+
+test('the appendix page makes the workbook and the Word document, and makes the one the popup hands over', async ({ context, extensionId }) => {
+  test.setTimeout(180_000);
+  // The demo portal's late dossiers, each tagged as returned on its appointment day.
+  const late = buildSearchDossiers(vietnamToday()).filter((d) => d.expected.startsWith('late-'));
+  const portal = await context.newPage();
+  await portal.goto(DEMO_PAGES.find((p) => p.key === 'search')!.url);
+  await portal.getByLabel('Số dòng').selectOption('50');
+  const popup = await openPopup(context, extensionId);
+  await expect.poll(() => popupCount(popup, 'count-late'), { timeout: 30_000 }).toBe(late.length);
+  const responses = await sendFromExtensionPage(
+    context,
+    extensionId,
+    late.map((d) => ({ type: 'tag/set', code: d.code, input: { realReturn: d.due.day, reason: '', note: '' } })),
+  );
+  expect(responses.every((r) => (r as { ok?: boolean }).ok === true)).toBe(true);
+  await portal.close();
+  await popup.close();
+
+  // As the popup opens it for an appendix too long to make in the popup.
+  const page = await context.newPage();
+  const [handedOver] = await Promise.all([page.waitForEvent('download'), page.goto(`chrome-extension://${extensionId}/appendix.html?export=docx`)]);
+  expect(handedOver.suggestedFilename()).toMatch(/^phu-luc-ho-so-tre-han-.*\d{8}\.docx$/);
+  await expect(page.getByTestId('appendix-export-message')).toContainText(handedOver.suggestedFilename());
+  // Made once: the address no longer asks for it, so a reload makes nothing.
+  expect(new URL(page.url()).searchParams.has('export')).toBe(false);
+  const xml = await (await JSZip.loadAsync(readFileSync((await handedOver.path())!))).file('word/document.xml')!.async('string');
+  for (const d of late) expect(xml).toContain(d.code);
+
+  const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('appendix-export-xlsx').click()]);
+  expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync((await xlsxDownload.path())!) as unknown as Parameters<typeof book.xlsx.load>[0]);
+  const codes = new Set<unknown>();
+  for (let r = HEADER_ROW + 1; r <= HEADER_ROW + late.length; r++) codes.add(book.worksheets[0]!.getCell(r, 2).value);
+  expect(codes).toEqual(new Set(late.map((d) => d.code)));
+  await page.screenshot({ path: 'tests/artifacts/appendix-office-export.png' });
 });
