@@ -8,6 +8,9 @@ const EXTRA_PORTAL_MATCHES = ['https://*/*', 'http://*/*'];
 // no `downloads` (the CSV is a plain download from the popup page), no `<all_urls>`.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // The consolidation page's parse worker is a module worker: as an ES module it can load the workbook
+  // reader (ExcelJS) by a dynamic import only when a workbook comes, instead of inlining it.
+  vite: () => ({ worker: { format: 'es' } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -23,6 +23,9 @@ export interface AppendixPrintProps {
   reversed: boolean;
   onPeriodChange: (period: PeriodInput) => void;
   onPrint: () => void;
+  /** The same rows as a workbook or a Word document (the popup sends long exports here). */
+  onExportOffice: (kind: 'xlsx' | 'docx') => void;
+  exportMessage: string | null;
   /** Working days late on the system, by dossier code (shown under the system state). */
   workingDaysLate: ReadonlyMap<string, number>;
   /** Late rates over the stored dossiers of the period: the summary block. */
@@ -87,8 +90,25 @@ export function AppendixPrint(props: AppendixPrintProps) {
           <button type="button" className="primary" data-testid="print-button" onClick={props.onPrint}>
             {t('print.print')}
           </button>
+          {(['xlsx', 'docx'] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className="secondary"
+              data-testid={`appendix-export-${kind}`}
+              disabled={props.loading || rows.length === 0}
+              onClick={() => props.onExportOffice(kind)}
+            >
+              {t(kind === 'xlsx' ? 'print.exportXlsx' : 'print.exportDocx')}
+            </button>
+          ))}
           <span className="hint">{t('print.hint')}</span>
         </div>
+        {props.exportMessage && (
+          <p role="status" data-testid="appendix-export-message">
+            {props.exportMessage}
+          </p>
+        )}
         {props.invalidQuery.map((value) => (
           <p key={value} className="warning" role="status">
             {t('print.invalidQuery', { value })}

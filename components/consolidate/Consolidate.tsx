@@ -48,6 +48,8 @@ export interface ConsolidateProps {
   onSettleFile: (file: string) => void;
   onDownloadErrors: () => void;
   onExport: () => void;
+  /** The merged appendix as a workbook or a Word document. */
+  onExportOffice: (kind: 'xlsx' | 'docx') => void;
 }
 
 /** The consolidation page: load many appendix files, see every error, settle conflicts, export one file. */
@@ -83,6 +85,19 @@ export function Consolidate(props: ConsolidateProps) {
         >
           {t('consolidate.export')}
         </button>
+        {(['xlsx', 'docx'] as const).map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className="secondary"
+            data-testid={`export-consolidated-${kind}`}
+            disabled={props.exportBlocked !== null}
+            aria-describedby={props.exportBlocked ? 'export-reason' : undefined}
+            onClick={() => props.onExportOffice(kind)}
+          >
+            {t(kind === 'xlsx' ? 'consolidate.exportXlsx' : 'consolidate.exportDocx')}
+          </button>
+        ))}
         {props.exportBlocked && (
           <p id="export-reason" className="hint blocked" data-testid="export-reason">
             {props.exportBlocked}

@@ -34,7 +34,7 @@ export function DropZone({ t, reading, onAddFiles }: { t: Translate; reading: nu
         <input
           type="file"
           multiple
-          accept=".csv,text/csv"
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           data-testid="consolidate-files"
           onChange={(event) => {
             const list = Array.from(event.target.files ?? []);

@@ -26,6 +26,8 @@ function errorsByFile(errors: readonly ImportError[]): FileErrors[] {
 export function ErrorList({ t, errors, onDownload }: { t: Translate; errors: readonly ImportError[]; onDownload: () => void }) {
   function where(e: ImportError): string {
     if (e.line <= 0) return t('consolidate.errorWhereFile', { file: e.file });
+    // A workbook's rows are single rows of a named sheet.
+    if (e.sheet !== undefined) return t('consolidate.errorWhereSheet', { file: e.file, sheet: e.sheet, line: e.line });
     if (e.lineTo > e.line) return t('consolidate.errorWhereRange', { file: e.file, from: e.line, to: e.lineTo });
     return t('consolidate.errorWhere', { file: e.file, line: e.line });
   }
@@ -42,7 +44,7 @@ export function ErrorList({ t, errors, onDownload }: { t: Translate; errors: rea
       <ul>
         {errorsByFile(errors).map((group) => [
           ...group.shown.map((e, i) => (
-            <li key={`${e.file}-${e.line}-${i}`} data-testid="import-error" data-file={e.file} data-line={e.line} data-line-to={e.lineTo}>
+            <li key={`${e.file}-${e.line}-${i}`} data-testid="import-error" data-file={e.file} data-sheet={e.sheet} data-line={e.line} data-line-to={e.lineTo}>
               <strong>{where(e)}</strong>
               {' — '}
               {problemsText(t, e.problems)}

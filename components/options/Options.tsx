@@ -4,6 +4,7 @@ import { renderProblem, type Translate } from '@/lib/i18n/translate';
 import { checkSettings, type Settings } from '@/lib/settings/settings';
 import { formatSynonymsText, parseSynonymsText } from '@/lib/portal/synonyms-text';
 import { formatHolidayOverrides, parseHolidayOverrides } from '@/lib/calendar/overrides';
+import { DocumentSection } from './DocumentSection';
 
 export interface OptionsProps {
   t: Translate;
@@ -184,6 +185,8 @@ export function Options({ t, settings, onSave, onRequestReminderPermission }: Op
           {fieldError('reminder')}
         </label>
       </fieldset>
+
+      <DocumentSection t={t} draft={draft} onChange={setDraft} fieldError={(field) => fieldError(field)} />
 
       <button type="submit" className="primary" data-testid="option-save">
         {t('options.save')}

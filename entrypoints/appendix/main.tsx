@@ -1,17 +1,20 @@
 import './style.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { appendixFileName, buildAppendixRows, inPeriod } from '@/lib/appendix/rows';
 import { vietnamNow } from '@/lib/calendar/day';
 import { createTranslator } from '@/lib/i18n/translate';
 import { isReversed, periodBounds, periodFromQuery, periodToQuery, type PeriodInput } from '@/lib/appendix/period';
 import { AppendixPrint } from '@/components/appendix/AppendixPrint';
-import { useSettings, useStoredDossiers } from '@/components/shared/use-extension';
+import { downloadBlob, useSettings, useStoredDossiers } from '@/components/shared/use-extension';
+import { exportFromQuery, officeFile, officeSettings, type OfficeKind } from '@/lib/appendix/office-file';
 import { createWorkingCalendar, workingDaysLate } from '@/lib/calendar/working-calendar';
 import { lateRates } from '@/lib/reports/rates';
 
 const vietnamese = createTranslator('vi');
 const initial = periodFromQuery(window.location.search);
+/** An export the popup handed over (too long for the popup): made once, as soon as the rows are read. */
+const handedOver = exportFromQuery(window.location.search);
 
 function AppendixPage() {
   const { settings, loaded, t } = useSettings();
@@ -39,6 +42,27 @@ function AppendixPage() {
   const rates = useMemo(() => {
     return lateRates((dossiers ?? []).filter((dossier) => inPeriod(dossier.due.day, bounds)), now);
   }, [dossiers, bounds, now]);
+
+  const [exportMessage, setExportMessage] = useState<string | null>(null);
+  async function exportOffice(kind: OfficeKind) {
+    if (rows.length === 0) return;
+    setExportMessage(t('print.exportPreparing', { count: rows.length }));
+    // Let the message paint before the writer holds the thread.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    try {
+      const file = await officeFile(kind, rows, { ...officeSettings(settings), period: bounds, today });
+      downloadBlob(file.fileName, new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }));
+      setExportMessage(t('print.exportDone', { file: file.fileName, count: rows.length }));
+    } catch (failure) {
+      setExportMessage(t('print.exportFailed', { message: failure instanceof Error ? failure.message : String(failure) }));
+    }
+  }
+  const handedOverDone = useRef(false);
+  useEffect(() => {
+    if (!handedOver || handedOverDone.current || !loaded || dossiers === null) return;
+    handedOverDone.current = true;
+    void exportOffice(handedOver);
+  });
 
   useEffect(() => {
     // Keep the period in the address, so a reload or a bookmark shows the same appendix.
@@ -68,6 +92,8 @@ function AppendixPage() {
       reversed={isReversed(period)}
       onPeriodChange={setPeriod}
       onPrint={() => window.print()}
+      onExportOffice={(kind) => void exportOffice(kind)}
+      exportMessage={exportMessage}
       workingDaysLate={lateDays}
       rates={rates}
     />

@@ -6,8 +6,10 @@ import {
   errorReportCsv,
   mergeAppendices,
   rejectedLineCount,
+  sortImported,
   summaryByUnit,
 } from '@/lib/appendix/consolidate';
+import { officeFile, officeSettings, type OfficeKind } from '@/lib/appendix/office-file';
 import {
   applyChoices,
   chooseFile,
@@ -20,7 +22,7 @@ import {
 import { vietnamDay } from '@/lib/calendar/day';
 import { Consolidate, type ConflictView, type ConsolidateFileView } from '@/components/consolidate/Consolidate';
 import { problemsText } from '@/components/consolidate/problem-text';
-import { downloadText, useSettings } from '@/components/shared/use-extension';
+import { downloadBlob, downloadText, useSettings } from '@/components/shared/use-extension';
 import { useLoadedFiles, type LoadedFile } from './use-loaded-files';
 
 /** What the page shows of the loaded files and the user's choices, recomputed only when they change. */
@@ -87,11 +89,27 @@ function ConsolidatePage() {
     setExportMessage(t('consolidate.exportDone', { file: fileName, count: merged.length }));
   }
 
+  // The merged appendix in the form the office sends it; the writers load only now (chunks of their own).
+  async function exportOffice(kind: OfficeKind) {
+    if (exportBlocked !== null) return;
+    const today = vietnamDay();
+    const rows = sortImported(merged);
+    setExportMessage(t('consolidate.exportPreparing'));
+    try {
+      const file = await officeFile(kind, rows, { ...officeSettings(settings), today }, consolidatedFileName(today));
+      downloadBlob(file.fileName, new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }));
+      setExportMessage(t('consolidate.exportDone', { file: file.fileName, count: rows.length }));
+    } catch (error) {
+      setExportMessage(t('consolidate.exportFailed', { message: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
   function downloadErrors() {
     const report = errorReportCsv(
       errors,
       {
         file: t('consolidate.errorReportFile'),
+        sheet: t('consolidate.errorReportSheet'),
         from: t('consolidate.errorReportFrom'),
         to: t('consolidate.errorReportTo'),
         problem: t('consolidate.errorReportProblem'),
@@ -133,6 +151,7 @@ function ConsolidatePage() {
       }}
       onDownloadErrors={downloadErrors}
       onExport={exportCsv}
+      onExportOffice={(kind) => void exportOffice(kind)}
     />
   );
 }

@@ -1,4 +1,5 @@
-import { parseAppendixFile, type ParsedAppendix } from '@/lib/appendix/consolidate';
+import type { ParsedAppendix } from '@/lib/appendix/consolidate';
+import { parseAnyAppendixFile } from './parse-any';
 
 /** A file to parse, posted to the worker (the bytes are transferred, not copied). */
 export interface ParseRequest {
@@ -24,7 +25,7 @@ const pending = new Map<number, Pending>();
 
 /** Without a worker (none here, or it failed to load), files are parsed on the page: slower, still right. */
 function parseHere({ name, bytes, resolve }: Pending): void {
-  resolve(parseAppendixFile(name, new Uint8Array(bytes)));
+  void parseAnyAppendixFile(name, new Uint8Array(bytes)).then(resolve);
 }
 
 function parseWorker(): Worker | null {

@@ -1,14 +1,14 @@
 /**
- * Reads appendix files off the consolidation page's main thread: a file of many bad lines must not
- * freeze the page. Loaded by the page as a module worker from the extension's own origin, which the
- * extension pages' CSP (`script-src 'self'`) allows; Papa Parse's own worker mode builds its worker from
- * a blob: URL, which that CSP refuses.
+ * Reads appendix files off the consolidation page's main thread: a file of many bad lines, or a large
+ * workbook, must not freeze the page. Loaded by the page as a module worker from the extension's own
+ * origin, which the extension pages' CSP (`script-src 'self'`) allows; Papa Parse's own worker mode
+ * builds its worker from a blob: URL, which that CSP refuses.
  */
-import { parseAppendixFile } from '@/lib/appendix/consolidate';
 import type { ParseReply, ParseRequest } from './parse-client';
+import { parseAnyAppendixFile } from './parse-any';
 
-self.onmessage = (event: MessageEvent<ParseRequest>) => {
+self.onmessage = async (event: MessageEvent<ParseRequest>) => {
   const { id, name, bytes } = event.data;
-  const reply: ParseReply = { id, parsed: parseAppendixFile(name, new Uint8Array(bytes)) };
+  const reply: ParseReply = { id, parsed: await parseAnyAppendixFile(name, new Uint8Array(bytes)) };
   self.postMessage(reply);
 };

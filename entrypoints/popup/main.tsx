@@ -11,7 +11,7 @@ import { lateRates } from '@/lib/reports/rates';
 import { periodBounds, periodToQuery } from '@/lib/appendix/period';
 import { Popup } from '@/components/popup/Popup';
 import { downloadBlob, downloadText, useSettings, useStoredDossiers } from '@/components/shared/use-extension';
-import { officeFile, type OfficeKind } from '@/lib/appendix/office-file';
+import { exportsOnPage, officeFile, officeSettings, type OfficeKind } from '@/lib/appendix/office-file';
 import { HostAccessNotice } from '@/components/shared/HostAccessNotice';
 import { useHostAccess } from '@/components/shared/use-host-access';
 
@@ -55,14 +55,23 @@ function PopupPage() {
   // The workbook and the Word document: their writers load only now (a chunk of their own).
   async function exportOffice(kind: OfficeKind) {
     if (!dossiers) return;
-    const rows = buildAppendixRows(dossiers, { today, unitName: settings.unitName, period: range });
+    // The same rows as the CSV: lateness to the minute of the popup's opening.
+    const rows = buildAppendixRows(dossiers, { today: now, unitName: settings.unitName, period: range });
     if (rows.length === 0) {
       setExportMessage(t('popup.nothingToExport'));
       return;
     }
+    if (exportsOnPage(kind, rows.length)) {
+      // Too long for the popup, which closes when the user clicks elsewhere: the appendix page makes it.
+      const query = periodToQuery(period);
+      const url = browser.runtime.getURL(`/appendix.html${query ? `${query}&` : '?'}export=${kind}` as `/appendix.html`);
+      void browser.tabs.create({ url });
+      setExportMessage(t('popup.exportOnPage', { count: rows.length }));
+      return;
+    }
     setExportMessage(t('popup.exportPreparing'));
     try {
-      const file = await officeFile(kind, rows, { ...settings, preparerName: settings.staffName, period: range, today });
+      const file = await officeFile(kind, rows, { ...officeSettings(settings), period: range, today });
       downloadBlob(file.fileName, new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }));
       setExportMessage(t('popup.exportDone', { file: file.fileName, count: rows.length }));
     } catch (error) {

@@ -28,6 +28,18 @@ const SIZE = { header: 13, heading: 14, table: 11 } as const;
  */
 export const COLUMN_WIDTHS = COLUMN_WIDTHS_MM.map((mm) => Math.ceil(mm / 1.8));
 
+/**
+ * Width of a date column that holds a time: a date cell is a number, which spreadsheets never wrap and
+ * print as `###` where `dd/mm/yyyy hh:mm` does not fit (LibreOffice did, at the printed width).
+ */
+const TIMED_DATE_WIDTH = 17;
+
+/** The widths for this content: the printed widths, a date column with a time widened to fit it. */
+function columnWidths(content: DocumentContent): number[] {
+  const timed = (i: number) => content.rows.some((row) => / \d{2}:\d{2}$/.test(row[i] ?? ''));
+  return COLUMN_WIDTHS.map((width, i) => (content.dateColumns.includes(i) && timed(i) ? Math.max(width, TIMED_DATE_WIDTH) : width));
+}
+
 
 const COLUMNS = COLUMN_WIDTHS.length;
 /** The table's header row: under the seven rows of the top block and one empty row. */
@@ -123,10 +135,10 @@ export function writeCell(cell: Cell, text: string, isDateColumn: boolean) {
 }
 
 /** The header row at `top`, then one row per appendix row; returns the row after the table. */
-function writeTable(sheet: Worksheet, content: DocumentContent, top: number): number {
+function writeTable(sheet: Worksheet, content: DocumentContent, top: number, widths: readonly number[]): number {
   const header = sheet.getRow(top);
   // Bold headings are wider than the body's letters.
-  header.height = rowHeight(content.headings, COLUMN_WIDTHS.map((w) => w * 0.9));
+  header.height = rowHeight(content.headings, widths.map((w) => w * 0.9));
   content.headings.forEach((heading, i) => {
     const cell = header.getCell(i + 1);
     cell.value = heading;
@@ -140,7 +152,7 @@ function writeTable(sheet: Worksheet, content: DocumentContent, top: number): nu
   const centred: Partial<Alignment> = { vertical: 'top', horizontal: 'center', wrapText: true };
   content.rows.forEach((values, r) => {
     const row = sheet.getRow(top + 1 + r);
-    row.height = rowHeight(values, COLUMN_WIDTHS);
+    row.height = rowHeight(values, widths);
     values.forEach((text, i) => {
       const cell = row.getCell(i + 1);
       writeCell(cell, text, dates.has(i));
@@ -202,9 +214,10 @@ export async function appendixWorkbook(content: DocumentContent): Promise<Uint8A
   const sheet = workbook.addWorksheet(doc('office.sheetName'), {
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }],
   });
-  sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
+  const widths = columnWidths(content);
+  sheet.columns = widths.map((width) => ({ width }));
   const top = writeTopBlock(sheet, content);
-  const after = writeTable(sheet, content, top);
+  const after = writeTable(sheet, content, top, widths);
   writeSignatures(sheet, content, after);
   setUpPrint(sheet, headerRow);
   const buffer = await workbook.xlsx.writeBuffer();

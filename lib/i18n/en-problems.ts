@@ -64,4 +64,11 @@ export const enProblems: Record<keyof typeof viProblems, string> = {
   'problem.setting-invalid': 'Invalid value.',
   'problem.setting-too-long': 'Longer than {max} characters.',
   'problem.setting-window-range': 'The number of days must be a whole number from {min} to {max}.',
+  'problem.consolidate-xlsx-unreadable': '“{file}” is not a readable Excel workbook (.xlsx). An old .xls or a password-protected file: open it in Excel and save it as .xlsx without a password.',
+  'problem.consolidate-xlsx-macro': '“{file}” is a macro-enabled workbook (.xlsm) and is refused. Save it as .xlsx.',
+  'problem.consolidate-xlsx-external-links': '“{file}” links to other workbooks and is refused. Copy, paste the values (Paste Values) and save it again.',
+  'problem.consolidate-xlsx-inflated-too-large': '“{file}” inflates past {megabytes} MB and is refused.',
+  'problem.consolidate-xlsx-too-many-parts': '“{file}” holds more than {max} parts; it is not an appendix workbook.',
+  'problem.consolidate-xlsx-too-many-rows': '“{file}”, sheet “{sheet}” has more than {max} rows and is refused.',
+  'problem.consolidate-xlsx-no-sheet': '“{file}” has no worksheet.',
 };

@@ -2,11 +2,13 @@
 import type { MessageKey } from './vi';
 import { enDashboard } from './en-dashboard';
 import { enAccess } from './en-access';
+import { enOffice } from './en-office';
 import { enProblems } from './en-problems';
 
 export const en: Record<MessageKey, string> = {
   ...enDashboard,
   ...enAccess,
+  ...enOffice,
   ...enProblems,
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
@@ -226,8 +228,8 @@ export const en: Record<MessageKey, string> = {
   'print.pageWord': 'Page',
 
   'consolidate.title': 'Consolidate the appendices of many offices',
-  'consolidate.intro': 'Load the appendix CSV files received from communes, wards and agencies (comma or semicolon). Every row is checked; bad rows are listed with their file and line, never dropped silently.',
-  'consolidate.pick': 'Choose CSV files…',
+  'consolidate.intro': 'Load the appendix files received from communes, wards and agencies: CSV (comma or semicolon) or Excel (.xlsx). Every row is checked; bad rows are listed with their file and line, never dropped silently.',
+  'consolidate.pick': 'Choose CSV or Excel files…',
   'consolidate.drop': 'or drag and drop the files here',
   'consolidate.dropActive': 'Drop the files to load them',
   'consolidate.reading': 'Reading {count} files…',

@@ -93,6 +93,19 @@ export interface ProblemFields {
   'consolidate-closed-not-late': { column: string; state: string };
   'consolidate-before-receipt': { column: string };
   'consolidate-outcome-mismatch': { column: string };
+
+  // Workbooks (.xlsx) loaded on the consolidation page: a workbook is untrusted input, screened first.
+  /** Not a workbook the page can read (an old .xls, an encrypted or damaged file). */
+  'consolidate-xlsx-unreadable': { file: string };
+  /** A macro-enabled workbook (.xlsm, a VBA project inside). */
+  'consolidate-xlsx-macro': { file: string };
+  /** Links to other workbooks, whose values would come from files the page does not have. */
+  'consolidate-xlsx-external-links': { file: string };
+  /** Its parts would inflate past the cap (a zip bomb). */
+  'consolidate-xlsx-inflated-too-large': { file: string; megabytes: number };
+  'consolidate-xlsx-too-many-parts': { file: string; max: number };
+  'consolidate-xlsx-too-many-rows': { file: string; sheet: string; max: number };
+  'consolidate-xlsx-no-sheet': { file: string };
 }
 
 export type ProblemCode = keyof ProblemFields;

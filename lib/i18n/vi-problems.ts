@@ -67,4 +67,11 @@ export const viProblems = {
   'problem.setting-invalid': 'Giá trị không hợp lệ.',
   'problem.setting-too-long': 'Dài quá {max} ký tự.',
   'problem.setting-window-range': 'Số ngày phải là số nguyên từ {min} đến {max}.',
+  'problem.consolidate-xlsx-unreadable': 'Tệp “{file}” không phải sổ tính Excel (.xlsx) đọc được. Tệp .xls cũ hoặc có mật khẩu: hãy mở bằng Excel và lưu lại dạng .xlsx không mật khẩu.',
+  'problem.consolidate-xlsx-macro': 'Tệp “{file}” là sổ tính có macro (.xlsm), không được nạp. Hãy lưu lại dạng .xlsx.',
+  'problem.consolidate-xlsx-external-links': 'Tệp “{file}” có liên kết tới sổ tính khác, không được nạp. Hãy chép rồi dán giá trị (Paste Values) và lưu lại.',
+  'problem.consolidate-xlsx-inflated-too-large': 'Tệp “{file}” khi giải nén vượt quá {megabytes} MB, không được nạp.',
+  'problem.consolidate-xlsx-too-many-parts': 'Tệp “{file}” có quá {max} phần bên trong, không phải sổ tính phụ lục.',
+  'problem.consolidate-xlsx-too-many-rows': 'Tệp “{file}”, trang tính “{sheet}” có quá {max} dòng, không được nạp.',
+  'problem.consolidate-xlsx-no-sheet': 'Tệp “{file}” không có trang tính nào.',
 } as const satisfies Record<`problem.${ProblemCode}`, string>;

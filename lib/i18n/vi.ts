@@ -8,6 +8,7 @@
 import type { ProblemCode } from './problem';
 import { viDashboard } from './vi-dashboard';
 import { viAccess } from './vi-access';
+import { viOffice } from './vi-office';
 import { viProblems } from './vi-problems';
 // The Vietnamese state and outcome labels are the appendix's own words: one table, in lib/dossier/classify.ts.
 import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI } from '../dossier/classify';
@@ -15,6 +16,7 @@ import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI } from '../dossier/classif
 export const vi = {
   ...viDashboard,
   ...viAccess,
+  ...viOffice,
   ...viProblems,
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
@@ -237,8 +239,8 @@ export const vi = {
 
   // Consolidation of many offices' appendix files (entrypoints/consolidate).
   'consolidate.title': 'Tổng hợp phụ lục của nhiều đơn vị',
-  'consolidate.intro': 'Nạp các tệp CSV phụ lục nhận từ các xã, phường, cơ quan (dấu phẩy hoặc dấu chấm phẩy). Từng dòng được kiểm tra; dòng lỗi được liệt kê kèm tên tệp và số dòng, không bị bỏ qua âm thầm.',
-  'consolidate.pick': 'Chọn tệp CSV…',
+  'consolidate.intro': 'Nạp các tệp phụ lục nhận từ các xã, phường, cơ quan: CSV (dấu phẩy hoặc dấu chấm phẩy) hoặc Excel (.xlsx). Từng dòng được kiểm tra; dòng lỗi được liệt kê kèm tên tệp và số dòng, không bị bỏ qua âm thầm.',
+  'consolidate.pick': 'Chọn tệp CSV, Excel…',
   'consolidate.drop': 'hoặc kéo thả các tệp vào đây',
   'consolidate.dropActive': 'Thả tệp để nạp',
   'consolidate.reading': 'Đang đọc {count} tệp…',

@@ -76,14 +76,18 @@ function buildSchemas() {
       enabled: z.boolean(),
       time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
     }),
-    // The office documents' header and signatures (lib/appendix/document-header.ts); blank = a gap to fill.
-    parentBody: z.optional(z.string().check(z.trim(), z.maxLength(200))),
-    letterNumber: z.optional(z.string().check(z.trim(), z.maxLength(60))),
-    letterDate: z.optional(z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/))),
-    letterIssuer: z.optional(z.string().check(z.trim(), z.maxLength(200))),
-    place: z.optional(z.string().check(z.trim(), z.maxLength(80))),
-    headTitle: z.optional(z.string().check(z.trim(), z.maxLength(120))),
-    headName: z.optional(z.string().check(z.trim(), z.maxLength(120))),
+    // The office documents' header and signatures (lib/appendix/document-header.ts): blank prints a
+    // dotted gap to fill by hand. Defaults fill them in a value stored before they existed.
+    parentBody: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
+    letterNumber: z._default(z.string().check(z.trim(), z.maxLength(60)), ''),
+    /** The letter's day, `yyyy-MM-dd`, or ''. */
+    letterDate: z._default(z.string().check(z.refine((s) => s === '' || isIsoDay(s))), ''),
+    letterIssuer: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
+    place: z._default(z.string().check(z.trim(), z.maxLength(80)), ''),
+    headTitle: z._default(z.string().check(z.trim(), z.maxLength(120)), ''),
+    headName: z._default(z.string().check(z.trim(), z.maxLength(120)), ''),
+    /** "Người lập biểu"; where blank the documents name the staff member (`staffName`). */
+    preparerName: z._default(z.string().check(z.trim(), z.maxLength(120)), ''),
   });
   /** The value's own version 1: no monitoring, holiday or reminder settings; the separator as `csvSeparator`. */
   const legacyV1Schema = z.object({
@@ -117,6 +121,14 @@ export const DEFAULT_SETTINGS: Settings = {
   monitorWindowDays: 1,
   holidayOverrides: { daysOff: [], workingDays: [] },
   reminder: { enabled: false, time: '08:00' },
+  parentBody: '',
+  letterNumber: '',
+  letterDate: '',
+  letterIssuer: '',
+  place: '',
+  headTitle: '',
+  headName: '',
+  preparerName: '',
 };
 
 /** A value of the old format's version 1 in today's fields; null when it does not parse. */

@@ -130,7 +130,9 @@ async function main() {
   ].join('\n');
   console.log(`\n${markdown}`);
   if (!only) {
-    writeFileSync(OUTPUT, markdown);
+    // Sections other benchmarks write between `<!-- name -->` and `<!-- /name -->` (dashboard, office) stay.
+    const kept = [...readFileSync(OUTPUT, 'utf8').matchAll(/<!-- ([\w-]+) -->\n[\s\S]*?<!-- \/\1 -->\n?/g)].map((m) => m[0]);
+    writeFileSync(OUTPUT, [markdown, ...kept].join('\n'));
     console.log(`bench: written to ${OUTPUT}`);
   }
   return errors.length ? 1 : 0;

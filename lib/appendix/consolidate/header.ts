@@ -27,6 +27,11 @@ export function detectDelimiter(body: string): AppendixDelimiter {
   return semi.length > comma.length ? ';' : ',';
 }
 
+/** How many cells are appendix headings: to tell the header row from a title block above it. */
+export function knownHeadingCount(cells: readonly string[]): number {
+  return cells.filter((cell) => KEY_OF_HEADING.has(normalizeHeader(cell))).length;
+}
+
 export type HeaderMap = { ok: true; columnOf: (AppendixKey | null)[] } | { ok: false; problems: ConsolidationProblem[] };
 
 /** Header cells → the field of each column; problems when a heading is missing, unknown or repeated. */

@@ -1,9 +1,7 @@
 import Papa from 'papaparse';
-import { APPENDIX_KEYS, formatMomentVn, type AppendixValues } from '../rows';
-import { parseMomentVn } from '../../calendar/dmy';
 import { detectDelimiter, mapHeader, type HeaderMap } from './header';
 import { fileProblem, type ConsolidationProblem, type ImportError, type ImportedRow, type ParsedAppendix } from './problems';
-import { rowProblems, unneutralize } from './row-schema';
+import { readRecord } from './record';
 
 /**
  * Reading one appendix file (docs/domain.md, consolidation): the file is refused up front when it is too
@@ -89,12 +87,6 @@ function csvProblems(errors: readonly Papa.ParseError[], from: number, to: numbe
   return problems;
 }
 
-/** `dd/MM/yyyy`, with its ` HH:mm` where the cell has a time (seconds dropped). */
-function padDayVn(text: string): string {
-  const moment = parseMomentVn(text);
-  return moment ? formatMomentVn(moment) : text;
-}
-
 /**
  * Parses one appendix CSV (either delimiter, with or without BOM). Every row is validated; each bad row is
  * reported with its file name and the lines it spans (quoted multi-line cells counted; an unbalanced
@@ -138,26 +130,9 @@ export function parseAppendixFile(fileName: string, input: string | Uint8Array):
         return;
       }
       if (!header.ok) return;
-      if (cells.length !== APPENDIX_KEYS.length) {
-        errors.push({
-          file: fileName,
-          line,
-          lineTo: line,
-          problems: [{ code: 'consolidate-column-count', count: cells.length, expected: APPENDIX_KEYS.length }],
-        });
-        return;
-      }
-      const values = {} as AppendixValues;
-      header.columnOf.forEach((key, i) => {
-        if (key) values[key] = unneutralize(cells[i]!.normalize('NFC').trim());
-      });
-      const problems = rowProblems(values);
-      if (problems.length > 0) {
-        errors.push({ file: fileName, line, lineTo: line, problems });
-        return;
-      }
-      for (const key of ['received', 'due', 'closed', 'realReturn'] as const) values[key] = padDayVn(values[key]);
-      rows.push({ ...values, file: fileName, line });
+      const read = readRecord({ file: fileName, line }, header.columnOf, cells);
+      if ('error' in read) errors.push(read.error);
+      else rows.push(read.row);
     },
   });
 

@@ -17,6 +17,8 @@ export interface ImportedRow extends AppendixValues {
  */
 export interface ImportError {
   file: string;
+  /** The worksheet, for a workbook: `line` and `lineTo` are then that sheet's row numbers. */
+  sheet?: string;
   /** 1-based first line; 0 means the whole file. */
   line: number;
   /** 1-based last line (the same as `line` for one line). */

@@ -5,6 +5,8 @@ import type { ConsolidationProblem, ImportError } from './problems';
 /** The headings of the error report, in the page's language. */
 export interface ErrorReportHeadings {
   file: string;
+  /** Where given and some error is in a workbook, a column after the file names its worksheet. */
+  sheet?: string;
   from: string;
   to: string;
   problem: string;
@@ -20,15 +22,16 @@ export function errorReportCsv(
   headings: ErrorReportHeadings,
   word: (problem: ConsolidationProblem) => string,
 ): string {
+  // CSV files alone give the report it always had; a workbook's errors add the sheet column.
+  const withSheet = headings.sheet !== undefined && errors.some((e) => e.sheet !== undefined);
   const data = errors.map((e) => [
     e.file,
+    ...(withSheet ? [e.sheet ?? ''] : []),
     e.line > 0 ? String(e.line) : '',
     e.line > 0 ? String(e.lineTo) : '',
     e.problems.map(word).join('; '),
   ]);
-  const body = Papa.unparse(
-    { fields: [headings.file, headings.from, headings.to, headings.problem], data },
-    { newline: '\r\n', escapeFormulae: FORMULA_START },
-  );
+  const fields = [headings.file, ...(withSheet ? [headings.sheet!] : []), headings.from, headings.to, headings.problem];
+  const body = Papa.unparse({ fields, data }, { newline: '\r\n', escapeFormulae: FORMULA_START });
   return `\uFEFF${body}${body.endsWith('\r\n') ? '' : '\r\n'}`;
 }

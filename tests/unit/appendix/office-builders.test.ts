@@ -116,6 +116,16 @@ describe('the workbook', () => {
     expect(sheet.getColumn(3).width).toBeGreaterThan(sheet.getColumn(1).width!);
   });
 
+  it('widens a date column only where it holds a time, so no date cell prints as ###', async () => {
+    // The fixtures' receipts carry a time; their appointments and real returns do not.
+    const sheet = await readBook(await appendixWorkbook(documentContent(officeRows(3), INFO)));
+    expect(sheet.getCell(HEADER_ROW + 1, 6).numFmt).toBe('dd/mm/yyyy hh:mm;@');
+    expect(sheet.getColumn(6).width).toBeGreaterThanOrEqual(17);
+    expect(sheet.getColumn(7).width).toBe(10);
+    const untimed = officeRows(3).map((row) => ({ ...row, received: row.received.slice(0, 10) }));
+    expect((await readBook(await appendixWorkbook(documentContent(untimed, INFO)))).getColumn(6).width).toBe(10);
+  });
+
   it('gives every table row the height its wrapped text needs (LibreOffice does not size them itself)', async () => {
     expect(wrappedLines('Đăng ký khai sinh', 40)).toBe(1);
     expect(wrappedLines('Đăng ký khai sinh có yếu tố nước ngoài', 10)).toBe(3); // 13 letters a line

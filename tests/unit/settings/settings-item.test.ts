@@ -16,7 +16,19 @@ const TODAY_FORMAT = {
   holidayOverrides: { daysOff: ['2026-01-02'], workingDays: ['2026-01-10'] },
   reminder: { enabled: true, time: '07:30' },
 };
-const { version: _dropped, ...MIGRATED } = TODAY_FORMAT;
+const { version: _dropped, ...TODAY_FIELDS } = TODAY_FORMAT;
+/** The migration gives the document fields added since (blank: a dotted gap in the exports). */
+const MIGRATED = {
+  ...TODAY_FIELDS,
+  parentBody: '',
+  letterNumber: '',
+  letterDate: '',
+  letterIssuer: '',
+  place: '',
+  headTitle: '',
+  headName: '',
+  preparerName: '',
+};
 
 const stored = async () => fakeBrowser.storage.local.get(null);
 

@@ -72,10 +72,27 @@ describe('parseSettings: current version', () => {
     monitorWindowDays: 3,
     holidayOverrides: { daysOff: ['2026-04-30'], workingDays: ['2026-05-09'] },
     reminder: { enabled: true, time: '07:45' },
+    parentBody: 'Ủy ban nhân dân huyện Mộ Đức',
+    letterNumber: '125/UBND-VP',
+    letterDate: '2026-11-20',
+    letterIssuer: 'Ủy ban nhân dân xã Đức Nhuận',
+    place: 'Đức Nhuận',
+    headTitle: 'Chủ tịch',
+    headName: 'Phạm Văn Bình',
+    preparerName: 'Lê Thị Hoa',
   };
+  const DOCUMENT_FIELDS = ['parentBody', 'letterNumber', 'letterDate', 'letterIssuer', 'place', 'headTitle', 'headName', 'preparerName'] as const;
 
   it('a valid value reads as is', () => {
     expect(parseSettings(structuredClone(GOOD))).toEqual(GOOD);
+  });
+
+  it('a value stored before the document fields existed reads them blank, every other field kept', () => {
+    const before: Record<string, unknown> = structuredClone(GOOD);
+    for (const key of DOCUMENT_FIELDS) delete before[key];
+    const blank = Object.fromEntries(DOCUMENT_FIELDS.map((key) => [key, '']));
+    expect(parseSettings(before)).toEqual({ ...GOOD, ...blank });
+    expect(parseSettings({ version: 1, staffName: 'An' })).toMatchObject({ staffName: 'An', ...blank });
   });
 
   it('a value of the old format (its own version 2) reads as the same settings, without the version', () => {
@@ -98,6 +115,11 @@ describe('parseSettings: current version', () => {
     ['holidayOverrides with a day both off and working', 'holidayOverrides', { daysOff: ['2026-01-02'], workingDays: ['2026-01-02'] }],
     ['reminder with a bad time', 'reminder', { enabled: true, time: '24:00' }],
     ['reminder missing', 'reminder', undefined],
+    ['letterDate not a real day', 'letterDate', '2026-02-30'],
+    ['letterDate written day first', 'letterDate', '20/11/2026'],
+    ['place too long', 'place', 'x'.repeat(81)],
+    ['preparerName not a string', 'preparerName', 7],
+    ['headName too long', 'headName', 'x'.repeat(121)],
   ])('%s: that field falls back, every other field kept', (_label, key, bad) => {
     const stored: Record<string, unknown> = { ...structuredClone(GOOD), [key]: bad };
     const settings = parseSettings(stored);

@@ -147,4 +147,15 @@ describe('errorReportCsv', () => {
     );
     expect(csv).toBe('\uFEFFTệp,Từ dòng,Đến dòng,Lỗi\r\na.csv,3,7,consolidate-quote-unbalanced\r\n"\'=b.csv",,,consolidate-empty\r\n');
   });
+
+  it("adds the sheet column once a workbook's error is listed, and only then", async () => {
+    const { errorReportCsv } = await import('../../../../lib/appendix/consolidate');
+    const headings = { file: 'Tệp', sheet: 'Trang tính', from: 'Từ dòng', to: 'Đến dòng', problem: 'Lỗi' };
+    const csvError = { file: 'a.csv', line: 2, lineTo: 2, problems: [{ code: 'consolidate-stt' as const }] };
+    const bookError = { file: 'b.xlsx', sheet: 'Xã B', line: 11, lineTo: 11, problems: [{ code: 'consolidate-stt' as const }] };
+    expect(errorReportCsv([csvError], headings, (p) => p.code)).toBe('\uFEFFTệp,Từ dòng,Đến dòng,Lỗi\r\na.csv,2,2,consolidate-stt\r\n');
+    expect(errorReportCsv([csvError, bookError], headings, (p) => p.code)).toBe(
+      '\uFEFFTệp,Trang tính,Từ dòng,Đến dòng,Lỗi\r\na.csv,,2,2,consolidate-stt\r\nb.xlsx,Xã B,11,11,consolidate-stt\r\n',
+    );
+  });
 });
