@@ -1,0 +1,99 @@
+/**
+ * What the content script needs to let staff point at a list the reader could not name
+ * (docs/domain.md, "Pointing at a column"): the header cells of a candidate table, to highlight them,
+ * and the labelled values ("Hẹn trả: 15/03/2024 17:00") of its first rows, for the panel to offer.
+ * Pure: the DOM is passed in and read as text only.
+ */
+import type { DossierField } from '../dossier/model';
+import { cellText } from './reader/cell-text';
+import { ariaTableRows, htmlTableRows, rowCells } from './reader/table-rows';
+import type { UnmappedTable } from './reader';
+import { cellLines, normalizeHeader, normalizeText } from './text';
+
+/** How many body rows are searched for labelled values, and how many distinct labels are kept. */
+const LABEL_ROWS = 5;
+const MAX_LABELS = 20;
+const MAX_SAMPLE = 80;
+/** How many leading rows may be header rows (as the reader looks for them). */
+const HEADER_ROWS = 3;
+
+/** A labelled value as the panel shows it: the label as the page wrote it and one value seen. */
+export interface LabelledValue {
+  label: string;
+  sample: string;
+}
+
+/** One candidate table, as it travels to the panel (no element: the panel is another document). */
+export interface UnmappedSummary {
+  headings: string[];
+  found: DossierField[];
+  missing: DossierField[];
+  labels: LabelledValue[];
+}
+
+function tableRows(element: Element) {
+  return element.localName === 'table' ? { markup: 'table' as const, ...htmlTableRows(element) } : { markup: 'aria' as const, ...ariaTableRows(element) };
+}
+
+/**
+ * The header cell of each heading of a candidate, in the order of `headings` (null where none is found):
+ * the cells of the header rows (in `<thead>`, or the leading rows) whose text is that heading, each cell
+ * used once. Lower rows first, so a two-row header names its sub-headings.
+ */
+export function headingCells(element: Element, headings: readonly string[]): (Element | null)[] {
+  const { markup, rows, head } = tableRows(element);
+  const headerRows = rows.filter((row, i) => head.has(row) || i < HEADER_ROWS).reverse();
+  const cells = headerRows.flatMap((row) => rowCells(row, markup));
+  const texts = cells.map((cell) => normalizeText(cellText(cell)));
+  const used = new Set<number>();
+  return headings.map((heading) => {
+    for (let i = 0; i < cells.length; i++) {
+      if (!used.has(i) && texts[i] === heading) {
+        used.add(i);
+        return cells[i]!;
+      }
+    }
+    return null;
+  });
+}
+
+/**
+ * "label: value" inside a line: a label of letters and spaces (no digits, so "08:15" is no label) after
+ * the line's start, a dash or a comma; the value runs to the next comma or the end.
+ */
+const LABELLED = /(?:^|[,;]|-\s)\s*([\p{L}][\p{L}\p{M} ]{0,40}?)\s*:\s*([^,;]+)/gu;
+
+/** The labelled values found in the first body rows of a candidate, one per label (normalised). */
+export function labelledValues(element: Element): LabelledValue[] {
+  const { markup, rows, head, foot } = tableRows(element);
+  const isHeaderCell = (cell: Element) => cell.localName === 'th' || cell.getAttribute('role') === 'columnheader';
+  const body = rows.filter((row) => !head.has(row) && !foot.has(row) && !rowCells(row, markup).every(isHeaderCell));
+  const seen = new Set<string>();
+  const out: LabelledValue[] = [];
+  for (const row of body.slice(0, LABEL_ROWS)) {
+    for (const cell of rowCells(row, markup)) {
+      for (const line of cellLines(cellText(cell))) {
+        for (const match of line.matchAll(LABELLED)) {
+          const label = normalizeText(match[1] ?? '');
+          const key = normalizeHeader(label);
+          const sample = normalizeText(match[2] ?? '').slice(0, MAX_SAMPLE);
+          if (!key || !sample || seen.has(key)) continue;
+          seen.add(key);
+          out.push({ label, sample });
+          if (out.length >= MAX_LABELS) return out;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** A candidate as the panel gets it. */
+export function summarizeCandidate(table: UnmappedTable): UnmappedSummary {
+  return {
+    headings: table.headings,
+    found: table.found,
+    missing: table.missing,
+    labels: labelledValues(table.element),
+  };
+}
