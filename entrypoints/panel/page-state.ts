@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { protocolSchemas } from '@/lib/messaging/protocol';
 import type { Problem } from '@/lib/i18n/problem';
 import type { PanelModel } from '@/lib/portal/panel-model';
+import { pointingSchemas } from '@/lib/messaging/pointing';
+import type { UnmappedSummary } from '@/lib/portal/pointing';
 
 /**
  * What the content script tells the panel's frame. It travels through the background: the content
@@ -36,6 +38,12 @@ export interface PageState {
   saving: boolean;
   /** Codes whose tag is unknown (the page could not be saved): no tag is saved on them. */
   unknown: string[];
+  /** List-like tables the reader could not name (docs/architecture.md, "Pointing"); absent: none. */
+  unmapped?: UnmappedSummary[];
+  /** The page's portal origin and path pattern, under which a mapping is saved. */
+  where?: { origin: string; pathPattern: string } | null;
+  /** The candidate whose headings the page highlights, and the heading staff clicked there, if any. */
+  pointing?: { table: number; heading: number | null } | null;
 }
 
 /** The keyboard shortcut was pressed on the portal page: the frame moves focus into itself. */
@@ -79,6 +87,9 @@ function buildSchema() {
       storeError: z.nullable(protocolSchemas().problemSchema),
       saving: z.boolean(),
       unknown: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50_000)),
+      unmapped: z.optional(pointingSchemas().unmappedSchema),
+      where: z.optional(pointingSchemas().whereSchema),
+      pointing: z.optional(pointingSchemas().pointingSchema),
     }),
     z.object({ type: z.literal('focus') }),
   ]);

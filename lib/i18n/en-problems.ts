@@ -64,4 +64,6 @@ export const enProblems: Record<keyof typeof viProblems, string> = {
   'problem.setting-invalid': 'Invalid value.',
   'problem.setting-too-long': 'Longer than {max} characters.',
   'problem.setting-window-range': 'The number of days must be a whole number from {min} to {max}.',
+  'problem.mapping-not-portal': 'Not saved: {origin} is not a one-stop portal the extension runs on.',
+  'problem.mapping-too-large': 'Not saved: the list of mapped columns is too long.',
 };

@@ -2,10 +2,12 @@
 import type { MessageKey } from './vi';
 import { enDashboard } from './en-dashboard';
 import { enProblems } from './en-problems';
+import { enPointing } from './en-pointing';
 
 export const en: Record<MessageKey, string> = {
   ...enDashboard,
   ...enProblems,
+  ...enPointing,
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 

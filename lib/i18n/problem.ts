@@ -93,6 +93,12 @@ export interface ProblemFields {
   'consolidate-closed-not-late': { column: string; state: string };
   'consolidate-before-receipt': { column: string };
   'consolidate-outcome-mismatch': { column: string };
+
+  // Column mappings (pointing at a column on the page).
+  /** A mapping for an origin the extension does not run on. */
+  'mapping-not-portal': { origin: string };
+  /** The mapping would hold more headings or labels than allowed. */
+  'mapping-too-large': Record<never, never>;
 }
 
 export type ProblemCode = keyof ProblemFields;

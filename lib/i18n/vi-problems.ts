@@ -67,4 +67,6 @@ export const viProblems = {
   'problem.setting-invalid': 'Giá trị không hợp lệ.',
   'problem.setting-too-long': 'Dài quá {max} ký tự.',
   'problem.setting-window-range': 'Số ngày phải là số nguyên từ {min} đến {max}.',
+  'problem.mapping-not-portal': 'Không lưu được: {origin} không phải cổng một cửa mà tiện ích chạy trên đó.',
+  'problem.mapping-too-large': 'Không lưu được: danh sách cột đã chỉ quá dài.',
 } as const satisfies Record<`problem.${ProblemCode}`, string>;

@@ -101,6 +101,20 @@ export class PageRelay {
     if (entry.latest) this.post(entry, port, entry.latest);
   }
 
+  /**
+   * A message from a tab's panel to its content script (pointing at a column: which candidate to
+   * highlight). Only from a panel the relay holds for that tab; dropped while the tab has no source.
+   */
+  fromPanel(tabId: number, port: RelayPort, message: RelayMessage) {
+    const entry = this.tabs.get(tabId);
+    if (!entry?.source || !entry.panels.has(port)) return;
+    try {
+      entry.source.postMessage(message);
+    } catch {
+      // The content script went away; its disconnect removes it.
+    }
+  }
+
   removePanel(tabId: number, port: RelayPort) {
     const entry = this.tabs.get(tabId);
     if (!entry) return;

@@ -5,6 +5,7 @@ import type { DossierDatabase } from '../store/db';
 import type { Problem } from '../i18n/problem';
 import type * as Store from '../store';
 import { vietnamNow } from '../calendar/day';
+import { columnMappingSchemas, joinMappings, mergeMapping, type SavedColumnMapping } from '../portal/column-mappings';
 
 /**
  * Every request of the protocol, declared once: what it carries, what it answers, who may send it and
@@ -33,6 +34,16 @@ export interface OpenContext {
   sender: { kind: SenderKind; tabId?: number };
   /** The codes each tab sent; a portal page's reads are limited to its own. */
   tabCodes: TabCodes;
+  /** The saved column mappings (in the settings), where the background gives them. */
+  mappings?: MappingStore;
+}
+
+/** The column mappings as the background keeps them (lib/portal/column-mappings.ts). */
+export interface MappingStore {
+  list: () => Promise<SavedColumnMapping[]>;
+  write: (list: SavedColumnMapping[]) => Promise<void>;
+  /** Whether the extension runs on this origin (a built-in portal, or a granted extra one). */
+  isPortalOrigin: (origin: string) => boolean;
 }
 export type StoreContext = OpenContext & { db: DossierDatabase };
 
@@ -62,6 +73,14 @@ function open<Req extends z.ZodMiniObject, Res extends z.ZodMiniObject>(row: Row
 const EXTENSION = ['extension-page'] as const;
 const ANYONE = ['portal', 'extension-page'] as const;
 const expected = (s: Shapes) => z.optional(z.nullable(s.eventId));
+
+/** Joins a backup's column mappings into the saved ones: per page, the newer wins; other hosts never. */
+async function restoreMappings(store: typeof Store, mappings: MappingStore, backup: Store.Backup, now: number) {
+  const { mappings: incoming } = store.screenBackupMappings(backup, now, mappings.isPortalOrigin);
+  if (!incoming.length) return;
+  const joined = joinMappings(await mappings.list(), incoming, mappings.isPortalOrigin);
+  if (joined.added) await mappings.write(joined.list);
+}
 
 function notFound(code: string): Failure {
   return fail('not-found', { code: 'dossier-not-found', dossier: code });
@@ -179,7 +198,11 @@ export const REQUESTS = {
     senders: EXTENSION,
     request: () => z.object({}),
     response: () => z.object({ backup: z.unknown() }),
-    handle: async (_request, ctx) => ({ ok: true, backup: await ctx.store.exportBackup(ctx.db, ctx.now()) }),
+    handle: async (_request, ctx) => ({
+      ok: true,
+      // The saved column mappings live in the settings; the backup carries them too.
+      backup: ctx.store.withColumnMappings(await ctx.store.exportBackup(ctx.db, ctx.now()), (await ctx.mappings?.list()) ?? []),
+    }),
   }),
   /** The backup is validated again in the background with lib/store/backup.ts's schema and rules. */
   'backup/plan': store({
@@ -200,6 +223,7 @@ export const REQUESTS = {
       const parsed = ctx.store.parseBackupValue(request.backup);
       if (!parsed.ok) return fail('invalid-request', parsed.problem);
       const { plan, codes } = await ctx.store.restoreBackup(ctx.db, parsed.backup, ctx.now());
+      if (ctx.mappings) await restoreMappings(ctx.store, ctx.mappings, parsed.backup, ctx.now());
       if (codes.length) ctx.onChanged([], 'tags');
       return { ok: true, plan };
     },
@@ -224,6 +248,28 @@ export const REQUESTS = {
       const result = await ctx.store.pruneDossiers(ctx.db, request.before, request.dryRun);
       if (!request.dryRun && result.count) ctx.onChanged([], 'tags');
       return { ok: true, count: result.count, tagged: result.tagged };
+    },
+  }),
+  /**
+   * Adds headings and labels staff pointed at to the mapping of a portal page (the panel's frame only:
+   * the page can at most propose a heading, never choose its field nor save). Refused for an origin the
+   * extension does not run on.
+   */
+  'column-mappings/save': open({
+    senders: EXTENSION,
+    request: () => {
+      const { origin, pathPattern, entries } = columnMappingSchemas();
+      return z.object({ origin, pathPattern, headings: entries, labels: entries });
+    },
+    response: () => z.object({ mappings: z.number() }),
+    async handle(request, ctx) {
+      const store = ctx.mappings;
+      if (!store) return fail('internal', { code: 'request-invalid' });
+      if (!store.isPortalOrigin(request.origin)) return fail('forbidden', { code: 'mapping-not-portal', origin: request.origin });
+      const next = mergeMapping(await store.list(), request, ctx.now());
+      if (!next) return fail('invalid-request', { code: 'mapping-too-large' });
+      await store.write(next);
+      return { ok: true, mappings: next.length };
     },
   }),
 };
