@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DOSSIER_FIELDS } from '../dossier/model';
 import { columnMappingSchemas } from '../portal/column-mappings';
+import { SUMMARY_LIMITS } from '../portal/pointing';
 
 /**
  * The messages of pointing at a column (docs/architecture.md, "Pointing"), all through the page-state
@@ -13,7 +14,7 @@ import { columnMappingSchemas } from '../portal/column-mappings';
  * request to the background.
  */
 
-export const POINTING_LIMITS = { tables: 20, headings: 80, heading: 300, labels: 20, sample: 200 } as const;
+export const POINTING_LIMITS = SUMMARY_LIMITS;
 
 /** Panel → content script. */
 export type PanelToPage = { type: 'point'; table: number } | { type: 'point-stop' };

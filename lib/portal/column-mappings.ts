@@ -47,8 +47,11 @@ export const MAPPING_LIMITS = {
  */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** A segment that names a record rather than a page: anything with a digit (`123`, `a1b2c3`, a UUID). */
-const ID_SEGMENT = /\d/;
+/**
+ * A segment that names a record rather than a page: anything with a digit (`123`, `a1b2c3`, a UUID, and
+ * every percent-escape); a literal `*` is one too, so that a pattern's `*` is always a wildcard.
+ */
+const ID_SEGMENT = /[\d*]/;
 
 /**
  * The path pattern of a page path: lower case, no trailing slash, each segment with a digit replaced by
@@ -64,6 +67,13 @@ export function pathPatternOf(pathname: string): string {
     .slice(0, MAPPING_LIMITS.segments)
     .map((segment) => (ID_SEGMENT.test(segment) ? '*' : segment));
   return `/${segments.join('/')}`;
+}
+
+/** The origin and pattern a mapping of this page is saved under; null where they would not be valid. */
+export function mappingScope(origin: string, pathname: string): { origin: string; pathPattern: string } | null {
+  const { origin: originSchema, pathPattern } = columnMappingSchemas();
+  const scope = { origin, pathPattern: pathPatternOf(pathname) };
+  return originSchema.safeParse(scope.origin).success && pathPattern.safeParse(scope.pathPattern).success ? scope : null;
 }
 
 /** Whether a pattern matches a path: same number of segments, each `*` or equal (without case). */

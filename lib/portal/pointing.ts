@@ -10,9 +10,11 @@ import { ariaTableRows, htmlTableRows, rowCells } from './reader/table-rows';
 import type { UnmappedTable } from './reader';
 import { cellLines, normalizeHeader, normalizeText } from './text';
 
-/** How many body rows are searched for labelled values, and how many distinct labels are kept. */
+/** What a candidate's summary may hold (the panel's schema checks the same bounds). */
+export const SUMMARY_LIMITS = { tables: 20, headings: 80, heading: 300, labels: 20, sample: 200 } as const;
+/** How many body rows are searched for labelled values. */
 const LABEL_ROWS = 5;
-const MAX_LABELS = 20;
+const MAX_LABELS = SUMMARY_LIMITS.labels;
 const MAX_SAMPLE = 80;
 /** How many leading rows may be header rows (as the reader looks for them). */
 const HEADER_ROWS = 3;
@@ -91,7 +93,7 @@ export function labelledValues(element: Element): LabelledValue[] {
 /** A candidate as the panel gets it. */
 export function summarizeCandidate(table: UnmappedTable): UnmappedSummary {
   return {
-    headings: table.headings,
+    headings: table.headings.slice(0, SUMMARY_LIMITS.headings).map((text) => text.slice(0, SUMMARY_LIMITS.heading)),
     found: table.found,
     missing: table.missing,
     labels: labelledValues(table.element),
