@@ -11,6 +11,7 @@ import { readDossierTablesStepwise, unmappedCandidates, type ReadOptions, type U
 import { chooseMapping, readerMapping } from '@/lib/portal/column-mappings';
 import { isBuiltInPortalUrl } from '@/lib/portal/hosts';
 import { isExtraPortalUrl } from '@/lib/portal/extra-portals';
+import { holdsDossierData } from '@/lib/portal/pointing';
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, defineSettings, type Settings } from '@/lib/settings/settings';
 import { boundDossier } from '@/lib/dossier/limits';
@@ -157,8 +158,9 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
       unreadable.push(...table.unreadable);
     }
     page = { dossiers, unreadable, tableCount: tables.length, rowsByCode };
-    // Where no list was read, the tables that look like one are offered for pointing (a header pass).
-    unmapped = tables.length ? [] : unmappedCandidates(doc, options);
+    // Where no list was read, the tables that look like one (headings, rows with a code or a date) are
+    // offered for pointing: a header pass, then a look at a few rows.
+    unmapped = tables.length ? [] : unmappedCandidates(doc, options).filter((table) => holdsDossierData(table.element));
     // Building the model of a 2,000-row list in the same task as its read would make one long task on
     // the portal's main thread: the rest runs in the next task.
     if (followUp !== undefined) clearTimeout(followUp);

@@ -5,7 +5,8 @@ import type { DossierDatabase } from '../store/db';
 import type { Problem } from '../i18n/problem';
 import type * as Store from '../store';
 import { vietnamNow } from '../calendar/day';
-import { columnMappingSchemas, joinMappings, mergeMapping, type SavedColumnMapping } from '../portal/column-mappings';
+import { columnMappingSchemas } from '../portal/column-mappings';
+import { restoreMappings, saveMapping, type MappingStore } from './mapping-store';
 
 /**
  * Every request of the protocol, declared once: what it carries, what it answers, who may send it and
@@ -37,14 +38,8 @@ export interface OpenContext {
   /** The saved column mappings (in the settings), where the background gives them. */
   mappings?: MappingStore;
 }
+export type { MappingStore };
 
-/** The column mappings as the background keeps them (lib/portal/column-mappings.ts). */
-export interface MappingStore {
-  list: () => Promise<SavedColumnMapping[]>;
-  write: (list: SavedColumnMapping[]) => Promise<void>;
-  /** Whether the extension runs on this origin (a built-in portal, or a granted extra one). */
-  isPortalOrigin: (origin: string) => boolean;
-}
 export type StoreContext = OpenContext & { db: DossierDatabase };
 
 interface Row<Req extends z.ZodMiniObject, Res extends z.ZodMiniObject, C> {
@@ -73,14 +68,6 @@ function open<Req extends z.ZodMiniObject, Res extends z.ZodMiniObject>(row: Row
 const EXTENSION = ['extension-page'] as const;
 const ANYONE = ['portal', 'extension-page'] as const;
 const expected = (s: Shapes) => z.optional(z.nullable(s.eventId));
-
-/** Joins a backup's column mappings into the saved ones: per page, the newer wins; other hosts never. */
-async function restoreMappings(store: typeof Store, mappings: MappingStore, backup: Store.Backup, now: number) {
-  const { mappings: incoming } = store.screenBackupMappings(backup, now, mappings.isPortalOrigin);
-  if (!incoming.length) return;
-  const joined = joinMappings(await mappings.list(), incoming, mappings.isPortalOrigin);
-  if (joined.added) await mappings.write(joined.list);
-}
 
 function notFound(code: string): Failure {
   return fail('not-found', { code: 'dossier-not-found', dossier: code });
@@ -223,7 +210,7 @@ export const REQUESTS = {
       const parsed = ctx.store.parseBackupValue(request.backup);
       if (!parsed.ok) return fail('invalid-request', parsed.problem);
       const { plan, codes } = await ctx.store.restoreBackup(ctx.db, parsed.backup, ctx.now());
-      if (ctx.mappings) await restoreMappings(ctx.store, ctx.mappings, parsed.backup, ctx.now());
+      if (ctx.mappings) await restoreMappings(ctx.mappings, ctx.store.screenBackupMappings(parsed.backup, ctx.now(), ctx.mappings.isPortalOrigin));
       if (codes.length) ctx.onChanged([], 'tags');
       return { ok: true, plan };
     },
@@ -262,15 +249,7 @@ export const REQUESTS = {
       return z.object({ origin, pathPattern, headings: entries, labels: entries });
     },
     response: () => z.object({ mappings: z.number() }),
-    async handle(request, ctx) {
-      const store = ctx.mappings;
-      if (!store) return fail('internal', { code: 'request-invalid' });
-      if (!store.isPortalOrigin(request.origin)) return fail('forbidden', { code: 'mapping-not-portal', origin: request.origin });
-      const next = mergeMapping(await store.list(), request, ctx.now());
-      if (!next) return fail('invalid-request', { code: 'mapping-too-large' });
-      await store.write(next);
-      return { ok: true, mappings: next.length };
-    },
+    handle: async (request, ctx) => (ctx.mappings ? saveMapping(ctx.mappings, request, ctx.now()) : fail('internal', { code: 'request-invalid' })),
   }),
 };
 

@@ -5,6 +5,7 @@
  * Pure: the DOM is passed in and read as text only.
  */
 import type { DossierField } from '../dossier/model';
+import { DOSSIER_CODE_PATTERN } from '../dossier/code';
 import { cellText } from './reader/cell-text';
 import { ariaTableRows, htmlTableRows, rowCells } from './reader/table-rows';
 import type { UnmappedTable } from './reader';
@@ -67,9 +68,8 @@ const LABELLED = /(?:^|[,;]|-\s)\s*([\p{L}][\p{L}\p{M} ]{0,40}?)\s*:\s*([^,;]+)/
 
 /** The labelled values found in the first body rows of a candidate, one per label (normalised). */
 export function labelledValues(element: Element): LabelledValue[] {
-  const { markup, rows, head, foot } = tableRows(element);
-  const isHeaderCell = (cell: Element) => cell.localName === 'th' || cell.getAttribute('role') === 'columnheader';
-  const body = rows.filter((row) => !head.has(row) && !foot.has(row) && !rowCells(row, markup).every(isHeaderCell));
+  const { markup } = tableRows(element);
+  const body = bodyRows(element);
   const seen = new Set<string>();
   const out: LabelledValue[] = [];
   for (const row of body.slice(0, LABEL_ROWS)) {
@@ -88,6 +88,31 @@ export function labelledValues(element: Element): LabelledValue[] {
     }
   }
   return out;
+}
+
+/** A day-first date as the portals write them (01/03/2025, 1-3-2025, 01.03.2025). */
+const DAY_FIRST_DATE = /(?:^|\D)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)/;
+
+function bodyRows(element: Element): Element[] {
+  const { markup, rows, head, foot } = tableRows(element);
+  const isHeaderCell = (cell: Element) => cell.localName === 'th' || cell.getAttribute('role') === 'columnheader';
+  return rows.filter((row) => !head.has(row) && !foot.has(row) && !rowCells(row, markup).every(isHeaderCell));
+}
+
+/**
+ * Whether a candidate's first rows hold what a dossier list is made of: a dossier code or a date. An
+ * office-hours or contacts table on an information page has neither, and gets no panel: staff are asked
+ * to point only at tables that look like a dossier list.
+ */
+export function holdsDossierData(element: Element): boolean {
+  const { markup } = tableRows(element);
+  for (const row of bodyRows(element).slice(0, LABEL_ROWS)) {
+    for (const cell of rowCells(row, markup)) {
+      const text = cellText(cell);
+      if (DOSSIER_CODE_PATTERN.test(text) || DAY_FIRST_DATE.test(text)) return true;
+    }
+  }
+  return false;
 }
 
 /** A candidate as the panel gets it. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { unmappedCandidates } from '@/lib/portal/reader';
-import { headingCells, labelledValues, summarizeCandidate } from '@/lib/portal/pointing';
+import { headingCells, holdsDossierData, labelledValues, summarizeCandidate } from '@/lib/portal/pointing';
 
 function mount(html: string): HTMLElement {
   const container = document.createElement('div');
@@ -60,5 +60,21 @@ describe('labelledValues', () => {
       missing: candidate!.missing,
       labels: expect.arrayContaining([{ label: 'hẹn trả', sample: '15/03/2024 17:00' }]),
     });
+  });
+});
+
+describe('holdsDossierData', () => {
+  it('a list with a dossier code or a date in its first rows is one to point at', () => {
+    mount(COMPOSITE);
+    expect(holdsDossierData(document.querySelector('#t')!)).toBe(true);
+    mount(`<table id="d"><tr><th>Số phiếu</th><th>Hạn cuối</th></tr><tr><td>PX-1</td><td>1-3-2025</td></tr><tr><td>PX-2</td><td>2-3-2025</td></tr></table>`);
+    expect(holdsDossierData(document.querySelector('#d')!)).toBe(true);
+  });
+
+  it('office hours and contacts are not, nor a procedure code, nor dates in the header only', () => {
+    mount(`<table id="h"><thead><tr><th>Ngày 01/03/2025</th><th>Buổi sáng</th></tr></thead><tbody>
+      <tr><td>Thứ Hai - Thứ Sáu</td><td>07:00 - 11:00</td></tr><tr><td>Sáng thứ Bảy</td><td>0260 3 123 456</td></tr>
+      <tr><td>1.001612.000.00.00.H48</td><td>hcc@kontum.gov.vn</td></tr></tbody></table>`);
+    expect(holdsDossierData(document.querySelector('#h')!)).toBe(false);
   });
 });
