@@ -7,7 +7,9 @@
 import type { DossierField } from '../dossier/model';
 import { DOSSIER_CODE_PATTERN } from '../dossier/code';
 import { cellText } from './reader/cell-text';
-import { ariaTableRows, htmlTableRows, rowCells } from './reader/table-rows';
+import { rowCells } from './reader/table-rows';
+import { findGrids, type Grid } from './reader/grids';
+import { gridRowCells } from './reader/header-choice';
 import type { UnmappedTable } from './reader';
 import { cellLines, normalizeHeader, normalizeText } from './text';
 
@@ -34,8 +36,16 @@ export interface UnmappedSummary {
   labels: LabelledValue[];
 }
 
-function tableRows(element: Element) {
-  return element.localName === 'table' ? { markup: 'table' as const, ...htmlTableRows(element) } : { markup: 'aria' as const, ...ariaTableRows(element) };
+/**
+ * The candidate's rows and their cells as the reader sees them: a split table's header and body tables,
+ * an ARIA grid's rows joined over pinned parts. Found again from the element the reader gave.
+ */
+function tableRows(element: Element): { grid: Grid; cells: (row: Element) => Element[] } {
+  const grid = findGrids(element).find((g) => g.element === element) ?? findGrids(element.parentElement ?? element).find((g) => g.element === element);
+  if (grid) return { grid, cells: (row) => gridRowCells(grid, row) };
+  const markup = element.localName === 'table' ? 'table' : 'aria';
+  const empty: Grid = { element, markup, rows: [], head: new Set(), foot: new Set(), parts: null, positioned: false };
+  return { grid: empty, cells: (row) => rowCells(row, markup) };
 }
 
 /**
@@ -44,9 +54,9 @@ function tableRows(element: Element) {
  * used once. Lower rows first, so a two-row header names its sub-headings.
  */
 export function headingCells(element: Element, headings: readonly string[]): (Element | null)[] {
-  const { markup, rows, head } = tableRows(element);
-  const headerRows = rows.filter((row, i) => head.has(row) || i < HEADER_ROWS).reverse();
-  const cells = headerRows.flatMap((row) => rowCells(row, markup));
+  const { grid, cells: cellsOf } = tableRows(element);
+  const headerRows = grid.rows.filter((row, i) => grid.head.has(row) || i < HEADER_ROWS).reverse();
+  const cells = headerRows.flatMap(cellsOf);
   const texts = cells.map((cell) => normalizeText(cellText(cell)));
   const used = new Set<number>();
   return headings.map((heading) => {
@@ -68,12 +78,11 @@ const LABELLED = /(?:^|[,;]|-\s)\s*([\p{L}][\p{L}\p{M} ]{0,40}?)\s*:\s*([^,;]+)/
 
 /** The labelled values found in the first body rows of a candidate, one per label (normalised). */
 export function labelledValues(element: Element): LabelledValue[] {
-  const { markup } = tableRows(element);
   const body = bodyRows(element);
   const seen = new Set<string>();
   const out: LabelledValue[] = [];
-  for (const row of body.slice(0, LABEL_ROWS)) {
-    for (const cell of rowCells(row, markup)) {
+  for (const row of body.rows.slice(0, LABEL_ROWS)) {
+    for (const cell of body.cells(row)) {
       for (const line of cellLines(cellText(cell))) {
         for (const match of line.matchAll(LABELLED)) {
           const label = normalizeText(match[1] ?? '');
@@ -93,10 +102,10 @@ export function labelledValues(element: Element): LabelledValue[] {
 /** A day-first date as the portals write them (01/03/2025, 1-3-2025, 01.03.2025). */
 const DAY_FIRST_DATE = /(?:^|\D)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)/;
 
-function bodyRows(element: Element): Element[] {
-  const { markup, rows, head, foot } = tableRows(element);
+function bodyRows(element: Element): { rows: Element[]; cells: (row: Element) => Element[] } {
+  const { grid, cells } = tableRows(element);
   const isHeaderCell = (cell: Element) => cell.localName === 'th' || cell.getAttribute('role') === 'columnheader';
-  return rows.filter((row) => !head.has(row) && !foot.has(row) && !rowCells(row, markup).every(isHeaderCell));
+  return { rows: grid.rows.filter((row) => !grid.head.has(row) && !grid.foot.has(row) && !cells(row).every(isHeaderCell)), cells };
 }
 
 /**
@@ -105,9 +114,9 @@ function bodyRows(element: Element): Element[] {
  * to point only at tables that look like a dossier list.
  */
 export function holdsDossierData(element: Element): boolean {
-  const { markup } = tableRows(element);
-  for (const row of bodyRows(element).slice(0, LABEL_ROWS)) {
-    for (const cell of rowCells(row, markup)) {
+  const body = bodyRows(element);
+  for (const row of body.rows.slice(0, LABEL_ROWS)) {
+    for (const cell of body.cells(row)) {
       const text = cellText(cell);
       if (DOSSIER_CODE_PATTERN.test(text) || DAY_FIRST_DATE.test(text)) return true;
     }

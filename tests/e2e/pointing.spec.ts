@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
-import { buildUnknownHeadingDossiers } from '../fixtures/portal/unknown-headings.mjs';
-import { UNKNOWN_HEADINGS_URLS } from '../fixtures/portal/routes.mjs';
+import { buildCompositeDossiers, buildUnknownHeadingDossiers } from '../fixtures/portal/unknown-headings.mjs';
+import { COMPOSITE_LABEL_URL, UNKNOWN_HEADINGS_URLS } from '../fixtures/portal/routes.mjs';
 import { vietnamToday } from '../fixtures/portal/dossiers.mjs';
 import { expect, listedCodes, openPanel, panel, test } from './fixtures';
 
 /**
- * Pointing at columns: a list whose code and appointment headings ("Mã HS", "Hạn trả KQ") no synonym
+ * Pointing at columns: a list whose code and appointment headings ("Mã HS", "Thời hạn KQ") no synonym
  * knows is explained in the panel; staff click each heading on the page and choose its field in the
  * panel's frame; the list is then read, and stays read after a reload and on another record's address.
  */
@@ -57,8 +57,8 @@ test('unknown headings are explained; two headings mapped by clicking are read, 
   const table = frame.getByTestId('unmapped-table');
   await expect(table).toHaveCount(1);
   await expect(table.getByTestId('unmapped-headings')).toContainText('“Mã HS”');
-  await expect(table.getByTestId('unmapped-headings')).toContainText('“Hạn trả KQ”');
-  await expect(table.getByTestId('unmapped-missing')).toContainText('Mã hồ sơ');
+  await expect(table.getByTestId('unmapped-headings')).toContainText('“Thời hạn KQ”');
+  // The codes are found inside the rows (real codes); the appointment is what is missing.
   await expect(table.getByTestId('unmapped-missing')).toContainText('Ngày hẹn trả');
   expect(await listedCodes(page)).toEqual([]);
   await page.screenshot({ path: `${ARTIFACTS}/explained.png` });
@@ -67,11 +67,11 @@ test('unknown headings are explained; two headings mapped by clicking are read, 
   await expect(frame.getByTestId('pointing')).toBeVisible();
   await mapHeading(page, 'Mã HS', 'code');
   await expect(frame.getByTestId('map-message')).toContainText('Mã hồ sơ');
-  // One of two: still not a list; only the appointment is missing now.
-  await expect(table.getByTestId('unmapped-missing')).not.toContainText('Mã hồ sơ');
+  // One of two: still not a list, the appointment still missing.
   await expect(table.getByTestId('unmapped-missing')).toContainText('Ngày hẹn trả');
-  await clickHeading(page, 'Hạn trả KQ');
-  await expect(frame.getByTestId('pointed-heading')).toContainText('Hạn trả KQ');
+  expect(await listedCodes(page)).toEqual([]);
+  await clickHeading(page, 'Thời hạn KQ');
+  await expect(frame.getByTestId('pointed-heading')).toContainText('Thời hạn KQ');
   await page.screenshot({ path: `${ARTIFACTS}/pointing.png` });
   await frame.getByTestId('map-field-select').selectOption('due');
   await frame.getByTestId('map-save').click();
@@ -96,7 +96,7 @@ test('unknown headings are explained; two headings mapped by clicking are read, 
   await expect(entry).toHaveAttribute('data-origin', 'https://dichvucong.kontum.gov.vn');
   await expect(entry).toHaveAttribute('data-pattern', '/vi/dossier/processing/*');
   await expect(entry.locator('[data-testid="mapping-item"][data-key="mã hs"]')).toHaveAttribute('data-field', 'code');
-  await expect(entry.locator('[data-testid="mapping-item"][data-key="hạn trả kq"]')).toHaveAttribute('data-field', 'due');
+  await expect(entry.locator('[data-testid="mapping-item"][data-key="thời hạn kq"]')).toHaveAttribute('data-field', 'due');
   await options.screenshot({ path: `${ARTIFACTS}/options.png`, fullPage: true });
 
   // Deleting the mapping in options: the page is no longer read.
@@ -150,4 +150,29 @@ test('a page script clicking the headings and the outlines cannot propose a head
   const options = await storedMappings(context, extensionId);
   await expect(options.getByTestId('mappings-empty')).toBeVisible();
   await expect(options.getByTestId('mapping-entry')).toHaveCount(0);
+});
+
+test('a labelled value inside a composite cell is mapped from the panel: "hạn chót" is the appointment, and the list is read', async ({ context }) => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const late = buildCompositeDossiers(vietnamToday())
+    .filter((d) => d.late)
+    .map((d) => d.code)
+    .sort();
+  expect(late.length).toBeGreaterThan(0);
+  const page = await context.newPage();
+  await page.goto(COMPOSITE_LABEL_URL);
+  await openPanel(page);
+  const frame = panel(page);
+  const table = frame.getByTestId('unmapped-table');
+  await expect(table.getByTestId('unmapped-missing')).toContainText('Ngày hẹn trả');
+  await table.locator('details.mcpl-labels summary').click();
+  const item = table.locator('[data-testid="labelled-value"][data-label="hạn chót"]');
+  await expect(item).toContainText('17:00');
+  await page.screenshot({ path: `${ARTIFACTS}/labels.png` });
+  await item.getByTestId('map-label-select').selectOption('due');
+  await item.getByTestId('map-label-save').click();
+  await expect.poll(async () => (await listedCodes(page)).sort()).toEqual(late);
+  await page.reload();
+  await openPanel(page);
+  await expect.poll(async () => (await listedCodes(page)).sort()).toEqual(late);
 });

@@ -28,6 +28,16 @@ describe('headingCells', () => {
     expect(cells.map((cell) => cell?.textContent ?? null)).toEqual(['Mã HS', 'Hạn trả KQ', null, 'Nhận hồ sơ']);
   });
 
+  it('finds the header cells of a split table (header and body in two tables of one grid)', () => {
+    mount(`<div class="el-table" id="g"><div class="el-table__header-wrapper"><table><thead><tr><th>Mã HS</th><th>Hạn trả KQ</th></tr></thead></table></div>
+      <div class="el-table__body-wrapper"><table><tbody><tr><td>PX-0001</td><td>02/08/2021</td></tr><tr><td>PX-0002</td><td>03/08/2021</td></tr></tbody></table></div></div>`);
+    const [candidate] = unmappedCandidates(document);
+    expect(candidate).toBeDefined();
+    const cells = headingCells(candidate!.element, candidate!.headings);
+    expect(cells.map((cell) => cell?.textContent)).toEqual(['Mã HS', 'Hạn trả KQ']);
+    expect(holdsDossierData(candidate!.element)).toBe(true);
+  });
+
   it('finds ARIA column headers', () => {
     const root = mount(`<div role="grid"><div role="row"><span role="columnheader">Số phiếu</span><span role="columnheader">Hạn cuối</span></div>
       <div role="row"><span role="gridcell">1</span><span role="gridcell">2</span></div><div role="row"><span role="gridcell">1</span><span role="gridcell">2</span></div></div>`);
@@ -51,14 +61,15 @@ describe('labelledValues', () => {
     expect(labelledValues(document.querySelector('#t')!)).toEqual([{ label: 'Hạn trả', sample: '01/01/2025' }]);
   });
 
-  it('summarises a candidate for the panel', () => {
-    mount(COMPOSITE);
+  it('summarises a candidate for the panel (a composite list whose labels no default knows)', () => {
+    mount(COMPOSITE.replaceAll('hẹn trả:', 'hạn chót:').replaceAll('000.17.22.H56-', 'PX-'));
     const [candidate] = unmappedCandidates(document);
+    expect(candidate).toBeDefined();
     expect(summarizeCandidate(candidate!)).toEqual({
       headings: ['STT', 'Thông tin hồ sơ', 'Chủ hồ sơ', 'Số ngày quá hạn'],
       found: candidate!.found,
       missing: candidate!.missing,
-      labels: expect.arrayContaining([{ label: 'hẹn trả', sample: '15/03/2024 17:00' }]),
+      labels: expect.arrayContaining([{ label: 'hạn chót', sample: '15/03/2024 17:00' }]),
     });
   });
 });
