@@ -24,6 +24,8 @@ export interface PanelProps extends TagCallbacks {
   reasonChoices: readonly string[];
   /** Codes whose tag state is unknown (the page could not be saved): shown as such, never as untagged. */
   unknown?: ReadonlySet<string>;
+  /** The tables the reader could not name and the pointing at their columns (UnmappedTables), if any. */
+  unmapped?: React.ReactNode;
 }
 
 /** How many rows to render at first, and how many more each time the list is scrolled to its end. */
@@ -148,6 +150,7 @@ export function Panel(props: PanelProps) {
               </button>
             </div>
           )}
+          {props.unmapped}
           <label className="mcpl-filter">
             <span className="mcpl-visually-hidden">{t('panel.filterLabel')}</span>
             <input
@@ -212,7 +215,7 @@ export function Panel(props: PanelProps) {
             </details>
           )}
           <div className="mcpl-list" role="list">
-            {count === 0 && <p className="mcpl-empty">{t('panel.empty')}</p>}
+            {count === 0 && !(props.unmapped && model.tableCount === 0) && <p className="mcpl-empty">{t('panel.empty')}</p>}
             {count > 0 && visible.length === 0 && <p className="mcpl-empty">{t('panel.noMatch', { filter })}</p>}
             {visible.slice(0, limit).map((row: LateRow) => (
               <LateDossierRow

@@ -5,7 +5,7 @@ import { createReminder } from './reminder';
 import { createPortalMatcher, dropLegacyRegistration } from './portals';
 import { startMessages } from './messages';
 import { startPageRelay } from './page-relay';
-import { currentSettings, onSettingsChanged } from './settings';
+import { currentColumnMappings, currentSettings, onSettingsChanged, writeColumnMappings } from './settings';
 import { browser } from 'wxt/browser';
 
 /**
@@ -40,6 +40,12 @@ export default defineBackground(() => {
     settings: currentSettings,
     isPortalUrl: portals.isPortalUrl,
     onWrite: badge.schedule,
+    mappings: {
+      list: currentColumnMappings,
+      write: writeColumnMappings,
+      // An origin is a portal when its root page is one (built-in https hosts, granted extra origins).
+      isPortalOrigin: (origin) => portals.isPortalUrl(`${origin}/`),
+    },
   });
   startPageRelay({ policy: messages.policy, ready: portals.ready });
 

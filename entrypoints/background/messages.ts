@@ -4,6 +4,7 @@ import type { DossierDatabase } from '@/lib/store/db';
 import type { Settings } from '@/lib/settings/settings';
 import { CHANGES_PORT, type ChangeEvent, type ChangeKind } from '@/lib/messaging/protocol';
 import { handleRequest, type SenderPolicy } from '@/lib/messaging/handler';
+import type { MappingStore } from '@/lib/messaging/requests';
 import { TabCodes } from '@/lib/messaging/tab-codes';
 import { RELAY_PORTS } from '@/lib/messaging/page-ports';
 
@@ -17,6 +18,8 @@ export interface MessagesDeps {
   isPortalUrl: (url: string) => boolean;
   /** Called after every write (the badge recounts). */
   onWrite: () => void;
+  /** The saved column mappings (settings), for the panel's saves and for backups. */
+  mappings?: MappingStore;
 }
 
 /**
@@ -69,6 +72,7 @@ export function startMessages(deps: MessagesDeps) {
       now: () => Date.now(),
       onChanged: broadcast,
       tabCodes,
+      mappings: deps.mappings,
     });
   });
 

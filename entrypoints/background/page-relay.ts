@@ -4,6 +4,7 @@ import { PageRelay, relayRole } from '@/lib/messaging/page-relay';
 import { RELAY_PORTS } from '@/lib/messaging/page-ports';
 import type { SenderPolicy } from '@/lib/messaging/handler';
 import { combinePageStates, parseFrameMessage, type PageState } from '../panel/page-state';
+import { parsePanelToPage } from '@/lib/messaging/pointing';
 
 export interface PageRelayDeps {
   policy: SenderPolicy;
@@ -45,7 +46,12 @@ export function startPageRelay(deps: PageRelayDeps) {
       if (role.role === 'panel') {
         relay.addPanel(tabId, port);
         port.onDisconnect.addListener(() => relay.removePanel(tabId, port));
-        accept = () => {};
+        // The panel's only messages are pointing requests for its own tab's content script.
+        accept = (raw) => {
+          const message = parsePanelToPage(raw);
+          if (message) relay.fromPanel(tabId, port, message);
+        };
+        for (const raw of early.splice(0)) accept(raw);
         return;
       }
       const { frameId, origin } = role;

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PAGE_SOURCE_PORT } from '@/lib/messaging/page-ports';
+import { parsePanelToPage, type PanelToPage } from '@/lib/messaging/pointing';
 import type { FrameMessage } from '../panel/page-state';
 import { PANEL_WIDTH_PX, setPageDocked } from './row-markers';
 
@@ -76,6 +77,7 @@ export function createFrameHost(ctx: ContentScriptContext, doc: Document, option
   let port: Runtime.Port | null = null;
   let reconnects = 0;
   let invalidated = false;
+  let panelListener: ((message: PanelToPage) => void) | null = null;
 
   // The page cannot see the frame's address as a fixed fingerprint: where the browser supports it the
   // resource is web-accessible only under a per-session address (`use_dynamic_url`, wxt.config.ts).
@@ -142,6 +144,11 @@ export function createFrameHost(ctx: ContentScriptContext, doc: Document, option
       return false;
     }
     port = opened;
+    // The panel's pointing requests come back on the same port, relayed by the background; parsed here too.
+    opened.onMessage.addListener((raw: unknown) => {
+      const message = parsePanelToPage(raw);
+      if (message && port === opened) panelListener?.(message);
+    });
     const since = Date.now();
     opened.onMessage.addListener((raw: unknown) => {
       const lists = frameLists(raw);
@@ -189,6 +196,10 @@ export function createFrameHost(ctx: ContentScriptContext, doc: Document, option
     send(message: FrameMessage) {
       if (message.type === 'page') latest = message;
       post(message);
+    },
+    /** Listens to the panel's requests (pointing at a column). */
+    onPanelMessage(listener: (message: PanelToPage) => void) {
+      panelListener = listener;
     },
     /** Moves the keyboard focus into the frame, which then focuses its filter or its toggle. */
     focus() {

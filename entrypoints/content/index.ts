@@ -4,6 +4,10 @@ import { createRowMarks, installMarkerStyle } from './row-markers';
 import { createFrameHost } from './frame-host';
 import { isPanelShortcut, panelOpenItem } from './panel-state';
 import { ignoreReplayedStartEvents } from './started-guard';
+import { createPointing } from './pointing';
+import { mappingScope } from '@/lib/portal/column-mappings';
+import { summarizeCandidate } from '@/lib/portal/pointing';
+import { POINTING_LIMITS } from '@/lib/messaging/pointing';
 
 /**
  * The content script on the portal: reads the dossier lists, stores what it read through the
@@ -36,20 +40,38 @@ export default defineContentScript({
     });
     const applyRowMarkers = createRowMarks(ctx);
     let sending: number | undefined;
+    // Posting copies the whole model (a 2,000-row page has hundreds of late rows): one post per task
+    // with the latest state, and not in the task that built the model.
+    const post = () => {
+      if (sending !== undefined) return;
+      sending = ctx.setTimeout(() => {
+        sending = undefined;
+        const latest = sync.getState();
+        host.send({
+          type: 'page',
+          model: latest.model,
+          storeError: latest.storeError,
+          saving: latest.saving,
+          unknown: latest.unknown,
+          unmapped: latest.unmapped.slice(0, POINTING_LIMITS.tables).map(summarizeCandidate),
+          where: mappingScope(location.origin, location.pathname),
+          pointing: pointing.state(),
+        });
+      }, 0);
+    };
+    const pointing = createPointing(ctx, document, post);
     const sync = createPageSync(ctx, document, (state) => {
-      ownList = state.model.tableCount > 0;
+      // A list read, or a list-like table staff may point at: either way the panel has something to say.
+      ownList = state.model.tableCount > 0 || state.unmapped.length > 0;
       if (ownList) installMarkerStyle(document);
       applyRowMarkers(state.rowsByCode, state.model.lateRows);
+      pointing.setCandidates(state.unmapped.slice(0, POINTING_LIMITS.tables));
       host.setWanted(listShown());
-      // Posting copies the whole model (a 2,000-row page has hundreds of late rows): one post per task
-      // with the latest state, and not in the task that built the model.
-      if (sending === undefined) {
-        sending = ctx.setTimeout(() => {
-          sending = undefined;
-          const latest = sync.getState();
-          host.send({ type: 'page', model: latest.model, storeError: latest.storeError, saving: latest.saving, unknown: latest.unknown });
-        }, 0);
-      }
+      post();
+    });
+    host.onPanelMessage((message) => {
+      if (message.type === 'point') pointing.start(message.table);
+      else pointing.stop();
     });
 
     if (top) {

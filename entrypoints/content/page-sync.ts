@@ -7,7 +7,11 @@ import type { DossierTag, ReadDossier, UnreadableRow } from '@/lib/dossier/model
 import type { Problem } from '@/lib/i18n/problem';
 import { buildPanelModel, readSignature, type PanelModel } from '@/lib/portal/panel-model';
 import { CHANGES_PORT, protocolSchemas, type Request } from '@/lib/messaging/protocol';
-import { readDossierTablesStepwise } from '@/lib/portal/reader';
+import { readDossierTablesStepwise, unmappedCandidates, type ReadOptions, type UnmappedTable } from '@/lib/portal/reader';
+import { chooseMapping, readerMapping } from '@/lib/portal/column-mappings';
+import { isBuiltInPortalUrl } from '@/lib/portal/hosts';
+import { isExtraPortalUrl } from '@/lib/portal/extra-portals';
+import { holdsDossierData } from '@/lib/portal/pointing';
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, defineSettings, type Settings } from '@/lib/settings/settings';
 import { boundDossier } from '@/lib/dossier/limits';
@@ -47,6 +51,8 @@ export interface PageSyncState {
    * its reason and note.
    */
   unknown: string[];
+  /** List-like tables the reader could not name (read only when the page has no list read). */
+  unmapped: UnmappedTable[];
 }
 
 const EMPTY_MODEL: PanelModel = { lateRows: [], readCount: 0, unreadable: [], tableCount: 0, derivedYears: [] };
@@ -87,7 +93,8 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
   let readToken = 0;
   let storing: Promise<void> = Promise.resolve();
   let pendingSaves = 0;
-  let state: PageSyncState = { model: EMPTY_MODEL, rowsByCode: page.rowsByCode, storeError: null, saving: false, unknown: [] };
+  let unmapped: UnmappedTable[] = [];
+  let state: PageSyncState = { model: EMPTY_MODEL, rowsByCode: page.rowsByCode, storeError: null, saving: false, unknown: [], unmapped };
 
   function update(patch: Partial<PageSyncState>) {
     const next = { ...state, ...patch };
@@ -117,7 +124,17 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
       vietnamNow(),
       tags,
     );
-    update({ model, rowsByCode: page.rowsByCode });
+    update({ model, rowsByCode: page.rowsByCode, unmapped });
+  }
+
+  /**
+   * The synonyms, and the mapping staff saved for this page: the most specific for this address, and
+   * only on a portal the extension runs on (lib/portal/column-mappings.ts).
+   */
+  function readOptions(): ReadOptions {
+    const isPortal = (url: string) => isBuiltInPortalUrl(url) || isExtraPortalUrl(url, settings.extraOrigins);
+    const mapping = chooseMapping(settings.columnMappings ?? [], location.href, isPortal);
+    return { synonyms: settings.headerSynonyms, mapping: readerMapping(mapping) };
   }
 
   /**
@@ -128,7 +145,8 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
   async function rescan() {
     if (ctx.isInvalid) return;
     const token = ++readToken;
-    const steps = readDossierTablesStepwise(doc, { synonyms: settings.headerSynonyms }, ROWS_PER_STEP);
+    const options = readOptions();
+    const steps = readDossierTablesStepwise(doc, options, ROWS_PER_STEP);
     let sliceEnd = performance.now() + READ_SLICE_MS;
     let step = steps.next();
     while (!step.done) {
@@ -169,6 +187,9 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
     }
     const dossiers = [...byCode.values()];
     page = { dossiers, byCode, unreadable, tableCount: tables.length, rowsByCode };
+    // Where no list was read, the tables that look like one (headings, rows with a code or a date) are
+    // offered for pointing: a header pass, then a look at a few rows.
+    unmapped = tables.length ? [] : unmappedCandidates(doc, options).filter((table) => holdsDossierData(table.element));
     // Building the model of a 2,000-row list in the same task as its read would make one long task on
     // the portal's main thread: the rest runs in the next task.
     if (followUp !== undefined) clearTimeout(followUp);

@@ -8,6 +8,8 @@ import { PortalsSection } from '@/components/options/PortalsSection';
 import { DataSection } from '@/components/options/DataSection';
 import { HostAccessNotice } from '@/components/shared/HostAccessNotice';
 import { useHostAccess } from '@/components/shared/use-host-access';
+import { MappingsSection } from '@/components/options/MappingsSection';
+import { replaceMapping } from '@/lib/portal/column-mappings';
 import { client, downloadText, useSettings } from '@/components/shared/use-extension';
 import { checkExtraOrigin, originPattern } from '@/lib/portal/extra-portals';
 import { compactDay, vietnamDay } from '@/lib/calendar/day';
@@ -34,7 +36,9 @@ function OptionsPage() {
       <Options
         t={t}
         settings={settings}
-        onSave={save}
+        // The form's draft was taken when the page opened: the column mappings are the ones stored now
+        // (saved from a panel, or edited below, since).
+        onSave={(next) => save({ ...next, columnMappings: settings.columnMappings })}
         onRequestReminderPermission={() => browser.permissions.request({ permissions: ['alarms', 'notifications'] })}
       />
       <PortalsSection
@@ -53,6 +57,11 @@ function OptionsPage() {
           await save({ ...settings, extraOrigins: settings.extraOrigins.filter((item) => item !== origin) });
           await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
         }}
+      />
+      <MappingsSection
+        t={t}
+        mappings={settings.columnMappings ?? []}
+        onChange={(target, next) => save({ ...settings, columnMappings: replaceMapping(settings.columnMappings ?? [], target, next) })}
       />
       <DataSection
         t={t}

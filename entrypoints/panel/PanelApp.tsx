@@ -11,6 +11,9 @@ import { validateRealReturn } from '@/lib/dossier/tag-validation';
 import { isPanelShortcut, panelOpenItem } from '../content/panel-state';
 import { usePageState } from './use-page-state';
 import { BULK_CHUNK, requestFromPanel, tagInChunks } from './requests';
+import { UnmappedTables } from '@/components/panel/UnmappedTables';
+import type { DossierField } from '@/lib/dossier/model';
+import { mappingKey } from '@/lib/portal/column-mappings';
 
 /** A short notice after an action; worded in the UI language when shown. */
 type Notice =
@@ -28,7 +31,7 @@ type Notice =
 export function PanelApp() {
   const { settings, t } = useSettings();
   const language = settings.language;
-  const { page, focusRequest, bumpFocus, whenSaved } = usePageState();
+  const { page, focusRequest, bumpFocus, whenSaved, send } = usePageState();
   // Unknown until read from storage: the panel is not shown before, so that neither a first render
   // nor a click can act on a guess.
   const [open, setOpen] = useState<boolean | null>(null);
@@ -136,7 +139,32 @@ export function PanelApp() {
     [onRetry],
   );
 
+  /** Saves "this heading (or label) is that field" for the page's origin and pattern, from this frame only. */
+  const saveMapping = useCallback(
+    async (entry: { heading?: string; label?: string }, field: DossierField): Promise<string | null> => {
+      const where = page?.where;
+      if (!where) return renderProblem(t, { code: 'request-invalid' });
+      const headings = entry.heading ? { [mappingKey(entry.heading)]: field } : {};
+      const labels = entry.label ? { [mappingKey(entry.label)]: field } : {};
+      const { response, restarting } = await requestFromPanel({ type: 'column-mappings/save', ...where, headings, labels }, onRetry);
+      if (response.ok) return null;
+      return renderProblem(t, restarting ? { code: 'extension-restarting' } : response.error.problem);
+    },
+    [page?.where, t, onRetry],
+  );
+
   if (!model || !page || open === null) return null;
+  const unmapped = page.unmapped?.length ? (
+    <UnmappedTables
+      t={t}
+      tables={page.unmapped}
+      where={page.where ?? null}
+      pointing={page.pointing ?? null}
+      onPoint={(table) => send({ type: 'point', table })}
+      onStop={() => send({ type: 'point-stop' })}
+      onSave={saveMapping}
+    />
+  ) : undefined;
   return (
     <Panel
       t={t}
@@ -154,6 +182,7 @@ export function PanelApp() {
       bulkDefault={bulkDefault}
       reasonChoices={COMMON_REASONS}
       unknown={unknown}
+      unmapped={unmapped}
     />
   );
 }

@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { protocolSchemas } from '@/lib/messaging/protocol';
 import type { Problem } from '@/lib/i18n/problem';
 import { mergePanelModels, type PanelModel } from '@/lib/portal/panel-model';
+import { pointingSchemas } from '@/lib/messaging/pointing';
+import type { UnmappedSummary } from '@/lib/portal/pointing';
 
 /**
  * What the content script tells the panel's frame. It travels through the background: the content
@@ -37,17 +39,27 @@ export interface PageState {
   saving: boolean;
   /** Codes whose tag is unknown (the page could not be saved): no tag is saved on them. */
   unknown: string[];
+  /** List-like tables the reader could not name (docs/architecture.md, "Pointing"); absent: none. */
+  unmapped?: UnmappedSummary[];
+  /** The page's portal origin and path pattern, under which a mapping is saved. */
+  where?: { origin: string; pathPattern: string } | null;
+  /** The candidate whose headings the page highlights, and the heading staff clicked there, if any. */
+  pointing?: { table: number; heading: number | null } | null;
 }
 
 /**
  * The state the panel shows for a page whose lists are in several frames (the top page's first, then
- * its same-origin frames'): one list, each code once; saving while any frame saves; the first error.
+ * its same-origin frames'): one list, each code once; saving while any frame saves; the first error;
+ * the tables to point at and the pointing state are the top page's.
  */
 export function combinePageStates(states: PageState[]): PageState {
   if (states.length === 1) return states[0]!;
   const unknown = new Set<string>();
   for (const state of states) for (const code of state.unknown) unknown.add(code);
+  const top = states[0]!;
   return {
+    // Pointing works on the top page's tables only (the relay sends the panel's requests there).
+    ...top,
     type: 'page',
     model: mergePanelModels(states.map((state) => state.model)),
     storeError: states.find((state) => state.storeError)?.storeError ?? null,
@@ -97,6 +109,9 @@ function buildSchema() {
       storeError: z.nullable(protocolSchemas().problemSchema),
       saving: z.boolean(),
       unknown: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50_000)),
+      unmapped: z.optional(pointingSchemas().unmappedSchema),
+      where: z.optional(pointingSchemas().whereSchema),
+      pointing: z.optional(pointingSchemas().pointingSchema),
     }),
     z.object({ type: z.literal('focus') }),
   ]);

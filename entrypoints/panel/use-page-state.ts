@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
 import { PANEL_STATE_PORT } from '@/lib/messaging/page-ports';
 import { parseFrameMessage, type PageState } from './page-state';
+import type { PanelToPage } from '@/lib/messaging/pointing';
 
 /** A port that closes (the background stopped, or refused it) is opened again this much later… */
 const RECONNECT_MS = 300;
@@ -20,6 +21,7 @@ export function usePageState() {
   const [page, setPage] = useState<PageState | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const saved = useRef<{ saving: boolean; waiters: (() => void)[] }>({ saving: true, waiters: [] });
+  const portRef = useRef<Runtime.Port | null>(null);
 
   useEffect(() => {
     let port: Runtime.Port | null = null;
@@ -29,6 +31,7 @@ export function usePageState() {
     function connect() {
       if (closed) return;
       port = browser.runtime.connect({ name: PANEL_STATE_PORT }) as Runtime.Port;
+      portRef.current = port;
       const since = Date.now();
       port.onMessage.addListener((raw: unknown) => {
         attempts = 0;
@@ -44,6 +47,7 @@ export function usePageState() {
       });
       port.onDisconnect.addListener(() => {
         port = null;
+        portRef.current = null;
         if (Date.now() - since >= STABLE_MS) attempts = 0;
         if (!closed && attempts++ < MAX_RECONNECTS) timer = setTimeout(connect, RECONNECT_MS);
       });
@@ -62,5 +66,13 @@ export function usePageState() {
     () => (saved.current.saving ? new Promise<void>((resolve) => saved.current.waiters.push(resolve)) : Promise.resolve()),
     [],
   );
-  return { page, focusRequest, bumpFocus, whenSaved };
+  /** Asks the page (through the background) to point at a candidate's headings, or to stop. */
+  const send = useCallback((message: PanelToPage) => {
+    try {
+      portRef.current?.postMessage(message);
+    } catch {
+      // The port closed; it reconnects, and staff press again.
+    }
+  }, []);
+  return { page, focusRequest, bumpFocus, whenSaved, send };
 }

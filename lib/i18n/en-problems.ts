@@ -71,4 +71,6 @@ export const enProblems: Record<keyof typeof viProblems, string> = {
   'problem.consolidate-xlsx-too-many-parts': '“{file}” holds more than {max} parts; it is not an appendix workbook.',
   'problem.consolidate-xlsx-too-many-rows': '“{file}”, sheet “{sheet}” has more than {max} rows and is refused.',
   'problem.consolidate-xlsx-no-sheet': '“{file}” has no worksheet.',
+  'problem.mapping-not-portal': 'Not saved: {origin} is not a one-stop portal the extension runs on.',
+  'problem.mapping-too-large': 'Not saved: the list of mapped columns is too long.',
 };

@@ -4,12 +4,14 @@ import { enDashboard } from './en-dashboard';
 import { enAccess } from './en-access';
 import { enOffice } from './en-office';
 import { enProblems } from './en-problems';
+import { enPointing } from './en-pointing';
 
 export const en: Record<MessageKey, string> = {
   ...enDashboard,
   ...enAccess,
   ...enOffice,
   ...enProblems,
+  ...enPointing,
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 

@@ -106,6 +106,11 @@ export interface ProblemFields {
   'consolidate-xlsx-too-many-parts': { file: string; max: number };
   'consolidate-xlsx-too-many-rows': { file: string; sheet: string; max: number };
   'consolidate-xlsx-no-sheet': { file: string };
+  // Column mappings (pointing at a column on the page).
+  /** A mapping for an origin the extension does not run on. */
+  'mapping-not-portal': { origin: string };
+  /** The mapping would hold more headings or labels than allowed. */
+  'mapping-too-large': Record<never, never>;
 }
 
 export type ProblemCode = keyof ProblemFields;

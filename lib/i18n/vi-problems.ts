@@ -74,4 +74,6 @@ export const viProblems = {
   'problem.consolidate-xlsx-too-many-parts': 'Tệp “{file}” có quá {max} phần bên trong, không phải sổ tính phụ lục.',
   'problem.consolidate-xlsx-too-many-rows': 'Tệp “{file}”, trang tính “{sheet}” có quá {max} dòng, không được nạp.',
   'problem.consolidate-xlsx-no-sheet': 'Tệp “{file}” không có trang tính nào.',
+  'problem.mapping-not-portal': 'Không lưu được: {origin} không phải cổng một cửa mà tiện ích chạy trên đó.',
+  'problem.mapping-too-large': 'Không lưu được: danh sách cột đã chỉ quá dài.',
 } as const satisfies Record<`problem.${ProblemCode}`, string>;

@@ -10,6 +10,7 @@ import { viDashboard } from './vi-dashboard';
 import { viAccess } from './vi-access';
 import { viOffice } from './vi-office';
 import { viProblems } from './vi-problems';
+import { viPointing } from './vi-pointing';
 // The Vietnamese state and outcome labels are the appendix's own words: one table, in lib/dossier/classify.ts.
 import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI } from '../dossier/classify';
 
@@ -18,6 +19,7 @@ export const vi = {
   ...viAccess,
   ...viOffice,
   ...viProblems,
+  ...viPointing,
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 

@@ -1,6 +1,6 @@
 import * as store from '../store';
 import { fail, type ChangeKind, type Failure } from './schemas';
-import { allows, REQUESTS, requestSchemas, type OpenContext, type RequestType, type Response, type SenderKind } from './requests';
+import { allows, REQUESTS, requestSchemas, type MappingStore, type OpenContext, type RequestType, type Response, type SenderKind } from './requests';
 import { TabCodes } from './tab-codes';
 import type { DossierDatabase } from '../store/db';
 import type { Problem } from '../i18n/problem';
@@ -24,6 +24,8 @@ export interface HandlerContext {
   onChanged: (codes: string[], kind: ChangeKind) => void;
   /** The codes each tab has sent (kept by the background across requests). */
   tabCodes?: TabCodes;
+  /** The saved column mappings, for `column-mappings/save` and backups. */
+  mappings?: MappingStore;
 }
 
 export interface SenderInfo {

@@ -150,6 +150,22 @@ export class PageRelay {
     if (state) this.post(entry, port, state);
   }
 
+  /**
+   * A message from a tab's panel to its content script (pointing at a column: which candidate to
+   * highlight). Only from a panel the relay holds for that tab, and only to the top frame: the tables
+   * offered for pointing are the top page's. Dropped while the tab has no top frame's source.
+   */
+  fromPanel(tabId: number, port: RelayPort, message: RelayMessage) {
+    const entry = this.tabs.get(tabId);
+    const top = entry?.sources.get(0);
+    if (!entry || !top || !entry.panels.has(port)) return;
+    try {
+      top.port.postMessage(message);
+    } catch {
+      // The content script went away; its disconnect removes it.
+    }
+  }
+
   removePanel(tabId: number, port: RelayPort) {
     const entry = this.tabs.get(tabId);
     if (!entry) return;

@@ -5,6 +5,8 @@ import type { DossierDatabase } from '../store/db';
 import type { Problem } from '../i18n/problem';
 import type * as Store from '../store';
 import { vietnamNow } from '../calendar/day';
+import { columnMappingSchemas } from '../portal/column-mappings';
+import { restoreMappings, saveMapping, type MappingStore } from './mapping-store';
 
 /**
  * Every request of the protocol, declared once: what it carries, what it answers, who may send it and
@@ -33,7 +35,11 @@ export interface OpenContext {
   sender: { kind: SenderKind; tabId?: number };
   /** The codes each tab sent; a portal page's reads are limited to its own. */
   tabCodes: TabCodes;
+  /** The saved column mappings (in the settings), where the background gives them. */
+  mappings?: MappingStore;
 }
+export type { MappingStore };
+
 export type StoreContext = OpenContext & { db: DossierDatabase };
 
 interface Row<Req extends z.ZodMiniObject, Res extends z.ZodMiniObject, C> {
@@ -179,7 +185,11 @@ export const REQUESTS = {
     senders: EXTENSION,
     request: () => z.object({}),
     response: () => z.object({ backup: z.unknown() }),
-    handle: async (_request, ctx) => ({ ok: true, backup: await ctx.store.exportBackup(ctx.db, ctx.now()) }),
+    handle: async (_request, ctx) => ({
+      ok: true,
+      // The saved column mappings live in the settings; the backup carries them too.
+      backup: ctx.store.withColumnMappings(await ctx.store.exportBackup(ctx.db, ctx.now()), (await ctx.mappings?.list()) ?? []),
+    }),
   }),
   /** The backup is validated again in the background with lib/store/backup.ts's schema and rules. */
   'backup/plan': store({
@@ -200,6 +210,7 @@ export const REQUESTS = {
       const parsed = ctx.store.parseBackupValue(request.backup);
       if (!parsed.ok) return fail('invalid-request', parsed.problem);
       const { plan, codes } = await ctx.store.restoreBackup(ctx.db, parsed.backup, ctx.now());
+      if (ctx.mappings) await restoreMappings(ctx.mappings, ctx.store.screenBackupMappings(parsed.backup, ctx.now(), ctx.mappings.isPortalOrigin));
       if (codes.length) ctx.onChanged([], 'tags');
       return { ok: true, plan };
     },
@@ -225,6 +236,20 @@ export const REQUESTS = {
       if (!request.dryRun && result.count) ctx.onChanged([], 'tags');
       return { ok: true, count: result.count, tagged: result.tagged };
     },
+  }),
+  /**
+   * Adds headings and labels staff pointed at to the mapping of a portal page (the panel's frame only:
+   * the page can at most propose a heading, never choose its field nor save). Refused for an origin the
+   * extension does not run on.
+   */
+  'column-mappings/save': open({
+    senders: EXTENSION,
+    request: () => {
+      const { origin, pathPattern, entries } = columnMappingSchemas();
+      return z.object({ origin, pathPattern, headings: entries, labels: entries });
+    },
+    response: () => z.object({ mappings: z.number() }),
+    handle: async (request, ctx) => (ctx.mappings ? saveMapping(ctx.mappings, request, ctx.now()) : fail('internal', { code: 'request-invalid' })),
   }),
 };
 

@@ -4,12 +4,12 @@ import { normalizeHeader } from './text';
 /** Known header texts per field (docs/domain.md, "What the reader must do", step 2), as written there. */
 export const DEFAULT_HEADER_SYNONYMS: Record<DossierField, readonly string[]> = {
   code: ['Mã hồ sơ', 'Số hồ sơ', 'Mã số hồ sơ', 'Số biên nhận'],
-  procedure: ['Tên thủ tục hành chính', 'Thủ tục hành chính', 'Tên thủ tục', 'Thủ tục'],
+  procedure: ['Tên thủ tục hành chính', 'Thủ tục hành chính', 'Tên thủ tục', 'Thủ tục', 'Tên TTHC'],
   sector: ['Lĩnh vực', 'Tên lĩnh vực'],
   applicant: ['Chủ hồ sơ', 'Người nộp', 'Tổ chức, cá nhân', 'Tên tổ chức, cá nhân', 'Người đứng tên'],
-  received: ['Ngày tiếp nhận', 'Ngày nhận', 'Ngày nộp', 'Thời gian tiếp nhận'],
-  due: ['Ngày hẹn trả', 'Ngày hẹn trả kết quả', 'Hạn xử lý', 'Hạn giải quyết', 'Ngày hẹn'],
-  closed: ['Ngày kết thúc', 'Ngày kết thúc xử lý', 'Ngày hoàn thành', 'Ngày có kết quả', 'Ngày trả kết quả'],
+  received: ['Ngày tiếp nhận', 'Ngày nhận', 'Ngày nộp', 'Thời gian tiếp nhận', 'Nhận hồ sơ', 'Ngày nộp hồ sơ'],
+  due: ['Ngày hẹn trả', 'Ngày hẹn trả kết quả', 'Hạn xử lý', 'Hạn giải quyết', 'Ngày hẹn', 'Hẹn trả kết quả', 'Hạn trả'],
+  closed: ['Ngày kết thúc', 'Ngày kết thúc xử lý', 'Ngày hoàn thành', 'Ngày có kết quả', 'Ngày trả kết quả', 'Trả kết quả'],
   status: ['Trạng thái', 'Trạng thái hồ sơ', 'Tình trạng'],
   unit: ['Đơn vị xử lý', 'Cơ quan xử lý', 'Đơn vị tiếp nhận', 'Phòng ban'],
   handler: ['Cán bộ xử lý', 'Người xử lý', 'Cán bộ đang xử lý', 'Cán bộ xử lý hiện tại'],
@@ -26,8 +26,18 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
  * An exact match wins; otherwise the longest synonym the header starts with at a word boundary
  * ("Ngày hẹn trả kết quả (dự kiến)" → due; "Mã hồ sơ arrow_upward" → code). User extras are added to
  * the defaults; where an extra equals a default synonym of another field, the user's field wins.
+ * `mapped` (headings staff pointed at on the page) are matched exactly, before every synonym.
  */
-export function createHeaderMatcher(extra?: Partial<Record<DossierField, readonly string[]>>): HeaderMatcher {
+export function createHeaderMatcher(
+  extra?: Partial<Record<DossierField, readonly string[]>>,
+  mapped?: Readonly<Record<string, DossierField>>,
+): HeaderMatcher {
+  // Headings staff mapped on the page: exact, and before every synonym (docs/domain.md, "Headers").
+  const first = new Map<string, DossierField>();
+  for (const [heading, field] of Object.entries(mapped ?? {})) {
+    const key = normalizeHeader(heading);
+    if (key && DOSSIER_FIELDS.includes(field)) first.set(key, field);
+  }
   const exact = new Map<string, DossierField>();
   const add = (field: DossierField, synonym: string, override: boolean): void => {
     const key = normalizeHeader(synonym);
@@ -48,7 +58,7 @@ export function createHeaderMatcher(extra?: Partial<Record<DossierField, readonl
   return (headerText: string): DossierField | null => {
     const header = normalizeHeader(headerText);
     if (!header) return null;
-    const hit = exact.get(header);
+    const hit = first.get(header) ?? exact.get(header);
     if (hit) return hit;
     for (const [synonym, field] of byLength) {
       if (synonym.length < header.length && header.startsWith(synonym)) {

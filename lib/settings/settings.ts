@@ -3,6 +3,7 @@ import type { WxtStorage } from 'wxt/utils/storage';
 import { isIsoDay } from '../calendar/day';
 import { DOSSIER_FIELDS } from '../dossier/model';
 import type { ProblemOf } from '../i18n/problem';
+import { columnMappingSchemas, validMappings } from '../portal/column-mappings';
 
 /**
  * User settings: one WXT storage item (`local:settings`) whose version WXT keeps beside it, migrated by
@@ -88,6 +89,8 @@ function buildSchemas() {
     headName: z._default(z.string().check(z.trim(), z.maxLength(120)), ''),
     /** "Người lập biểu"; where blank the documents name the staff member (`staffName`). */
     preparerName: z._default(z.string().check(z.trim(), z.maxLength(120)), ''),
+    // Columns staff pointed at on the page (lib/portal/column-mappings.ts); absent in older values.
+    columnMappings: z.optional(columnMappingSchemas().mappings),
   });
   /** The value's own version 1: no monitoring, holiday or reminder settings; the separator as `csvSeparator`. */
   const legacyV1Schema = z.object({
@@ -129,6 +132,7 @@ export const DEFAULT_SETTINGS: Settings = {
   headTitle: '',
   headName: '',
   preparerName: '',
+  // columnMappings: absent means none (read as `?? []`), so values stored before the field read unchanged.
 };
 
 /** A value of the old format's version 1 in today's fields; null when it does not parse. */
@@ -164,6 +168,8 @@ export function parseSettings(stored: unknown): Settings {
   for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
     const field = shape[key].safeParse((value as Record<string, unknown>)[key]);
     if (field.success) merged[key] = field.data;
+    // One damaged mapping must not take the others with it.
+    else if (key === 'columnMappings') merged[key] = validMappings((value as Record<string, unknown>)[key]);
   }
   return settingsSchema.parse(merged);
 }

@@ -6,6 +6,7 @@ import type { StoredDossier } from '../dossier/model';
 import { shapes } from '../messaging/schemas';
 import { vietnamNow } from '../calendar/day';
 import { checkRealReturn } from './tag-rules';
+import { MAPPING_LIMITS, validMappings, type SavedColumnMapping } from '../portal/column-mappings';
 
 /**
  * Backup and restore of the whole database as one versioned JSON file. A restore is planned first and
@@ -29,6 +30,12 @@ export const backupSchema = z.object({
   exportedAt: z.number(),
   dossiers: z.array(storedDossierSchema).check(z.maxLength(500_000)),
   tagHistory: z.array(tagHistoryEntrySchema).check(z.maxLength(2_000_000)),
+  /**
+   * The column mappings staff saved (kept in the settings, not the database). Absent in older files.
+   * Each is checked on its own when restored (screenBackupMappings): one damaged mapping does not
+   * refuse the file.
+   */
+  columnMappings: z.optional(z.array(z.unknown()).check(z.maxLength(MAPPING_LIMITS.mappings))),
 });
 export type Backup = z.infer<typeof backupSchema>;
 type BackupHistoryRow = Backup['tagHistory'][number];
@@ -134,6 +141,31 @@ export function screenBackup(backup: Backup, now: number): ScreenedBackup {
     else tagHistory.push(row.at > limit ? { ...row, at: limit } : row);
   }
   return { dossiers, tagHistory, refused };
+}
+
+/** A backup with the saved column mappings (none: the file has no such field, as older files). */
+export function withColumnMappings(backup: Backup, mappings: readonly SavedColumnMapping[]): Backup {
+  return mappings.length ? { ...backup, columnMappings: [...mappings] } : backup;
+}
+
+/**
+ * The backup's column mappings that may be restored: each must parse on its own and be for a portal the
+ * extension runs on (`isPortalOrigin`); a time beyond this machine's clock drops it, a time a little
+ * after the file's export time is clamped to it, as for the rows.
+ */
+export function screenBackupMappings(
+  backup: Backup,
+  now: number,
+  isPortalOrigin: (origin: string) => boolean,
+): { mappings: SavedColumnMapping[]; refused: number } {
+  const raw = backup.columnMappings ?? [];
+  const limit = Math.min(backup.exportedAt, now);
+  const mappings: SavedColumnMapping[] = [];
+  for (const mapping of validMappings(raw)) {
+    if (mapping.savedAt > now + CLOCK_SKEW_MS || !isPortalOrigin(mapping.origin)) continue;
+    mappings.push({ ...mapping, savedAt: Math.min(mapping.savedAt, limit) });
+  }
+  return { mappings, refused: raw.length - mappings.length };
 }
 
 function futureTime(code: string): RefusedRow {

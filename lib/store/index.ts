@@ -6,4 +6,4 @@
 export { upsertDossiers, getDossiers, allDossiers, pruneDossiers, isQuotaError } from './dossiers';
 export { setTag, setTagMany, removeTag, undoTag, tagHistory } from './tags';
 export { exportBackup, planBackupRestore, restoreBackup, undoLastRestore } from './restore';
-export { parseBackupValue } from './backup';
+export { parseBackupValue, screenBackupMappings, withColumnMappings, type Backup } from './backup';

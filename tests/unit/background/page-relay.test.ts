@@ -78,6 +78,23 @@ describe('the page-state relay', () => {
     for (const port of [page1, page2, frame1, frame2]) expect(port.disconnect).not.toHaveBeenCalled();
   });
 
+  it("passes a panel's pointing request to its own tab's content script only, and nothing else it posts", async () => {
+    const page1 = await connect(source(1));
+    const page2 = await connect(source(2));
+    const frame1 = await connect(panel(1));
+    frame1.receive({ type: 'point', table: 0 });
+    frame1.receive({ type: 'point-stop' });
+    frame1.receive({ type: 'point', table: -1 });
+    frame1.receive({ type: 'page', model: {} });
+    frame1.receive({ type: 'save', headings: { 'mã hs': 'code' } });
+    expect(page1.postMessage.mock.calls).toEqual([[{ type: 'point', table: 0 }], [{ type: 'point-stop' }]]);
+    expect(page2.postMessage).not.toHaveBeenCalled();
+    // A pointing state from the page reaches the panel as part of the page's state.
+    const state = { ...pageState(0), unmapped: [{ headings: ['Mã HS'], found: [], missing: ['code', 'due'], labels: [] }], where: null, pointing: { table: 0, heading: 0 } };
+    page1.receive(state);
+    expect(frame1.postMessage).toHaveBeenLastCalledWith(state);
+  });
+
   it('gives a frame that connects later the latest state at once, and a message that does not parse to no one', async () => {
     const page = await connect(source(1));
     page.receive(pageState(1));

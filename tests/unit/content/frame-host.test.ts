@@ -32,6 +32,7 @@ function mockConnect() {
     postMessage: ReturnType<typeof vi.fn>;
     disconnect: ReturnType<typeof vi.fn>;
     close: () => void;
+    /** The background relays a message from the panel. */
     receive: (message: unknown) => void;
   }[] = [];
   vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(((info: { name: string }) => {
@@ -56,6 +57,19 @@ function mockConnect() {
 const frames = () => [...document.querySelectorAll('iframe[data-mcpl-panel]')] as HTMLIFrameElement[];
 
 describe('createFrameHost', () => {
+  it("hands the panel's pointing requests, relayed on its port, to its listener; anything else is dropped", () => {
+    const ports = mockConnect();
+    const host = createFrameHost(ctx, document);
+    const heard: unknown[] = [];
+    host.onPanelMessage((message) => heard.push(message));
+    host.send(state);
+    ports[0]!.receive({ type: 'point', table: 1 });
+    ports[0]!.receive({ type: 'point', table: 'x' });
+    ports[0]!.receive({ type: 'page', model: {} });
+    ports[0]!.receive({ type: 'point-stop' });
+    expect(heard).toEqual([{ type: 'point', table: 1 }, { type: 'point-stop' }]);
+  });
+
   it('adds the panel page in a frame only while a list is shown, and removes it with the list', () => {
     const host = createFrameHost(ctx, document);
     expect(frames()).toHaveLength(0);

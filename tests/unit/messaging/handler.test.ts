@@ -427,6 +427,7 @@ describe('handleRequest: the sender policy of every request', () => {
     'backup/restore': { type: 'backup/restore', backup: {} },
     'backup/undo-restore': { type: 'backup/undo-restore' },
     'dossiers/prune': { type: 'dossiers/prune', before: 0, dryRun: true },
+    'column-mappings/save': { type: 'column-mappings/save', origin: 'https://motcua.kontum.gov.vn', pathPattern: '/x', headings: {}, labels: {} },
   };
   /** What the protocol promises: a portal page sends its reads and asks about its own codes. */
   const FROM_PORTAL = new Set<RequestType>(['dossiers/upsert', 'dossiers/get']);
