@@ -2,10 +2,12 @@
 import type { MessageKey } from './vi';
 import { enDashboard } from './en-dashboard';
 import { enProblems } from './en-problems';
+import { enTrust } from './en-trust';
 
 export const en: Record<MessageKey, string> = {
   ...enDashboard,
   ...enProblems,
+  ...enTrust,
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 

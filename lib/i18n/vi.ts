@@ -8,12 +8,14 @@
 import type { ProblemCode } from './problem';
 import { viDashboard } from './vi-dashboard';
 import { viProblems } from './vi-problems';
+import { viTrust } from './vi-trust';
 // The Vietnamese state and outcome labels are the appendix's own words: one table, in lib/dossier/classify.ts.
 import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI } from '../dossier/classify';
 
 export const vi = {
   ...viDashboard,
   ...viProblems,
+  ...viTrust,
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 
