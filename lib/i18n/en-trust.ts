@@ -10,6 +10,7 @@ export const enTrust: Record<keyof typeof viTrust, string> = {
   'row.conflictKept': 'Your change was not saved; the newer decision is kept.',
   'row.reload': 'Reload this row',
   'options.restoreRefused': '{count} rows of the file were not restored:',
+  'options.restoreRefusedMore': 'and {count} more.',
   'options.undoRestore': 'Undo the last restore',
   'options.undoRestoreDone': 'The last restore was undone: {reverted} dossiers put back as they were; {kept} changed since the restore were kept.',
 };

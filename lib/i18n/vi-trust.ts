@@ -11,6 +11,7 @@ export const viTrust = {
   'row.conflictKept': 'Thay đổi của bạn chưa được lưu; quyết định mới hơn được giữ nguyên.',
   'row.reload': 'Tải lại dòng này',
   'options.restoreRefused': 'Không khôi phục {count} dòng của tệp:',
+  'options.restoreRefusedMore': 'và {count} dòng khác.',
   'options.undoRestore': 'Hoàn tác lần khôi phục',
   'options.undoRestoreDone': 'Đã hoàn tác lần khôi phục: trả lại {reverted} hồ sơ như trước; giữ {kept} hồ sơ đã được thay đổi sau lần khôi phục.',
 } as const;
