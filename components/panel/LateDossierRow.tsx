@@ -85,7 +85,14 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
     edited.current = false;
     setConflict(null);
     setError(null);
-    if (!tag) setDate(defaultReturnDate(row, today));
+    if (!tag) {
+      // Untagged now (removed elsewhere): the fields start over as for any untagged row.
+      setDate(defaultReturnDate(row, today));
+      setTime(dueTime ?? '');
+      setNote('');
+      setReasonChoice('');
+      setCustomReason('');
+    }
     follow(tag, decision);
   }
 

@@ -88,3 +88,40 @@ test('undo of a removal in one tab after another tab tagged the dossier again sa
   expect((await storedTag(context, extensionId, code!))?.note).toBe('gắn lại ở tab thứ hai');
   await expect(row(first, code!)).toHaveAttribute('data-tagged', 'true');
 });
+
+test('a tagged dossier whose closing the portal changes keeps its stored dates, and its row says so with both', async ({ context, extensionId }) => {
+  const url = 'https://dichvucong.kontum.gov.vn/vi/so-theo-doi-tra-ket-qua';
+  const code = '000.00.23.H34-260101-0001';
+  let closed = '10/01/2026';
+  await context.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Sổ theo dõi</title></head><body>
+<table><thead><tr><th>Số hồ sơ</th><th>Thủ tục hành chính</th><th>Ngày tiếp nhận</th><th>Ngày hẹn trả</th><th>Ngày kết thúc</th><th>Trạng thái</th></tr></thead>
+<tbody><tr><td>${code}</td><td>Đăng ký khai sinh</td><td>02/01/2026</td><td>05/01/2026</td><td>${closed}</td><td>Đã trả kết quả</td></tr></tbody></table></body></html>`,
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto(url);
+  await openPanel(page);
+  await row(page, code).getByTestId('tag-button').click();
+  await expect(row(page, code)).toHaveAttribute('data-tagged', 'true');
+  await expect(row(page, code).getByTestId('pending-read')).toHaveCount(0);
+
+  // The portal now shows another closing day: the store keeps the one the tag was decided against.
+  closed = '12/01/2026';
+  await page.reload();
+  await openPanel(page);
+  const note = row(page, code).getByTestId('pending-read');
+  await expect(note).toBeVisible();
+  await expect(note).toHaveAttribute('role', 'note');
+  await expect(note).toContainText('hẹn trả 05/01/2026, kết thúc 12/01/2026');
+  await expect(note).toContainText('khác với ngày đã lưu khi gắn ngày trả: hẹn trả 05/01/2026, kết thúc 10/01/2026');
+  await expect(row(page, code)).toContainText('Ngày trên cổng đã đổi');
+  await page.screenshot({ path: test.info().outputPath('pending-read.png') });
+  const [answer] = (await sendFromExtensionPage(context, extensionId, [{ type: 'dossiers/get', codes: [code] }])) as {
+    dossiers: { closed: { day: string }; pendingRead?: { closed: { day: string } } }[];
+  }[];
+  expect(answer!.dossiers[0]!.closed.day).toBe('2026-01-10');
+  expect(answer!.dossiers[0]!.pendingRead?.closed.day).toBe('2026-01-12');
+});
