@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Translate } from '@/lib/i18n/translate';
+import { renderProblem, type Translate } from '@/lib/i18n/translate';
 import type { RestorePlanPayload } from '@/lib/messaging/protocol';
 
 export interface DataSectionProps {
@@ -7,7 +7,10 @@ export interface DataSectionProps {
   onBackup: () => Promise<string | null>;
   /** Reads and plans a restore; the plan is shown before anything is written. */
   onPlanRestore: (file: File) => Promise<{ plan: RestorePlanPayload } | { error: string }>;
-  onRestore: () => Promise<string | null>;
+  /** Applies the planned restore; its answer lists the rows it refused. */
+  onRestore: () => Promise<{ plan: RestorePlanPayload } | { error: string }>;
+  /** Puts back what the last restore changed (except records decided on since). */
+  onUndoRestore: () => Promise<{ reverted: number; kept: number } | { error: string }>;
   onPrunePlan: (days: number) => Promise<{ count: number; tagged: number } | { error: string }>;
   onPrune: (days: number) => Promise<string | null>;
 }
@@ -16,8 +19,9 @@ export interface DataSectionProps {
  * Backup, restore and retention: each destructive step says what it will do and asks first. Over 80
  * lines: the three steps share the section's message and busy state.
  */
-export function DataSection({ t, onBackup, onPlanRestore, onRestore, onPrunePlan, onPrune }: DataSectionProps) {
+export function DataSection({ t, onBackup, onPlanRestore, onRestore, onUndoRestore, onPrunePlan, onPrune }: DataSectionProps) {
   const [plan, setPlan] = useState<RestorePlanPayload | null>(null);
+  const [restored, setRestored] = useState<RestorePlanPayload | null>(null);
   const [days, setDays] = useState('365');
   const [prunePlan, setPrunePlan] = useState<{ count: number; tagged: number } | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -51,6 +55,7 @@ export function DataSection({ t, onBackup, onPlanRestore, onRestore, onPrunePlan
               event.target.value = '';
               if (!file) return;
               const result = await onPlanRestore(file);
+              setRestored(null);
               if ('error' in result) {
                 setPlan(null);
                 setMessage({ ok: false, text: result.error });
@@ -73,20 +78,39 @@ export function DataSection({ t, onBackup, onPlanRestore, onRestore, onPrunePlan
               same: plan.same,
             })}
           </p>
+          {plan.refused.length > 0 && <RefusedRows t={t} refused={plan.refused} />}
           <button
             type="button"
             className="primary"
             data-testid="restore-confirm"
             onClick={async () => {
-              const problem = await onRestore();
+              const result = await onRestore();
               setPlan(null);
-              setMessage(problem ? { ok: false, text: problem } : { ok: true, text: t('options.restoreDone') });
+              setRestored('error' in result ? null : result.plan);
+              setMessage('error' in result ? { ok: false, text: result.error } : { ok: true, text: t('options.restoreDone') });
             }}
           >
             {t('options.restoreConfirm')}
           </button>
           <button type="button" className="link" onClick={() => setPlan(null)}>
             {t('options.cancel')}
+          </button>
+        </div>
+      )}
+      {restored && (
+        <div className="confirm" data-testid="restore-result">
+          {restored.refused.length > 0 && <RefusedRows t={t} refused={restored.refused} />}
+          <button
+            type="button"
+            className="secondary"
+            data-testid="restore-undo"
+            onClick={async () => {
+              const result = await onUndoRestore();
+              setRestored(null);
+              setMessage('error' in result ? { ok: false, text: result.error } : { ok: true, text: t('options.undoRestoreDone', result) });
+            }}
+          >
+            {t('options.undoRestore')}
           </button>
         </div>
       )}
@@ -138,5 +162,25 @@ export function DataSection({ t, onBackup, onPlanRestore, onRestore, onPrunePlan
         </p>
       )}
     </fieldset>
+  );
+}
+
+/** At most this many refused rows are listed; the rest are counted. */
+const REFUSED_SHOWN = 100;
+
+/** The backup rows a restore refused, each with why (worded from its problem). */
+function RefusedRows({ t, refused }: { t: Translate; refused: RestorePlanPayload['refused'] }) {
+  return (
+    <div data-testid="restore-refused">
+      <p>{t('options.restoreRefused', { count: refused.length })}</p>
+      <ul>
+        {refused.slice(0, REFUSED_SHOWN).map((row, index) => (
+          <li key={`${index}-${row.code}`} data-code={row.code}>
+            <strong>{row.code}</strong>: {renderProblem(t, row.problem)}
+          </li>
+        ))}
+      </ul>
+      {refused.length > REFUSED_SHOWN && <p>{t('options.restoreRefusedMore', { count: refused.length - REFUSED_SHOWN })}</p>}
+    </div>
   );
 }

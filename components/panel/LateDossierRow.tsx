@@ -1,18 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { renderProblem, type Translate } from '@/lib/i18n/translate';
 import type { Problem } from '@/lib/i18n/problem';
 import { formatDayVn } from '@/lib/calendar/day';
 import { tagOutcome } from '@/lib/dossier/classify';
 import { defaultReturnDate, type LateRow } from '@/lib/portal/panel-model';
-import type { TagInput } from '@/lib/dossier/model';
+import type { PortalDate, TagInput } from '@/lib/dossier/model';
 
 export type TagRequest = TagInput;
 
-export type TagOutcome = { ok: true } | { ok: false; problem: Problem };
+/** A save's outcome: the new decision's id, or why not (`conflict`: decided on elsewhere since). */
+export type TagOutcome = { ok: true; event?: string } | { ok: false; problem: Problem; conflict?: boolean };
 
+/**
+ * `expected` is the decision the edit started from (null: none yet): the store refuses the change
+ * with a conflict when another tab or page decided on the dossier since, instead of overwriting it.
+ */
 export interface TagCallbacks {
-  onTag: (code: string, request: TagRequest) => Promise<TagOutcome>;
-  onRemoveTag: (code: string) => Promise<void>;
+  onTag: (code: string, request: TagRequest, expected: string | null) => Promise<TagOutcome>;
+  onRemoveTag: (code: string, expected: string | null) => Promise<void>;
 }
 
 interface RowProps extends TagCallbacks {
@@ -44,26 +49,68 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
   const [customReason, setCustomReason] = useState(() => (reasonChoices.includes(tag?.reason ?? '') ? '' : (tag?.reason ?? '')));
   const [note, setNote] = useState(tag?.note ?? '');
   const [error, setError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const decision = row.decided?.decision ?? null;
+  // The decision the row's fields start from: an edit names it, so that a newer one is never overwritten.
+  const [base, setBase] = useState(decision);
+  // Whether staff changed a field since the row last followed the store: their values then stay.
+  const edited = useRef(false);
 
-  // A tag saved elsewhere (another tab, the popup) updates the row's input.
+  function follow(current: LateRow['tag'], currentDecision: string | null) {
+    setBase(currentDecision);
+    if (!current) return;
+    setDate(current.realReturn);
+    setTime(current.time ?? dueTime ?? '');
+    setNote(current.note);
+    setReasonChoice(initialReasonChoice(current.reason, reasonChoices));
+    setCustomReason(reasonChoices.includes(current.reason) ? '' : current.reason);
+  }
+
+  // A tag saved elsewhere (another tab, the popup) updates the row's input, unless staff are editing
+  // it: what they typed stays, and their save then meets the newer decision as a conflict.
   useEffect(() => {
-    if (tag) {
-      setDate(tag.realReturn);
-      setTime(tag.time ?? dueTime ?? '');
-      setNote(tag.note);
-      setReasonChoice(initialReasonChoice(tag.reason, reasonChoices));
-      if (!reasonChoices.includes(tag.reason)) setCustomReason(tag.reason);
+    if (!edited.current) follow(tag, decision);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follows the store's state only
+  }, [tag, decision, reasonChoices, dueTime]);
+
+  function edit<T>(set: (value: T) => void) {
+    return (value: T) => {
+      edited.current = true;
+      set(value);
+    };
+  }
+
+  function reload() {
+    edited.current = false;
+    setConflict(null);
+    setError(null);
+    if (!tag) {
+      // Untagged now (removed elsewhere): the fields start over as for any untagged row.
+      setDate(defaultReturnDate(row, today));
+      setTime(dueTime ?? '');
+      setNote('');
+      setReasonChoice('');
+      setCustomReason('');
     }
-  }, [tag, reasonChoices, dueTime]);
+    follow(tag, decision);
+  }
 
   async function save() {
     if (saving) return;
     setSaving(true);
     const reason = reasonChoice === CUSTOM ? customReason : reasonChoice;
     try {
-      const result = await onTag(dossier.code, { realReturn: date, ...(showTime && time ? { time } : {}), reason, note });
-      setError(result.ok ? null : renderProblem(t, result.problem));
+      const result = await onTag(dossier.code, { realReturn: date, ...(showTime && time ? { time } : {}), reason, note }, base);
+      if (result.ok) {
+        edited.current = false;
+        if (result.event) setBase(result.event);
+        setError(null);
+        setConflict(null);
+      } else if (result.conflict) {
+        setError(null);
+        setConflict(renderProblem(t, result.problem));
+      } else setError(renderProblem(t, result.problem));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -72,6 +119,7 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
   }
 
   const outcome = tag ? tagOutcome(tag, dossier.due) : null;
+  const pendingRead = row.decided?.pendingRead;
   const inputId = `mcpl-date-${dossier.code}`;
   return (
     <div
@@ -81,6 +129,7 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
       data-code={dossier.code}
       data-tagged={tag ? 'true' : undefined}
       data-unknown={unknown ? 'true' : undefined}
+      data-pending-read={pendingRead ? 'true' : undefined}
       onKeyDown={(event) => {
         if (event.key === 'Enter' && (event.target as HTMLElement).tagName === 'INPUT' && (event.target as HTMLInputElement).type !== 'checkbox') {
           event.preventDefault();
@@ -101,6 +150,7 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
         <span className="mcpl-code">{dossier.code}</span>
         <span className={`mcpl-chip mcpl-chip-${row.state}`}>{t(`state.${row.state}`)}</span>
         {unknown && <span className="mcpl-chip mcpl-chip-unknown">{t('row.unknown')}</span>}
+        {pendingRead && <span className="mcpl-chip mcpl-chip-check">{t('row.pendingReadTitle')}</span>}
         {row.check && (
           <span className="mcpl-chip mcpl-chip-check" data-testid="verdict-check">
             {t('row.verdictCheck', { portal: t(`verdict.${row.check.portal}`), computed: t(`verdict.${row.check.computed}`) })}
@@ -124,12 +174,21 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
           {lateByText(t, row)}
         </span>
       </div>
+      {pendingRead && (
+        <p className="mcpl-pending" data-testid="pending-read" role="note">
+          {t('row.pendingRead', {
+            read: readDates(t, pendingRead),
+            stored: readDates(t, pendingRead.stored),
+            at: new Date(pendingRead.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
+          })}
+        </p>
+      )}
       {tag && outcome && (
         <div className="mcpl-tagged-line">
           <span className={`mcpl-outcome mcpl-outcome-${outcome}`}>
             ✓ {t('row.tagged', { date: withTime(tag.realReturn, tag.time), outcome: t(`outcome.${outcome}`) })}
           </span>
-          <button type="button" className="mcpl-link" onClick={() => void onRemoveTag(dossier.code)}>
+          <button type="button" className="mcpl-link" onClick={() => void onRemoveTag(dossier.code, decision)}>
             {t('row.remove')}
           </button>
         </div>
@@ -147,7 +206,7 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
           max={today}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${inputId}-error` : undefined}
-          onChange={(event) => setDate(event.target.value)}
+          onChange={(event) => edit(setDate)(event.target.value)}
         />
         {showTime && (
           <>
@@ -159,7 +218,7 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
               type="time"
               data-testid="real-return-time"
               value={time}
-              onChange={(event) => setTime(event.target.value)}
+              onChange={(event) => edit(setTime)(event.target.value)}
             />
           </>
         )}
@@ -172,11 +231,21 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
           {error}
         </p>
       )}
+      {conflict && (
+        <div className="mcpl-tag-error" data-testid="tag-conflict" role="alert">
+          <p>
+            {conflict} {t('row.conflictKept')}
+          </p>
+          <button type="button" className="mcpl-link" data-testid="row-reload" onClick={reload}>
+            {t('row.reload')}
+          </button>
+        </div>
+      )}
       <details className="mcpl-details">
         <summary>{t('row.details')}</summary>
         <label>
           <span>{t('row.reason')}</span>
-          <select value={reasonChoice} onChange={(event) => setReasonChoice(event.target.value)}>
+          <select value={reasonChoice} onChange={(event) => edit(setReasonChoice)(event.target.value)}>
             <option value="">{t('row.reasonDefault')}</option>
             {reasonChoices.map((reason) => (
               <option key={reason} value={reason}>
@@ -192,12 +261,12 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
             aria-label={t('row.reasonCustom')}
             value={customReason}
             maxLength={500}
-            onChange={(event) => setCustomReason(event.target.value)}
+            onChange={(event) => edit(setCustomReason)(event.target.value)}
           />
         )}
         <label>
           <span>{t('row.note')}</span>
-          <input type="text" value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
+          <input type="text" value={note} maxLength={500} onChange={(event) => edit(setNote)(event.target.value)} />
         </label>
         {tag && <p className="mcpl-by">{t('row.by', { by: tag.by || '—', at: new Date(tag.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) })}</p>}
       </details>
@@ -218,6 +287,12 @@ function lateByText(t: Translate, row: LateRow): string {
   return row.workingDaysLate === null
     ? t('row.lateBy', { days: row.daysLate })
     : t('row.lateByWorking', { days: row.daysLate, working: row.workingDaysLate });
+}
+
+/** The appointment and closing of a read, as the row says them. */
+function readDates(t: Translate, dates: { due: PortalDate; closed: PortalDate | null }): string {
+  const closed = dates.closed ? t('row.pendingReadClosed', { day: withTime(dates.closed.day, dates.closed.time?.slice(0, 5)) }) : t('row.pendingReadOpen');
+  return t('row.pendingReadDates', { due: withTime(dates.due.day, dates.due.time?.slice(0, 5)), closed });
 }
 
 /** `dd/MM/yyyy`, with ` HH:mm` where a time is given. */

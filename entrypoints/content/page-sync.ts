@@ -3,7 +3,7 @@ import type { Runtime } from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createClient } from '@/lib/messaging/client';
 import { vietnamNow } from '@/lib/calendar/day';
-import type { DossierTag, ReadDossier, UnreadableRow } from '@/lib/dossier/model';
+import { decisionStateOf, type DecisionState, type DossierTag, type ReadDossier, type UnreadableRow } from '@/lib/dossier/model';
 import type { Problem } from '@/lib/i18n/problem';
 import { buildPanelModel, readSignature, type PanelModel } from '@/lib/portal/panel-model';
 import { CHANGES_PORT, protocolSchemas, type Request } from '@/lib/messaging/protocol';
@@ -67,6 +67,8 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
   let watcher: PageWatcher | null = null;
   let port: Runtime.Port | null = null;
   const tags = new Map<string, DossierTag>();
+  /** The latest decision and read kept aside of each code that has one, as the store last answered. */
+  const decisions = new Map<string, DecisionState>();
   /** The signature of each dossier as last stored, so a re-read that found nothing new sends nothing. */
   const sent = new Map<string, string>();
   /**
@@ -123,6 +125,7 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
       },
       vietnamNow(),
       tags,
+      decisions,
     );
     update({ model, rowsByCode: page.rowsByCode, unmapped });
   }
@@ -246,10 +249,20 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
         } else if (!tag && tags.delete(dossier.code)) {
           changed = true;
         }
+        if (setDecision(dossier.code, response.decisions.get(dossier.code) ?? null)) changed = true;
       }
       if (state.storeError) update({ storeError: null });
       if (changed) recomputeModel();
     }
+  }
+
+  /** Keeps what the store answered of a code's decision; true when it changed. */
+  function setDecision(code: string, state: DecisionState | null): boolean {
+    const before = decisions.get(code);
+    if (state === null) return decisions.delete(code);
+    if (before && JSON.stringify(before) === JSON.stringify(state)) return false;
+    decisions.set(code, state);
+    return true;
   }
 
   /** Re-reads the tags of the page's dossiers after a change made elsewhere (the frame, another tab). */
@@ -260,6 +273,7 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
     const response = await client.request({ type: 'dossiers/get', codes: wanted });
     if (!response.ok) return;
     const found = new Map(response.dossiers.map((dossier) => [dossier.code, dossier.tag]));
+    for (const dossier of response.dossiers) setDecision(dossier.code, decisionStateOf(dossier));
     // A code the answer leaves out is not known to be untagged: the background tells a portal page only
     // about the codes its tab sent, and a restarted service worker has forgotten them (or the dossier
     // was pruned). Those are sent again; the upsert's answer carries their tags.

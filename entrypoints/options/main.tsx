@@ -87,7 +87,11 @@ function OptionsPage() {
         onRestore={async () => {
           const response = await client.request({ type: 'backup/restore', backup: pendingRestore.current });
           pendingRestore.current = null;
-          return response.ok ? null : pick(response.error);
+          return response.ok ? { plan: response.plan } : { error: pick(response.error) };
+        }}
+        onUndoRestore={async () => {
+          const response = await client.request({ type: 'backup/undo-restore' });
+          return response.ok ? { reverted: response.reverted, kept: response.kept } : { error: pick(response.error) };
         }}
         onPrunePlan={async (days) => {
           const response = await client.request({ type: 'dossiers/prune', before: Date.now() - days * DAY_MS, dryRun: true });

@@ -6,6 +6,7 @@ import { createWorkingCalendar, withWorkingDays } from '@/lib/calendar/working-c
 import { vietnamDay, vietnamNow } from '@/lib/calendar/day';
 import { renderProblem, type Translate } from '@/lib/i18n/translate';
 import type { Problem } from '@/lib/i18n/problem';
+import type { DossierTag } from '@/lib/dossier/model';
 import { COMMON_REASONS } from '@/lib/dossier/reasons';
 import { validateRealReturn } from '@/lib/dossier/tag-validation';
 import { isPanelShortcut, panelOpenItem } from '../content/panel-state';
@@ -72,7 +73,7 @@ export function PanelApp() {
   const onRetry = useCallback(() => setNotice({ kind: 'restarting' }), []);
 
   const tag = useCallback(
-    async (code: string, request: TagRequest): Promise<TagOutcome> => {
+    async (code: string, request: TagRequest, expected: string | null): Promise<TagOutcome> => {
       // Tagging a dossier whose stored tag is unknown could overwrite its reason and note.
       if (unknown.has(code)) return { ok: false, problem: { code: 'tag-state-unknown', reason: storeError ?? '' } };
       const dossier = page?.model.lateRows.find((row) => row.dossier.code === code)?.dossier;
@@ -82,11 +83,18 @@ export function PanelApp() {
       }
       // A dossier tagged right after the page loads is stored by the content script first.
       await whenSaved();
-      const { response, restarting } = await requestFromPanel({ type: 'tag/set', code, input: request }, onRetry);
+      // Conditional on the decision the row started from: a tag saved meanwhile elsewhere is a conflict.
+      const { response, restarting } = await requestFromPanel({ type: 'tag/set', code, input: request, expected }, onRetry);
       setNotice((current) => (current?.kind === 'restarting' ? null : current));
-      if (!response.ok) return { ok: false, problem: restarting ? { code: 'extension-restarting' } : response.error.problem };
+      if (!response.ok) {
+        if (restarting) return { ok: false, problem: { code: 'extension-restarting' } };
+        const conflict = response.error.code === 'conflict';
+        // A retry of a save whose answer was lost meets its own decision: that is no conflict.
+        if (conflict && sameTag((await storedTags([code])).get(code), request)) return { ok: true };
+        return { ok: false, problem: response.error.problem, conflict };
+      }
       setBulkDefault(request.realReturn);
-      return { ok: true };
+      return { ok: true, event: response.event };
     },
     [page, whenSaved, unknown, storeError, onRetry],
   );
@@ -119,9 +127,11 @@ export function PanelApp() {
   );
 
   const removeTag = useCallback(
-    async (code: string) => {
-      const { response, restarting } = await requestFromPanel({ type: 'tag/remove', code }, onRetry);
+    async (code: string, expected: string | null) => {
+      const { response, restarting } = await requestFromPanel({ type: 'tag/remove', code, expected }, onRetry);
       if (response.ok) setNotice({ kind: 'tag-removed', code, event: response.event });
+      // A retry of a removal whose answer was lost meets its own decision: the tag is gone all the same.
+      else if (response.error.code === 'conflict' && (await storedTags([code])).get(code) === null) setNotice({ kind: 'tag-removed', code, event: null });
       else setNotice(restarting ? { kind: 'restarting' } : { kind: 'error', problem: response.error.problem });
     },
     [onRetry],
@@ -184,6 +194,23 @@ export function PanelApp() {
       unknown={unknown}
       unmapped={unmapped}
     />
+  );
+}
+
+/** The stored tag of each code (null: untagged; absent: not stored or not answered). */
+async function storedTags(codes: string[]): Promise<Map<string, DossierTag | null>> {
+  const { response } = await requestFromPanel({ type: 'dossiers/get', codes });
+  return new Map(response.ok ? response.dossiers.map((dossier) => [dossier.code, dossier.tag ?? null]) : []);
+}
+
+/** Whether the stored tag is the one this request saves (the store trims staff-typed text). */
+function sameTag(stored: DossierTag | null | undefined, request: TagRequest): boolean {
+  return (
+    !!stored &&
+    stored.realReturn === request.realReturn &&
+    (stored.time ?? '') === (request.time ?? '') &&
+    stored.reason === request.reason.trim() &&
+    stored.note === request.note.trim()
   );
 }
 

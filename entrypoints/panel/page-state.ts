@@ -76,7 +76,7 @@ export interface FocusRequest {
 export type FrameMessage = PageState | FocusRequest;
 
 function buildSchema() {
-  const { readDossierSchema, tagSchema } = protocolSchemas();
+  const { readDossierSchema, tagSchema, decisionStateSchema } = protocolSchemas();
   const text = z.string().check(z.maxLength(20_000));
   const reason = z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('bad-date'), field: z.enum(['received', 'due', 'closed']), text }),
@@ -95,6 +95,7 @@ function buildSchema() {
         minutesLate: z.nullable(z.number()),
         check: z.nullable(z.object({ portal: verdict, computed: verdict })),
         tag: z.nullable(tagSchema),
+        decided: z.optional(decisionStateSchema),
       }),
     ),
     derivedYears: z.array(z.number()),

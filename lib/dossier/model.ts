@@ -115,3 +115,22 @@ export interface StoredDossier extends ReadDossier {
   /** A later read whose appointment or closing differs from a tagged dossier's: kept aside, not written over it. */
   pendingRead?: { due: PortalDate; closed: PortalDate | null; at: number };
 }
+
+/**
+ * What a page learns of a stored dossier besides its tag: the id of its latest decision (so that an
+ * edit can name the decision it started from), and a read kept aside with the stored dates it differs
+ * from (so that the row can say which dates the tag was decided against).
+ */
+export interface DecisionState {
+  /** The latest decision's id (a tag or a removal); null when no decision was ever made. */
+  decision: string | null;
+  pendingRead?: NonNullable<StoredDossier['pendingRead']> & { stored: { due: PortalDate; closed: PortalDate | null } };
+}
+
+/** The decision state of a stored dossier, or null when there is nothing to tell (never decided, nothing kept aside). */
+export function decisionStateOf(dossier: Pick<StoredDossier, 'decision' | 'pendingRead' | 'due' | 'closed'>): DecisionState | null {
+  if (!dossier.decision && !dossier.pendingRead) return null;
+  const state: DecisionState = { decision: dossier.decision?.id ?? null };
+  if (dossier.pendingRead) state.pendingRead = { ...dossier.pendingRead, stored: { due: dossier.due, closed: dossier.closed } };
+  return state;
+}

@@ -5,6 +5,7 @@ import { enAccess } from './en-access';
 import { enOffice } from './en-office';
 import { enProblems } from './en-problems';
 import { enPointing } from './en-pointing';
+import { enTrust } from './en-trust';
 
 export const en: Record<MessageKey, string> = {
   ...enDashboard,
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...enOffice,
   ...enProblems,
   ...enPointing,
+  ...enTrust,
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 

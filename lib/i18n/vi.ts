@@ -11,6 +11,7 @@ import { viAccess } from './vi-access';
 import { viOffice } from './vi-office';
 import { viProblems } from './vi-problems';
 import { viPointing } from './vi-pointing';
+import { viTrust } from './vi-trust';
 // The Vietnamese state and outcome labels are the appendix's own words: one table, in lib/dossier/classify.ts.
 import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI } from '../dossier/classify';
 
@@ -20,6 +21,7 @@ export const vi = {
   ...viOffice,
   ...viProblems,
   ...viPointing,
+  ...viTrust,
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 

@@ -86,14 +86,19 @@ export const REQUESTS = {
           z.array(z.tuple([z.string(), s.tagSchema])),
           z.transform((pairs) => new Map(pairs)),
         ),
+        /** Each code's latest decision and read kept aside, where it has one (a decision to edit from). */
+        decisions: z.pipe(
+          z.array(z.tuple([z.string(), s.decisionStateSchema])),
+          z.transform((pairs) => new Map(pairs)),
+        ),
       }),
     async handle(request, ctx) {
-      const { written, tags, stored } = await ctx.store.upsertDossiers(ctx.db, request.dossiers, request.pageUrl, ctx.now());
+      const { written, tags, decisions, stored } = await ctx.store.upsertDossiers(ctx.db, request.dossiers, request.pageUrl, ctx.now());
       if (ctx.sender.tabId !== undefined) ctx.tabCodes.add(ctx.sender.tabId, request.dossiers.map((dossier) => dossier.code));
       // A page read again that changed nothing is not announced: no open page reloads the store and the
       // background does not recount its badge.
       if (written.length) ctx.onChanged(written, 'dossiers');
-      return { ok: true, stored, tags: [...tags] };
+      return { ok: true, stored, tags: [...tags], decisions: [...decisions] };
     },
   }),
   'dossiers/get': store({

@@ -85,6 +85,14 @@ function buildShapes() {
     at: z.number(),
   });
 
+  /** What a page learns of a dossier's decision besides its tag (`DecisionState`, lib/dossier/model.ts). */
+  const decisionStateSchema = z.object({
+    decision: z.nullable(eventId),
+    pendingRead: z.optional(
+      z.extend(pendingReadSchema, { stored: z.object({ due: portalDateSchema, closed: z.nullable(portalDateSchema) }) }),
+    ),
+  });
+
   const storedDossierSchema = z.extend(readDossierSchema, {
     firstSeen: z.number(),
     lastSeen: z.number(),
@@ -187,6 +195,7 @@ function buildShapes() {
     decisionSchema,
     pendingReadSchema,
     storedDossierSchema,
+    decisionStateSchema,
     tagInputSchema,
     errorCodeSchema,
     problemSchema,

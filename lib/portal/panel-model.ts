@@ -1,6 +1,6 @@
 import { calendarDaysLate, minutesLate, systemState, verdictDisagreement } from '../dossier/classify';
 import type { Now } from '../calendar/day';
-import type { DossierTag, PortalVerdict, ReadDossier, SystemState, UnreadableRow } from '../dossier/model';
+import type { DecisionState, DossierTag, PortalVerdict, ReadDossier, SystemState, UnreadableRow } from '../dossier/model';
 
 /**
  * What the panel shows for the page as it is now, derived from the tables read and the stored tags.
@@ -22,6 +22,11 @@ export interface LateRow {
   /** Where the portal's own verdict and the rule on the dates disagree: both readings, for staff to check. */
   check: { portal: PortalVerdict; computed: PortalVerdict } | null;
   tag: DossierTag | null;
+  /**
+   * The store's latest decision on it and any read it kept aside, where there is one; absent when the
+   * dossier was never decided on (an edit then starts from "no decision").
+   */
+  decided?: DecisionState;
 }
 
 export interface PageRead {
@@ -41,7 +46,12 @@ export interface PanelModel {
   tableCount: number;
 }
 
-export function buildPanelModel(page: PageRead, now: Now, tags: ReadonlyMap<string, DossierTag>): PanelModel {
+export function buildPanelModel(
+  page: PageRead,
+  now: Now,
+  tags: ReadonlyMap<string, DossierTag>,
+  decisions: ReadonlyMap<string, DecisionState> = new Map(),
+): PanelModel {
   const seen = new Set<string>();
   const lateRows: LateRow[] = [];
   for (const { dossier } of page.dossiers) {
@@ -49,7 +59,7 @@ export function buildPanelModel(page: PageRead, now: Now, tags: ReadonlyMap<stri
     seen.add(dossier.code);
     const state = systemState(dossier, now);
     if (state === 'not-late') continue;
-    lateRows.push({
+    const row: LateRow = {
       dossier,
       state,
       daysLate: calendarDaysLate(dossier, now),
@@ -57,7 +67,10 @@ export function buildPanelModel(page: PageRead, now: Now, tags: ReadonlyMap<stri
       minutesLate: minutesLate(dossier, now),
       check: verdictDisagreement(dossier, now),
       tag: tags.get(dossier.code) ?? null,
-    });
+    };
+    const decided = decisions.get(dossier.code);
+    if (decided) row.decided = decided;
+    lateRows.push(row);
   }
   return { lateRows, readCount: seen.size, unreadable: page.unreadable, tableCount: page.tableCount, derivedYears: [] };
 }

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { DossierDatabase, TagHistoryRow } from './db';
-import type { DossierTag, OptionalField, ReadDossier, StoredDossier } from '../dossier/model';
+import { decisionStateOf, type DecisionState, type DossierTag, type OptionalField, type ReadDossier, type StoredDossier } from '../dossier/model';
 
 /**
  * What the background does with the dossiers as read: one function per operation, each in one
@@ -60,19 +60,24 @@ export const LAST_SEEN_RESOLUTION_MS = 60 * 60 * 1000;
  * A read never silently moves the appointment or closing of a tagged dossier: staff decided its real
  * outcome against those dates. A different value is kept aside as `pendingRead` (shown on the row) and
  * recorded once in the dossier's history; the stored dates stay until the tag is removed.
+ *
+ * Besides the tags, the answer names each code's latest decision and any read kept aside
+ * (`decisions`, only for codes that have one), so that the panel's edits can name the decision they
+ * started from and the row can show what was kept aside.
  */
 export async function upsertDossiers(
   db: DossierDatabase,
   read: ReadDossier[],
   pageUrl: string,
   now: number,
-): Promise<{ stored: number; tags: Map<string, DossierTag>; written: string[] }> {
+): Promise<{ stored: number; tags: Map<string, DossierTag>; decisions: Map<string, DecisionState>; written: string[] }> {
   const byCode = new Map<string, ReadDossier>();
   for (const dossier of read) byCode.set(dossier.code, dossier);
   const codes = [...byCode.keys()];
   return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
     const existing = await storedAmong(db, codes);
     const tags = new Map<string, DossierTag>();
+    const decisions = new Map<string, DecisionState>();
     const records: StoredDossier[] = [];
     const readChanges: TagHistoryRow[] = [];
     codes.forEach((code, index) => {
@@ -93,6 +98,8 @@ export async function upsertDossiers(
         tags.set(code, previous.tag);
       }
       const unchanged = previous !== undefined && sameFields(previous, incoming) && pendingRead === previous.pendingRead;
+      const state = previous && decisionStateOf({ decision: previous.decision, pendingRead, due: incoming.due, closed: incoming.closed });
+      if (state) decisions.set(code, state);
       if (unchanged && previous.pageUrl === pageUrl && now - previous.lastSeen < LAST_SEEN_RESOLUTION_MS) return;
       const record: StoredDossier = { ...(unchanged ? previous : incoming), code, firstSeen: previous?.firstSeen ?? now, lastSeen: now, pageUrl };
       if (previous?.tag) record.tag = previous.tag;
@@ -103,7 +110,7 @@ export async function upsertDossiers(
     });
     if (records.length) await db.dossiers.bulkPut(records);
     if (readChanges.length) await db.tagHistory.bulkAdd(readChanges);
-    return { stored: codes.length, tags, written: records.map((record) => record.code) };
+    return { stored: codes.length, tags, decisions, written: records.map((record) => record.code) };
   });
 }
 

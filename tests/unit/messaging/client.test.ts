@@ -110,7 +110,7 @@ describe('the tags of an upsert answer', () => {
   const UPSERT: Request = { type: 'dossiers/upsert', pageUrl: 'p', dossiers: [] };
 
   it('are a Map: a dossier coded __proto__ is tagged only when the answer says so', async () => {
-    const client = createClient(async () => ({ ok: true, stored: 2, tags: [['B', TAG]] }), async () => {});
+    const client = createClient(async () => ({ ok: true, stored: 2, tags: [['B', TAG]], decisions: [] }), async () => {});
     const response = await client.request(UPSERT);
     expect(response.ok && 'tags' in response && response.tags.get('__proto__')).toBeUndefined();
     expect(response.ok && 'tags' in response && response.tags.get('constructor')).toBeUndefined();
@@ -118,7 +118,7 @@ describe('the tags of an upsert answer', () => {
   });
 
   it('carry a tag of a dossier coded __proto__ as any other', async () => {
-    const client = createClient(async () => JSON.parse(JSON.stringify({ ok: true, stored: 1, tags: [['__proto__', TAG]] })), async () => {});
+    const client = createClient(async () => JSON.parse(JSON.stringify({ ok: true, stored: 1, tags: [['__proto__', TAG]], decisions: [] })), async () => {});
     const response = await client.request(UPSERT);
     expect(response.ok && 'tags' in response && [...response.tags]).toEqual([['__proto__', TAG]]);
   });

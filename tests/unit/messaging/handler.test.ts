@@ -199,16 +199,16 @@ describe('handleRequest: round trips', () => {
   /** Every success must also parse with the client's response schema. */
   function expectParses(type: RequestType, response: unknown) {
     const parsed = parseResponse(type, response);
-    // The upsert's tags travel as [code, tag] pairs and are read back as a Map.
+    // The upsert's tags and decisions travel as [code, value] pairs and are read back as Maps.
     if (type === 'dossiers/upsert' && parsed.ok && 'tags' in parsed) {
-      expect({ ...parsed, tags: [...parsed.tags] }).toEqual(response);
+      expect({ ...parsed, tags: [...parsed.tags], decisions: [...parsed.decisions] }).toEqual(response);
     } else expect(parsed).toEqual(response);
   }
 
   it('dossiers/upsert then dossiers/get and dossiers/all', async () => {
     const { context, onChanged } = await setup();
     const upsert = await handleRequest({ type: 'dossiers/upsert', pageUrl: 'https://motcua.kontum.gov.vn/hs', dossiers: [read('A'), read('B')] }, PORTAL_TAB, policy, context);
-    expect(upsert).toEqual({ ok: true, stored: 2, tags: [] });
+    expect(upsert).toEqual({ ok: true, stored: 2, tags: [], decisions: [] });
     expectParses('dossiers/upsert', upsert);
     expect(onChanged).toHaveBeenCalledTimes(1);
     expect(onChanged).toHaveBeenCalledWith(['A', 'B'], 'dossiers');
@@ -330,7 +330,7 @@ describe('handleRequest: round trips', () => {
   it('an empty dossiers/upsert broadcasts no change', async () => {
     const { context, onChanged } = await setup();
     const response = await handleRequest({ type: 'dossiers/upsert', pageUrl: 'p', dossiers: [] }, PORTAL_TAB, policy, context);
-    expect(response).toEqual({ ok: true, stored: 0, tags: [] });
+    expect(response).toEqual({ ok: true, stored: 0, tags: [], decisions: [] });
     expect(onChanged).not.toHaveBeenCalled();
   });
 });
@@ -373,7 +373,7 @@ describe('handleRequest: what an upsert announces', () => {
     const { context, onChanged } = await seeded();
     const page = 'https://motcua.kontum.gov.vn/hs';
     const again = await handleRequest({ type: 'dossiers/upsert', pageUrl: page, dossiers: [read('A'), read('B'), read('C')] }, PORTAL_TAB, policy, context);
-    expect(again).toEqual({ ok: true, stored: 3, tags: [] });
+    expect(again).toEqual({ ok: true, stored: 3, tags: [], decisions: [] });
     expect(onChanged).not.toHaveBeenCalled();
     await handleRequest({ type: 'dossiers/upsert', pageUrl: page, dossiers: [read('A'), read('B', { status: 'Đã trả kết quả' }), read('D')] }, PORTAL_TAB, policy, context);
     expect(onChanged).toHaveBeenCalledTimes(1);

@@ -86,6 +86,16 @@ describe('buildPanelModel: page level', () => {
     ]);
   });
 
+  it('attaches the decision state by code where the store gave one, and nothing elsewhere', () => {
+    const decisions = new Map([
+      ['A', { decision: 'e1' }],
+      ['NOT-LATE', { decision: 'e2' }],
+    ]);
+    const model = buildPanelModel(page([dossier('A', '2026-02-09'), dossier('B', '2026-02-08')]), TODAY, new Map(), decisions);
+    expect(model.lateRows[0]!.decided).toBe(decisions.get('A'));
+    expect('decided' in model.lateRows[1]!).toBe(false);
+  });
+
   it('passes unreadable rows through; working days are added with a calendar', () => {
     const unreadable = [{ rowIndex: 3, code: '', reason: { kind: 'missing-code' as const }, raw: {} }];
     // Due Friday 6 Feb 2026, today Tuesday 10 Feb: 4 calendar days, 2 working days (Mon 9, Tue 10).

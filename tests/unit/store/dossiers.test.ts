@@ -35,7 +35,7 @@ describe('upsertDossiers', () => {
   ])('new records (%s) get firstSeen = lastSeen = now', async (_label, batch) => {
     const db = await freshDb();
     const result = await upsertDossiers(db, batch, PAGE, 111);
-    expect(result).toEqual({ stored: batch.length, tags: new Map(), written: batch.map((row) => row.code) });
+    expect(result).toEqual({ stored: batch.length, tags: new Map(), decisions: new Map(), written: batch.map((row) => row.code) });
     const stored = await db.dossiers.toArray();
     expect(stored).toHaveLength(batch.length);
     for (const row of batch) {
@@ -122,6 +122,27 @@ describe('upsertDossiers', () => {
     expect('pendingRead' in saved).toBe(false);
     await upsertDossiers(db, [read(code, { due: { day: '2026-02-09' } })], PAGE, 300);
     expect((await db.dossiers.get(code))!.due).toEqual({ day: '2026-02-09' });
+  });
+
+  it("answers each code's latest decision and the read kept aside with the stored dates it differs from", async () => {
+    const db = await freshDb();
+    const [tagged, removed, plain] = ['H01-260201-0011', 'H01-260201-0012', 'H01-260201-0013'];
+    await upsertDossiers(db, [read(tagged), read(removed), read(plain)], PAGE, 100);
+    const saved = await setTag(db, tagged, input('2026-02-04'), 'Lan', 150, TODAY);
+    await setTag(db, removed, input('2026-02-04'), 'Lan', 150, TODAY);
+    const removal = await removeTag(db, removed, 'Lan', 160);
+    const moved = { day: '2026-02-07', time: '17:00' };
+    const result = await upsertDossiers(db, [read(tagged, { due: moved }), read(removed), read(plain)], PAGE, 200);
+    expect(saved.ok && removal.ok).toBe(true);
+    expect([...result.decisions.keys()].sort()).toEqual([tagged, removed]);
+    expect(result.decisions.get(removed)).toEqual({ decision: removal.ok ? removal.event : '' });
+    expect(result.decisions.get(tagged)).toEqual({
+      decision: saved.ok ? saved.event : '',
+      pendingRead: { due: moved, closed: null, at: 200, stored: { due: { day: '2026-02-05' }, closed: null } },
+    });
+    // Read again as stored: nothing is kept aside any more, the decision stays.
+    const again = await upsertDossiers(db, [read(tagged)], PAGE, 300);
+    expect(again.decisions.get(tagged)).toEqual({ decision: saved.ok ? saved.event : '' });
   });
 
   it('a re-read whose incoming object carries a foreign tag never replaces the stored tag', async () => {

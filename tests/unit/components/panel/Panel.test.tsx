@@ -140,7 +140,7 @@ describe('Panel', () => {
     const row = $('[data-code="H34-261120-0001"]')!;
     expect((row.querySelector('[data-testid="real-return-date"]') as HTMLInputElement).value).toBe('2026-11-20');
     await act(async () => (row.querySelector('[data-testid="tag-button"]') as HTMLButtonElement).click());
-    expect(props.onTag).toHaveBeenCalledExactlyOnceWith('H34-261120-0001', { realReturn: '2026-11-20', reason: '', note: '' });
+    expect(props.onTag).toHaveBeenCalledExactlyOnceWith('H34-261120-0001', { realReturn: '2026-11-20', reason: '', note: '' }, null);
     expect(row.querySelector('[data-testid="tag-error"]')).toBeNull();
   });
 
@@ -180,7 +180,7 @@ describe('LateDossierRow', () => {
     const date = $('[data-testid="real-return-date"]') as HTMLInputElement;
     type(date, '2026-12-31');
     await act(async () => $('[data-testid="tag-button"]')!.click());
-    expect(onTag).toHaveBeenLastCalledWith('H34-261120-0001', { realReturn: '2026-12-31', reason: '', note: '' });
+    expect(onTag).toHaveBeenLastCalledWith('H34-261120-0001', { realReturn: '2026-12-31', reason: '', note: '' }, null);
     expect($('[data-testid="tag-error"]')!.textContent).toBe('Ngày trả thực tế 31/12/2026 sau ngày hôm nay 27/11/2026.');
     expect(date.getAttribute('aria-invalid')).toBe('true');
     answer = { ok: true };
@@ -197,5 +197,70 @@ describe('LateDossierRow', () => {
     );
     await act(async () => $('[data-testid="tag-button"]')!.click());
     expect($('[data-testid="tag-error"]')!.textContent).toBe('mất kết nối');
+  });
+});
+
+describe('LateDossierRow: edits name the decision they started from', () => {
+  const TAG = { realReturn: '2026-11-21', reason: '', note: 'ghi chú cũ', by: 'Hoa', at: 1 };
+  const NEWER = { realReturn: '2026-11-24', reason: '', note: 'tab khác', by: 'Lan', at: 2 };
+
+  function show(row: LateRow, onTag: (code: string, request: unknown, expected: string | null) => Promise<TagOutcome>) {
+    act(() =>
+      root.render(<LateDossierRow t={t} row={row} today={TODAY} selected={false} onSelect={vi.fn()} reasonChoices={[]} onTag={onTag} onRemoveTag={vi.fn(async () => {})} />),
+    );
+  }
+  const noteInput = () => $$('.mcpl-details input[type="text"]').at(-1) as HTMLInputElement;
+
+  it('sends the decision shown; a newer decision arriving while staff edit keeps their text, and the save is a conflict they can reload from', async () => {
+    const onTag = vi.fn(async (): Promise<TagOutcome> => ({ ok: false, conflict: true, problem: { code: 'tag-conflict', dossier: 'H34-261120-0001' } }));
+    const row = { ...lateRow('H34-261120-0001', '2026-11-20', TAG), decided: { decision: 'd1' } };
+    show(row, onTag);
+    type(noteInput(), 'ghi chú của tôi');
+    // Another tab saved a newer tag: the row's tagged line follows it, the field being edited does not.
+    show({ ...row, tag: NEWER, decided: { decision: 'd2' } }, onTag);
+    expect(noteInput().value).toBe('ghi chú của tôi');
+    expect($('.mcpl-tagged-line')!.textContent).toContain('24/11/2026');
+    await act(async () => $('[data-testid="tag-button"]')!.click());
+    expect(onTag).toHaveBeenLastCalledWith('H34-261120-0001', expect.objectContaining({ note: 'ghi chú của tôi' }), 'd1');
+    const conflict = $('[data-testid="tag-conflict"]')!;
+    expect(conflict.getAttribute('role')).toBe('alert');
+    expect(conflict.textContent).toContain('vừa được thay đổi ở nơi khác');
+    expect(conflict.textContent).toContain('quyết định mới hơn được giữ nguyên');
+    act(() => $('[data-testid="row-reload"]')!.click());
+    expect($('[data-testid="tag-conflict"]')).toBeNull();
+    expect(noteInput().value).toBe('tab khác');
+    expect(($('[data-testid="real-return-date"]') as HTMLInputElement).value).toBe('2026-11-24');
+    onTag.mockResolvedValue({ ok: true, event: 'd3' });
+    await act(async () => $('[data-testid="tag-button"]')!.click());
+    expect(onTag).toHaveBeenLastCalledWith('H34-261120-0001', expect.objectContaining({ note: 'tab khác' }), 'd2');
+    // The next save starts from the decision this one made, even before the page state brings it.
+    await act(async () => $('[data-testid="tag-button"]')!.click());
+    expect(onTag).toHaveBeenLastCalledWith('H34-261120-0001', expect.anything(), 'd3');
+  });
+
+  it('follows a decision made elsewhere while nothing was edited; never decided is null', async () => {
+    const onTag = vi.fn(async (): Promise<TagOutcome> => ({ ok: true }));
+    const row = lateRow('H34-261120-0001');
+    show(row, onTag);
+    show({ ...row, tag: NEWER, decided: { decision: 'd2' } }, onTag);
+    expect(noteInput().value).toBe('tab khác');
+    await act(async () => $('[data-testid="tag-button"]')!.click());
+    expect(onTag).toHaveBeenLastCalledWith('H34-261120-0001', expect.anything(), 'd2');
+  });
+
+  it('shows a read kept aside on a tagged row, in words, with both sets of dates', () => {
+    const row: LateRow = {
+      ...lateRow('H34-261120-0001', '2026-11-22', TAG),
+      decided: {
+        decision: 'd1',
+        pendingRead: { due: { day: '2026-11-22' }, closed: { day: '2026-11-25', time: '10:15' }, at: Date.UTC(2026, 10, 26, 3), stored: { due: { day: '2026-11-20' }, closed: null } },
+      },
+    };
+    show(row, vi.fn(async () => ({ ok: true as const })));
+    const note = $('[data-testid="pending-read"]')!;
+    expect(note.getAttribute('role')).toBe('note');
+    expect(note.textContent).toContain('hẹn trả 22/11/2026, kết thúc 25/11/2026 10:15');
+    expect(note.textContent).toContain('hẹn trả 20/11/2026, chưa kết thúc');
+    expect($('[data-testid="dossier-row"]')!.dataset.pendingRead).toBe('true');
   });
 });
