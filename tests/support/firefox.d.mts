@@ -18,4 +18,5 @@ export function launchFirefoxWithExtension(options?: {
   extensionDir?: string;
   today?: string;
   prefs?: Record<string, string | number | boolean>;
+  portalAliases?: Record<string, string>;
 }): Promise<FirefoxSession>;

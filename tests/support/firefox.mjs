@@ -66,8 +66,10 @@ async function startRefusingProxy() {
  * @param {string} [options.today] yyyy-MM-dd for server-rendered fixture pages
  * @param {Record<string, string | number | boolean>} [options.prefs] more Firefox preferences (a test's
  *   own situation, e.g. host permissions withheld at install)
+ * @param {Record<string, string>} [options.portalAliases] more hosts to serve the fixture portal at, each
+ *   mapped to the built-in host whose pages it answers with (an extra portal added in options, say)
  */
-export async function launchFirefoxWithExtension({ extensionDir = '.output/firefox-mv3', today, prefs = {} } = {}) {
+export async function launchFirefoxWithExtension({ extensionDir = '.output/firefox-mv3', today, prefs = {}, portalAliases = {} } = {}) {
   const dir = resolve(extensionDir);
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`No Firefox build at ${dir}: run npm run build:firefox first.`);
@@ -133,12 +135,25 @@ export async function launchFirefoxWithExtension({ extensionDir = '.output/firef
     throw error;
   }
 
+  /** The URL on the built-in host that a URL on an alias host stands for (else the URL itself). */
+  function fixtureUrl(url) {
+    try {
+      const parsed = new URL(url);
+      const host = Object.hasOwn(portalAliases, parsed.hostname) ? portalAliases[parsed.hostname] : undefined;
+      if (!host || !/^https?:$/.test(parsed.protocol)) return url;
+      parsed.hostname = host;
+      return parsed.href;
+    } catch {
+      return url;
+    }
+  }
+
   /** Answers portal URLs from the fixtures and refuses every other web request of the page. */
   async function servePortal(page) {
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       if (request.isInterceptResolutionHandled()) return;
-      const url = request.url();
+      const url = fixtureUrl(request.url());
       if (isPortalUrl(url)) {
         const answer = resolvePortalRequest(url, { today });
         void request.respond({ status: answer.status, contentType: answer.contentType, body: answer.body }).catch(() => {});
@@ -160,7 +175,7 @@ export async function launchFirefoxWithExtension({ extensionDir = '.output/firef
     downloads,
     /** Requests that reached the refusing proxy (none should: the extension sends nothing). */
     proxied: proxy.seen,
-    /** A new tab on a portal URL served from the fixtures. */
+    /** A new tab on a portal URL (built-in or alias host) served from the fixtures. */
     async portalPage(url) {
       const page = await browser.newPage();
       await servePortal(page);
