@@ -1,0 +1,171 @@
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { isLateOnSystem } from '../../lib/dossier/classify';
+import { vietnamNow, type Now } from '../../lib/calendar/day';
+import { parsePortalDate } from '../../lib/portal/portal-date';
+import { normalizeText } from '../../lib/portal/text';
+import { rowVerdict } from '../../lib/portal/verdict';
+import { gridRows, PAGE_SIZE, VIRTUAL_ROW_COUNT, type GridLibrary, type GridRow } from '../fixtures/grids/data.mjs';
+import { gridPageUrl, installGridRoutes } from '../fixtures/grids/routes.mjs';
+import { expect, listedCodes, openPanel, openPopup, panel, popupCount, sendFromExtensionPage, test } from './fixtures';
+
+/**
+ * The dossier lists of the portal as the real grid libraries draw them (bundled from
+ * tests/fixtures/grids/ before the run, served at the portal's own address): the panel lists exactly
+ * the late dossiers of the view, paging or scrolling with the library's own controls reaches every
+ * late dossier, the popup counts them all, and each is stored once with its own row's cells. What is
+ * late is decided here by the product's own rules on the texts each cell shows, never by a list.
+ */
+
+const SHOTS = 'tests/artifacts/grids';
+
+type Verdict = 'late' | 'not-late' | 'unreadable';
+
+/** The product's classification of one row, from the texts the grid prints (docs/domain.md). */
+function classify(row: GridRow, now: Now): Verdict {
+  const due = parsePortalDate(row.due);
+  const closed = parsePortalDate(row.closed);
+  if (due.kind !== 'ok' || closed.kind === 'invalid') return 'unreadable';
+  const verdict = rowVerdict([normalizeText(row.status)]);
+  const read = { due: due.value, closed: closed.kind === 'ok' ? closed.value : null, verdict };
+  return isLateOnSystem(read, now) ? 'late' : 'not-late';
+}
+
+const lateCodes = (rows: readonly GridRow[], now: Now) =>
+  rows
+    .filter((row) => classify(row, now) === 'late')
+    .map((row) => row.code)
+    .sort();
+
+/** The fixture rows whose code the grid shows now, read from the page's own DOM (not the extension). */
+async function rowsOnGrid(page: Page, rows: readonly GridRow[]): Promise<GridRow[]> {
+  const text = await page.locator('#app').innerText();
+  return rows.filter((row) => text.includes(row.code));
+}
+
+/** Waits until the panel lists exactly `expected` (sorted codes). */
+async function expectListed(page: Page, expected: string[]) {
+  await expect.poll(async () => (await listedCodes(page)).sort(), { timeout: 10_000 }).toEqual(expected);
+}
+
+async function screenshot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await expect(panel(page).getByTestId('panel-toggle')).toHaveAttribute('aria-expanded', 'true');
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+/**
+ * Everything read is stored once, under its own code, with its own row's appointment and closing (a
+ * pinned or fixed column joined to the wrong row would show here), and the popup counts every late one.
+ */
+async function expectStoredOnce(context: BrowserContext, extensionId: string, seen: readonly GridRow[], now: Now, fields: ('applicant' | 'procedure')[]) {
+  const [all] = await sendFromExtensionPage(context, extensionId, [{ type: 'dossiers/all' }]);
+  const stored = (all as { dossiers: { code: string; due: unknown; closed: unknown; applicant: string; procedure: string }[] }).dossiers;
+  const codes = stored.map((d) => d.code).sort();
+  expect(new Set(codes).size).toBe(codes.length);
+  expect(codes).toEqual(seen.filter((row) => classify(row, now) !== 'unreadable').map((row) => row.code).sort());
+  const byCode = new Map(seen.map((row) => [row.code, row]));
+  for (const dossier of stored) {
+    const row = byCode.get(dossier.code)!;
+    const date = (text: string) => {
+      const parsed = parsePortalDate(text);
+      return parsed.kind === 'ok' ? parsed.value : null;
+    };
+    const mine = { code: row.code, due: date(row.due), closed: date(row.closed), ...Object.fromEntries(fields.map((f) => [f, normalizeText(row[f])])) };
+    expect({ code: dossier.code, due: dossier.due, closed: dossier.closed, ...Object.fromEntries(fields.map((f) => [f, dossier[f]])) }).toEqual(mine);
+  }
+  const popup = await openPopup(context, extensionId);
+  await expect.poll(() => popupCount(popup, 'count-late')).toBe(lateCodes(seen, now).length);
+  await popup.close();
+}
+
+/** The paged grids, each with its paginator's own "next page" control. */
+const PAGED: { library: GridLibrary; name: string; next: (page: Page) => Locator }[] = [
+  { library: 'angular', name: 'Angular Material <table mat-table> with mat-paginator', next: (p) => p.getByRole('button', { name: 'Trang tiếp theo' }) },
+  { library: 'angular-flex', name: 'Angular Material <mat-table> elements with mat-paginator', next: (p) => p.getByRole('button', { name: 'Trang tiếp theo' }) },
+  { library: 'element-plus', name: 'Element Plus el-table with a height and fixed columns, el-pagination', next: (p) => p.getByRole('button', { name: 'Đến trang sau' }) },
+  { library: 'antd', name: 'Ant Design Table with scroll.y, fixed columns and sorters, its pagination', next: (p) => p.getByTitle('Trang Kế') },
+  // DataTables gives its paging buttons the role of links.
+  { library: 'datatables', name: 'DataTables with scrollY and its paging', next: (p) => p.getByRole('link', { name: 'Trang tiếp theo' }) },
+];
+
+test.beforeEach(async ({ context }) => {
+  await installGridRoutes(context);
+});
+
+for (const { library, name, next } of PAGED) {
+  test(`${name}: each page lists exactly its late dossiers, paging reaches all, each stored once`, async ({ context, extensionId }) => {
+    const now = vietnamNow();
+    const rows = gridRows();
+    const pages = Math.ceil(rows.length / PAGE_SIZE);
+    const page = await context.newPage();
+    await page.goto(gridPageUrl(library));
+    await openPanel(page);
+
+    // The first view: the grid's own first page, and exactly its late dossiers in the panel.
+    await expect.poll(async () => (await rowsOnGrid(page, rows)).map((r) => r.code)).toEqual(rows.slice(0, PAGE_SIZE).map((r) => r.code));
+    await expectListed(page, lateCodes(rows.slice(0, PAGE_SIZE), now));
+    await screenshot(page, library);
+
+    const seen = new Map(rows.slice(0, PAGE_SIZE).map((r) => [r.code, r]));
+    const listed = new Set(await listedCodes(page));
+    for (let index = 1; index < pages; index++) {
+      const shown = rows.slice(index * PAGE_SIZE, (index + 1) * PAGE_SIZE);
+      await next(page).click();
+      await expect.poll(async () => (await rowsOnGrid(page, rows)).map((r) => r.code)).toEqual(shown.map((r) => r.code));
+      // After a page change the panel lists the new page's late dossiers, not a running total.
+      await expectListed(page, lateCodes(shown, now));
+      for (const row of shown) seen.set(row.code, row);
+      for (const code of await listedCodes(page)) listed.add(code);
+    }
+
+    // Paging reached every late dossier of the list, and each was stored once.
+    expect(seen.size).toBe(rows.length);
+    expect([...listed].sort()).toEqual(lateCodes(rows, now));
+    expect(listed.size).toBeGreaterThan(0);
+    await expectStoredOnce(context, extensionId, [...seen.values()], now, ['applicant', 'procedure']);
+  });
+}
+
+test('ag-Grid with virtualised rows and pinned columns: the rows in view are listed, scrolling accumulates every late one, each stored once', async ({
+  context,
+  extensionId,
+}) => {
+  const now = vietnamNow();
+  const rows = gridRows(Date.now(), { virtual: true });
+  const page = await context.newPage();
+  await page.goto(gridPageUrl('ag-grid'));
+  await openPanel(page);
+
+  // Only the rows near the viewport exist; the panel lists exactly the late ones among them.
+  await expect.poll(async () => (await rowsOnGrid(page, rows)).length).toBeGreaterThan(0);
+  const first = await rowsOnGrid(page, rows);
+  expect(first.length).toBeLessThan(VIRTUAL_ROW_COUNT / 4);
+  await expectListed(page, lateCodes(first, now));
+  await screenshot(page, 'ag-grid');
+
+  // Scroll the grid's own viewport with the wheel, less than a screen at a time, to the bottom.
+  const seen = new Map(first.map((r) => [r.code, r]));
+  const viewport = page.locator('.ag-body-viewport');
+  await page.locator('.ag-center-cols-viewport').hover();
+  for (let step = 0; step < 60; step++) {
+    const before = await viewport.evaluate((el) => el.scrollTop);
+    await page.mouse.wheel(0, 400);
+    await expect.poll(() => viewport.evaluate((el) => el.scrollTop)).not.toBe(before);
+    for (const row of await rowsOnGrid(page, rows)) seen.set(row.code, row);
+    // Rows read while scrolling stay listed: the panel holds every late dossier seen so far.
+    const expected = lateCodes([...seen.values()], now);
+    await expect
+      .poll(async () => {
+        const listed = new Set(await listedCodes(page));
+        return expected.filter((code) => !listed.has(code));
+      })
+      .toEqual([]);
+    const atBottom = await viewport.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1);
+    if (atBottom) break;
+  }
+
+  expect(seen.size).toBe(rows.length);
+  await expectListed(page, lateCodes(rows, now));
+  await expectStoredOnce(context, extensionId, rows, now, []);
+});
