@@ -26,8 +26,18 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
  * An exact match wins; otherwise the longest synonym the header starts with at a word boundary
  * ("Ngày hẹn trả kết quả (dự kiến)" → due; "Mã hồ sơ arrow_upward" → code). User extras are added to
  * the defaults; where an extra equals a default synonym of another field, the user's field wins.
+ * `mapped` (headings staff pointed at on the page) are matched exactly, before every synonym.
  */
-export function createHeaderMatcher(extra?: Partial<Record<DossierField, readonly string[]>>): HeaderMatcher {
+export function createHeaderMatcher(
+  extra?: Partial<Record<DossierField, readonly string[]>>,
+  mapped?: Readonly<Record<string, DossierField>>,
+): HeaderMatcher {
+  // Headings staff mapped on the page: exact, and before every synonym (docs/domain.md, "Headers").
+  const first = new Map<string, DossierField>();
+  for (const [heading, field] of Object.entries(mapped ?? {})) {
+    const key = normalizeHeader(heading);
+    if (key && DOSSIER_FIELDS.includes(field)) first.set(key, field);
+  }
   const exact = new Map<string, DossierField>();
   const add = (field: DossierField, synonym: string, override: boolean): void => {
     const key = normalizeHeader(synonym);
@@ -48,7 +58,7 @@ export function createHeaderMatcher(extra?: Partial<Record<DossierField, readonl
   return (headerText: string): DossierField | null => {
     const header = normalizeHeader(headerText);
     if (!header) return null;
-    const hit = exact.get(header);
+    const hit = first.get(header) ?? exact.get(header);
     if (hit) return hit;
     for (const [synonym, field] of byLength) {
       if (synonym.length < header.length && header.startsWith(synonym)) {

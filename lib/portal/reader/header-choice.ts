@@ -20,7 +20,7 @@ export interface HeaderChoice {
   widths: Partial<Record<DossierField, number>>;
 }
 
-function readHeaderRow(row: Element, markup: Markup, matcher: HeaderMatcher): Omit<HeaderChoice, 'index'> {
+export function readHeaderRow(row: Element, markup: Markup, matcher: HeaderMatcher): Omit<HeaderChoice, 'index'> {
   const headers: string[] = [];
   const starts: number[] = [];
   const spans: number[] = [];
@@ -73,12 +73,13 @@ export function chooseHeader(table: TableRows, markup: Markup, matcher: HeaderMa
   return null;
 }
 
-/** The matcher of the last read, keyed by the synonyms' content (the page is re-read after every change). */
+/** The matcher of the last read, keyed by the synonyms' and mapping's content (the page is re-read after every change). */
 let lastMatcher: { key: string; matcher: HeaderMatcher } | null = null;
 
-export function headerMatcher(synonyms: ReadOptions['synonyms']): HeaderMatcher {
+export function headerMatcher(synonyms: ReadOptions['synonyms'], mapping?: ReadOptions['mapping']): HeaderMatcher {
   // By content, not identity: a caller may change its synonyms object between reads.
-  const key = synonyms === undefined ? '' : `+${JSON.stringify(synonyms)}`;
-  if (lastMatcher?.key !== key) lastMatcher = { key, matcher: createHeaderMatcher(synonyms) };
+  const headings = mapping?.headings;
+  const key = `${synonyms === undefined ? '' : JSON.stringify(synonyms)}|${headings === undefined ? '' : JSON.stringify(headings)}`;
+  if (lastMatcher?.key !== key) lastMatcher = { key, matcher: createHeaderMatcher(synonyms, headings) };
   return lastMatcher.matcher;
 }

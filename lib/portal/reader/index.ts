@@ -14,6 +14,7 @@ import { ariaTableRows, findCandidates, htmlTableRows } from './table-rows';
 import type { HeaderMatcher } from '../headers';
 
 export { cellText } from './cell-text';
+export { unmappedCandidates, type UnmappedTable } from './unmapped';
 
 export interface ReadDossierRow {
   /** 0-based index among the table's body rows (rows after the header row, skipped ones included). */
@@ -35,9 +36,22 @@ export interface DossierTable {
   skippedRows: number;
 }
 
+/**
+ * What staff said on the page about a list the reader could not name (docs/domain.md, "Headers"): keys
+ * are compared after `normalizeHeader`.
+ */
+export interface ColumnMapping {
+  /** Heading → field, applied before the synonyms. */
+  headings?: Readonly<Record<string, DossierField>>;
+  /** Label inside a composite cell ("Hẹn trả", "Tiếp nhận") → field. */
+  labels?: Readonly<Record<string, DossierField>>;
+}
+
 export interface ReadOptions {
   /** User synonyms added to the defaults (options page). */
   synonyms?: Partial<Record<DossierField, readonly string[]>>;
+  /** Headings and labels staff mapped for this portal page. */
+  mapping?: ColumnMapping;
 }
 
 /** Reads one table; yields after every `rowsPerStep` body rows so a caller can spread the work over tasks. */
@@ -100,7 +114,7 @@ export function* readDossierTablesStepwise(
   options: ReadOptions = {},
   rowsPerStep = 200,
 ): Generator<void, DossierTable[]> {
-  const matcher = headerMatcher(options.synonyms);
+  const matcher = headerMatcher(options.synonyms, options.mapping);
   const candidates = findCandidates(root);
   const tables: DossierTable[] = [];
   for (const element of candidates) {
