@@ -12,7 +12,10 @@ import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, defineSettings, type Settings } from '@/lib/settings/settings';
 import { boundDossier } from '@/lib/dossier/limits';
 import { nextLatenessChange } from '@/lib/dossier/classify';
+import { completeRead, keepShown } from '@/lib/dossier/shown';
+import { ListSessions } from '@/lib/portal/list-session';
 import { watchPage, type PageWatcher } from './page-watcher';
+import { listViews } from './list-views';
 
 /**
  * Page sync: watch → read → model → store. Reads the portal's dossier tables, sends what is new to the
@@ -60,12 +63,26 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
   const tags = new Map<string, DossierTag>();
   /** The signature of each dossier as last stored, so a re-read that found nothing new sends nothing. */
   const sent = new Map<string, string>();
-  let page: { dossiers: ReadDossier[]; unreadable: UnreadableRow[]; tableCount: number; rowsByCode: Map<string, Element[]> } = {
+  /**
+   * The list as the panel shows it: `dossiers` (each code once; in a grid that draws only the rows in
+   * view, the rows seen so far), and the portal's rows drawn now by code (`rowsByCode`, for the marks).
+   */
+  let page: {
+    dossiers: ReadDossier[];
+    byCode: Map<string, ReadDossier>;
+    unreadable: UnreadableRow[];
+    tableCount: number;
+    rowsByCode: Map<string, Element[]>;
+  } = {
     dossiers: [],
+    byCode: new Map(),
     unreadable: [],
     tableCount: 0,
     rowsByCode: new Map(),
   };
+  const sessions = new ListSessions<ReadDossier>({ merge: keepShown });
+  /** The page address the sessions belong to. */
+  let listAddress = '';
   let followUp: number | undefined;
   let readToken = 0;
   let storing: Promise<void> = Promise.resolve();
@@ -93,7 +110,7 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
     scheduleLatenessRecount();
     const model = buildPanelModel(
       {
-        dossiers: page.dossiers.map((dossier) => ({ dossier, row: page.rowsByCode.get(dossier.code)![0]! })),
+        dossiers: page.dossiers.map((dossier) => ({ dossier })),
         unreadable: page.unreadable,
         tableCount: page.tableCount,
       },
@@ -124,22 +141,34 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
     }
     const tables = step.value;
     watcher?.track(tables.map((table) => table.element));
+    const address = location.origin + location.pathname;
+    if (address !== listAddress) {
+      // Another page of the SPA: its lists are other lists.
+      sessions.clear();
+      listAddress = address;
+    }
+    const previous = page.byCode;
     const rowsByCode = new Map<string, Element[]>();
-    const dossiers: ReadDossier[] = [];
     const unreadable: UnreadableRow[] = [];
-    for (const table of tables) {
-      for (const read of table.dossiers) {
-        const dossier = boundDossier(read.dossier);
+    const readByTable = tables.map((table) => {
+      unreadable.push(...table.unreadable);
+      return table.dossiers.map((read) => {
+        // A field the row did not show (a column out of view) keeps what an earlier read of it showed.
+        const dossier = boundDossier(completeRead(read.dossier));
+        const before = previous.get(dossier.code);
         const rows = rowsByCode.get(dossier.code);
         if (rows) rows.push(read.row);
-        else {
-          rowsByCode.set(dossier.code, [read.row]);
-          dossiers.push(dossier);
-        }
-      }
-      unreadable.push(...table.unreadable);
+        else rowsByCode.set(dossier.code, [read.row]);
+        return before ? keepShown(before, dossier) : dossier;
+      });
+    });
+    // The list as staff see it: a grid that draws only the rows in view keeps the rows seen so far.
+    const byCode = new Map<string, ReadDossier>();
+    for (const list of sessions.update(listViews(tables, readByTable))) {
+      for (const entry of list) if (!byCode.has(entry.code)) byCode.set(entry.code, entry.item);
     }
-    page = { dossiers, unreadable, tableCount: tables.length, rowsByCode };
+    const dossiers = [...byCode.values()];
+    page = { dossiers, byCode, unreadable, tableCount: tables.length, rowsByCode };
     // Building the model of a 2,000-row list in the same task as its read would make one long task on
     // the portal's main thread: the rest runs in the next task.
     if (followUp !== undefined) clearTimeout(followUp);
@@ -204,7 +233,7 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
 
   /** Re-reads the tags of the page's dossiers after a change made elsewhere (the frame, another tab). */
   async function refreshTags(codes: string[]) {
-    const known = page.rowsByCode;
+    const known = page.byCode;
     const wanted = codes.length ? codes.filter((code) => known.has(code)) : [...known.keys()];
     if (wanted.length === 0 || ctx.isInvalid) return;
     const response = await client.request({ type: 'dossiers/get', codes: wanted });

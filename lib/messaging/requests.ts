@@ -71,7 +71,7 @@ export const REQUESTS = {
   'dossiers/upsert': store({
     senders: ANYONE,
     request: (s) =>
-      z.object({ pageUrl: z.string().check(z.maxLength(4_000)), dossiers: z.array(s.readDossierSchema).check(z.maxLength(50_000)) }),
+      z.object({ pageUrl: z.string().check(z.maxLength(4_000)), dossiers: z.array(s.shownReadSchema).check(z.maxLength(50_000)) }),
     // Pairs, not an object keyed by code: a code such as `__proto__` must never read as a key of Object.
     response: (s) =>
       z.object({

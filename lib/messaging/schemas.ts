@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { OPTIONAL_FIELDS } from '../dossier/model';
+import { completeRead } from '../dossier/shown';
 import { isIsoDay } from '../calendar/day';
 import type { Problem } from '../i18n/problem';
 
@@ -46,6 +47,24 @@ function buildShapes() {
     verdict: z.optional(z.enum(['late', 'not-late'])),
     unmapped: z.optional(z.array(z.enum(OPTIONAL_FIELDS)).check(z.maxLength(OPTIONAL_FIELDS.length))),
   });
+
+  /**
+   * A dossier as a page sends it: an optional field the page did not show (a column scrolled out of view)
+   * may be absent. It arrives completed as not shown (lib/dossier/shown.ts): listed in `unmapped`, so the
+   * store keeps what it knows; a field shown empty ('' or null) stays an empty value.
+   */
+  const shownReadSchema = z.pipe(
+    z.extend(readDossierSchema, {
+      procedure: z.optional(cellText),
+      sector: z.optional(cellText),
+      applicant: z.optional(cellText),
+      received: z.optional(z.nullable(portalDateSchema)),
+      closed: z.optional(z.nullable(portalDateSchema)),
+      status: z.optional(cellText),
+      unit: z.optional(cellText),
+    }),
+    z.transform(completeRead),
+  );
 
   const tagSchema = z.object({
     realReturn: isoDay,
@@ -163,6 +182,7 @@ function buildShapes() {
     eventId,
     portalDateSchema,
     readDossierSchema,
+    shownReadSchema,
     tagSchema,
     decisionSchema,
     pendingReadSchema,

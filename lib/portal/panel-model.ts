@@ -25,7 +25,8 @@ export interface LateRow {
 }
 
 export interface PageRead {
-  dossiers: { dossier: ReadDossier; row: Element }[];
+  /** `row`: the portal's row where it is drawn now (a grid that draws only the rows in view has none for the rest). */
+  dossiers: { dossier: ReadDossier; row?: Element }[];
   unreadable: UnreadableRow[];
   tableCount: number;
 }
