@@ -21,8 +21,12 @@ const SHOTS = 'tests/artifacts/grids';
 
 type Verdict = 'late' | 'not-late' | 'unreadable';
 
-/** The product's classification of one row, from the texts the grid prints (docs/domain.md). */
-function classify(row: GridRow, now: Now): Verdict {
+/**
+ * The product's classification of one row, from the texts the grid prints (docs/domain.md), at the
+ * Vietnam minute of the call: callers that wait re-classify on each try, so a timed appointment passing
+ * during the test cannot make the expectation stale.
+ */
+function classify(row: GridRow, now: Now = vietnamNow()): Verdict {
   const due = parsePortalDate(row.due);
   const closed = parsePortalDate(row.closed);
   if (due.kind !== 'ok' || closed.kind === 'invalid') return 'unreadable';
@@ -31,11 +35,14 @@ function classify(row: GridRow, now: Now): Verdict {
   return isLateOnSystem(read, now) ? 'late' : 'not-late';
 }
 
-const lateCodes = (rows: readonly GridRow[], now: Now) =>
-  rows
+/** The codes of the late dossiers among `rows`, sorted, at this minute. */
+const lateCodes = (rows: readonly GridRow[]) => {
+  const now = vietnamNow();
+  return rows
     .filter((row) => classify(row, now) === 'late')
     .map((row) => row.code)
     .sort();
+};
 
 /** The fixture rows whose code the grid shows now, read from the page's own DOM (not the extension). */
 async function rowsOnGrid(page: Page, rows: readonly GridRow[]): Promise<GridRow[]> {
@@ -43,9 +50,15 @@ async function rowsOnGrid(page: Page, rows: readonly GridRow[]): Promise<GridRow
   return rows.filter((row) => text.includes(row.code));
 }
 
-/** Waits until the panel lists exactly `expected` (sorted codes). */
-async function expectListed(page: Page, expected: string[]) {
-  await expect.poll(async () => (await listedCodes(page)).sort(), { timeout: 10_000 }).toEqual(expected);
+/** Waits until the panel lists exactly the late dossiers among `rows`. */
+async function expectListed(page: Page, rows: readonly GridRow[]) {
+  await expect
+    .poll(async () => {
+      const listed = (await listedCodes(page)).sort();
+      const expected = lateCodes(rows);
+      return JSON.stringify(listed) === JSON.stringify(expected) ? 'match' : { listed, expected };
+    })
+    .toBe('match');
 }
 
 async function screenshot(page: Page, name: string) {
@@ -57,12 +70,12 @@ async function screenshot(page: Page, name: string) {
  * Everything read is stored once, under its own code, with its own row's appointment and closing (a
  * pinned or fixed column joined to the wrong row would show here), and the popup counts every late one.
  */
-async function expectStoredOnce(context: BrowserContext, extensionId: string, seen: readonly GridRow[], now: Now, fields: ('applicant' | 'procedure')[]) {
+async function expectStoredOnce(context: BrowserContext, extensionId: string, seen: readonly GridRow[], fields: ('applicant' | 'procedure')[]) {
   const [all] = await sendFromExtensionPage(context, extensionId, [{ type: 'dossiers/all' }]);
   const stored = (all as { dossiers: { code: string; due: unknown; closed: unknown; applicant: string; procedure: string }[] }).dossiers;
   const codes = stored.map((d) => d.code).sort();
   expect(new Set(codes).size).toBe(codes.length);
-  expect(codes).toEqual(seen.filter((row) => classify(row, now) !== 'unreadable').map((row) => row.code).sort());
+  expect(codes).toEqual(seen.filter((row) => classify(row) !== 'unreadable').map((row) => row.code).sort());
   const byCode = new Map(seen.map((row) => [row.code, row]));
   for (const dossier of stored) {
     const row = byCode.get(dossier.code)!;
@@ -74,7 +87,12 @@ async function expectStoredOnce(context: BrowserContext, extensionId: string, se
     expect({ code: dossier.code, due: dossier.due, closed: dossier.closed, ...Object.fromEntries(fields.map((f) => [f, dossier[f]])) }).toEqual(mine);
   }
   const popup = await openPopup(context, extensionId);
-  await expect.poll(() => popupCount(popup, 'count-late')).toBe(lateCodes(seen, now).length);
+  await expect
+    .poll(async () => {
+      const [count, expected] = [await popupCount(popup, 'count-late'), lateCodes(seen).length];
+      return count === expected ? 'match' : { count, expected };
+    })
+    .toBe('match');
   await popup.close();
 }
 
@@ -94,7 +112,6 @@ test.beforeEach(async ({ context }) => {
 
 for (const { library, name, next } of PAGED) {
   test(`${name}: each page lists exactly its late dossiers, paging reaches all, each stored once`, async ({ context, extensionId }) => {
-    const now = vietnamNow();
     const rows = gridRows();
     const pages = Math.ceil(rows.length / PAGE_SIZE);
     const page = await context.newPage();
@@ -104,7 +121,7 @@ for (const { library, name, next } of PAGED) {
     // The first view: the grid's own first page, and exactly its late dossiers in the panel.
     await expect.poll(async () => (await rowsOnGrid(page, rows)).map((r) => r.code)).toEqual(rows.slice(0, PAGE_SIZE).map((r) => r.code));
     // The screenshot is taken whether or not the panel matches: it is what to look at when it does not.
-    await expectListed(page, lateCodes(rows.slice(0, PAGE_SIZE), now)).finally(() => screenshot(page, library));
+    await expectListed(page, rows.slice(0, PAGE_SIZE)).finally(() => screenshot(page, library));
 
     const seen = new Map(rows.slice(0, PAGE_SIZE).map((r) => [r.code, r]));
     const listed = new Set(await listedCodes(page));
@@ -113,16 +130,16 @@ for (const { library, name, next } of PAGED) {
       await next(page).click();
       await expect.poll(async () => (await rowsOnGrid(page, rows)).map((r) => r.code)).toEqual(shown.map((r) => r.code));
       // After a page change the panel lists the new page's late dossiers, not a running total.
-      await expectListed(page, lateCodes(shown, now));
+      await expectListed(page, shown);
       for (const row of shown) seen.set(row.code, row);
       for (const code of await listedCodes(page)) listed.add(code);
     }
 
     // Paging reached every late dossier of the list, and each was stored once.
     expect(seen.size).toBe(rows.length);
-    expect([...listed].sort()).toEqual(lateCodes(rows, now));
+    expect([...listed].sort()).toEqual(lateCodes(rows));
     expect(listed.size).toBeGreaterThan(0);
-    await expectStoredOnce(context, extensionId, [...seen.values()], now, ['applicant', 'procedure']);
+    await expectStoredOnce(context, extensionId, [...seen.values()], ['applicant', 'procedure']);
   });
 }
 
@@ -130,7 +147,6 @@ test('ag-Grid with virtualised rows and pinned columns: the rows in view are lis
   context,
   extensionId,
 }) => {
-  const now = vietnamNow();
   const rows = gridRows(Date.now(), { virtual: true });
   const page = await context.newPage();
   await page.goto(gridPageUrl('ag-grid'));
@@ -140,7 +156,7 @@ test('ag-Grid with virtualised rows and pinned columns: the rows in view are lis
   await expect.poll(async () => (await rowsOnGrid(page, rows)).length).toBeGreaterThan(0);
   const first = await rowsOnGrid(page, rows);
   expect(first.length).toBeLessThan(VIRTUAL_ROW_COUNT / 4);
-  await expectListed(page, lateCodes(first, now)).finally(() => screenshot(page, 'ag-grid'));
+  await expectListed(page, first).finally(() => screenshot(page, 'ag-grid'));
 
   // Scroll the grid's own viewport with the wheel, less than a screen at a time, to the bottom.
   const seen = new Map(first.map((r) => [r.code, r]));
@@ -152,11 +168,10 @@ test('ag-Grid with virtualised rows and pinned columns: the rows in view are lis
     await expect.poll(() => viewport.evaluate((el) => el.scrollTop)).not.toBe(before);
     for (const row of await rowsOnGrid(page, rows)) seen.set(row.code, row);
     // Rows read while scrolling stay listed: the panel holds every late dossier seen so far.
-    const expected = lateCodes([...seen.values()], now);
     await expect
       .poll(async () => {
         const listed = new Set(await listedCodes(page));
-        return expected.filter((code) => !listed.has(code));
+        return lateCodes([...seen.values()]).filter((code) => !listed.has(code));
       })
       .toEqual([]);
     const atBottom = await viewport.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1);
@@ -164,6 +179,6 @@ test('ag-Grid with virtualised rows and pinned columns: the rows in view are lis
   }
 
   expect(seen.size).toBe(rows.length);
-  await expectListed(page, lateCodes(rows, now));
-  await expectStoredOnce(context, extensionId, rows, now, []);
+  await expectListed(page, rows);
+  await expectStoredOnce(context, extensionId, rows, []);
 });
