@@ -4,12 +4,12 @@ import { normalizeHeader } from './text';
 /** Known header texts per field (docs/domain.md, "What the reader must do", step 2), as written there. */
 export const DEFAULT_HEADER_SYNONYMS: Record<DossierField, readonly string[]> = {
   code: ['Mã hồ sơ', 'Số hồ sơ', 'Mã số hồ sơ', 'Số biên nhận'],
-  procedure: ['Tên thủ tục hành chính', 'Thủ tục hành chính', 'Tên thủ tục', 'Thủ tục'],
+  procedure: ['Tên thủ tục hành chính', 'Thủ tục hành chính', 'Tên thủ tục', 'Thủ tục', 'Tên TTHC'],
   sector: ['Lĩnh vực', 'Tên lĩnh vực'],
   applicant: ['Chủ hồ sơ', 'Người nộp', 'Tổ chức, cá nhân', 'Tên tổ chức, cá nhân', 'Người đứng tên'],
-  received: ['Ngày tiếp nhận', 'Ngày nhận', 'Ngày nộp', 'Thời gian tiếp nhận'],
-  due: ['Ngày hẹn trả', 'Ngày hẹn trả kết quả', 'Hạn xử lý', 'Hạn giải quyết', 'Ngày hẹn'],
-  closed: ['Ngày kết thúc', 'Ngày kết thúc xử lý', 'Ngày hoàn thành', 'Ngày có kết quả', 'Ngày trả kết quả'],
+  received: ['Ngày tiếp nhận', 'Ngày nhận', 'Ngày nộp', 'Thời gian tiếp nhận', 'Nhận hồ sơ', 'Ngày nộp hồ sơ'],
+  due: ['Ngày hẹn trả', 'Ngày hẹn trả kết quả', 'Hạn xử lý', 'Hạn giải quyết', 'Ngày hẹn', 'Hẹn trả kết quả', 'Hạn trả'],
+  closed: ['Ngày kết thúc', 'Ngày kết thúc xử lý', 'Ngày hoàn thành', 'Ngày có kết quả', 'Ngày trả kết quả', 'Trả kết quả'],
   status: ['Trạng thái', 'Trạng thái hồ sơ', 'Tình trạng'],
   unit: ['Đơn vị xử lý', 'Cơ quan xử lý', 'Đơn vị tiếp nhận', 'Phòng ban'],
   handler: ['Cán bộ xử lý', 'Người xử lý', 'Cán bộ đang xử lý', 'Cán bộ xử lý hiện tại'],

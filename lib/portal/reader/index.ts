@@ -3,14 +3,21 @@
  * here touches browser extension APIs, layout or computed style, and cells are read as text only (never
  * as HTML), so it runs the same in happy-dom and in a content script.
  *
- * cell-text.ts reads a cell; table-rows.ts finds tables and walks their rows; header-choice.ts picks the
- * header row and maps the columns; row-reader.ts reads a body row.
+ * cell-text.ts reads a cell; table-rows.ts finds tables (open shadow roots included) and walks their rows;
+ * grids.ts makes logical tables of them (split header and body, rows split over pinned parts);
+ * header-cell.ts and header-choice.ts read the header rows and map the columns; list-plan.ts decides
+ * whether a table is a dossier list; row-layout.ts and row-reader.ts read a body row (composite.ts for
+ * labelled values in composite cells); duplicates.ts keeps one read of a dossier per grid;
+ * unmapped.ts lists what could not be read.
  */
 import type { DossierField, ReadDossier, UnreadableRow } from '../../dossier/model';
 import type { Markup } from './cell-text';
-import { chooseHeader, headerMatcher } from './header-choice';
+import { keepFullestReads } from './duplicates';
+import { findGrids, type Grid } from './grids';
+import { headerMatcher } from './header-choice';
+import { planList } from './list-plan';
 import { RowReader } from './row-reader';
-import { ariaTableRows, findCandidates, htmlTableRows } from './table-rows';
+import type { ReadRoot } from './table-rows';
 import type { HeaderMatcher } from '../headers';
 
 export { cellText } from './cell-text';
@@ -54,17 +61,20 @@ export interface ReadOptions {
   mapping?: ColumnMapping;
 }
 
-/** Reads one table; yields after every `rowsPerStep` body rows so a caller can spread the work over tasks. */
-function* readTableStepwise(element: Element, matcher: HeaderMatcher, rowsPerStep: number): Generator<void, DossierTable | null> {
-  const markup: Markup = element.localName === 'table' ? 'table' : 'aria';
-  const rows = markup === 'table' ? htmlTableRows(element) : ariaTableRows(element);
-  const header = chooseHeader(rows, markup, matcher);
-  if (!header) return null;
-
-  const reader = new RowReader(header.columns, header.widths, markup, matcher);
+/** Reads one logical table; yields after every `rowsPerStep` body rows so a caller can spread the work over tasks. */
+function* readTableStepwise(
+  grid: Grid,
+  matcher: HeaderMatcher,
+  mapping: ColumnMapping | undefined,
+  rowsPerStep: number,
+): Generator<void, DossierTable | null> {
+  const list = planList(grid, matcher, mapping);
+  if (!list) return null;
+  const { header, plan } = list;
+  const reader = new RowReader(header.columns, header.widths, grid, matcher, plan);
   const table: DossierTable = {
-    element,
-    markup,
+    element: grid.element,
+    markup: grid.markup,
     headers: header.headers,
     columns: header.columns,
     dossiers: [],
@@ -73,15 +83,15 @@ function* readTableStepwise(element: Element, matcher: HeaderMatcher, rowsPerSte
   };
   let rowIndex = 0;
   let sinceYield = 0;
-  for (let i = header.index + 1; i < rows.rows.length; i++) {
+  for (let i = header.index + 1; i < grid.rows.length; i++) {
     if (++sinceYield > rowsPerStep) {
       sinceYield = 1;
       yield;
     }
-    const row = rows.rows[i];
-    if (!row || rows.head.has(row)) continue; // other header rows (titles, filters) are not body rows
+    const row = grid.rows[i];
+    if (!row || grid.head.has(row)) continue; // other header rows (titles, filters) are not body rows
     const index = rowIndex++;
-    if (rows.foot.has(row)) {
+    if (grid.foot.has(row)) {
       table.skippedRows++;
       continue;
     }
@@ -97,7 +107,7 @@ function* readTableStepwise(element: Element, matcher: HeaderMatcher, rowsPerSte
  * Every dossier table under `root` (document order), in `<table>` or ARIA markup, found by header texts.
  * Tables whose headers do not give both the code and the due-date column are not returned.
  */
-export function readDossierTables(root: Document | Element, options: ReadOptions = {}): DossierTable[] {
+export function readDossierTables(root: ReadRoot, options: ReadOptions = {}): DossierTable[] {
   const steps = readDossierTablesStepwise(root, options, Number.POSITIVE_INFINITY);
   let step = steps.next();
   while (!step.done) step = steps.next();
@@ -110,16 +120,15 @@ export function readDossierTables(root: Document | Element, options: ReadOptions
  * lets the page run, so reading a long list never makes one long task.
  */
 export function* readDossierTablesStepwise(
-  root: Document | Element,
+  root: ReadRoot,
   options: ReadOptions = {},
   rowsPerStep = 200,
 ): Generator<void, DossierTable[]> {
   const matcher = headerMatcher(options.synonyms, options.mapping);
-  const candidates = findCandidates(root);
   const tables: DossierTable[] = [];
-  for (const element of candidates) {
-    const table = yield* readTableStepwise(element, matcher, rowsPerStep);
+  for (const grid of findGrids(root)) {
+    const table = yield* readTableStepwise(grid, matcher, options.mapping, rowsPerStep);
     if (table) tables.push(table);
   }
-  return tables;
+  return keepFullestReads(tables);
 }

@@ -16,20 +16,17 @@ import {
 import { DOSSIER_CODE_PATTERN, extractDossierCode } from '../../dossier/code';
 import type { HeaderMatcher } from '../headers';
 import { parseNormalizedPortalDate, parseWholePortalDate, type PortalDateResult } from '../portal-date';
-import { normalizeText } from '../text';
+import { cellLines, normalizeText } from '../text';
 import { rowVerdict } from '../verdict';
-import { cellText, spanOf, type Markup } from './cell-text';
-import { cellFrom, rowCells } from './table-rows';
+import type { LabelReader } from './composite';
+import type { Grid } from './grids';
+import { RowLayout } from './row-layout';
 
 /** Bound of a table's cache of normalised texts (columns of distinct values just stop filling it). */
 const MAX_CACHED_TEXTS = 4096;
 const HAS_LETTER = /\p{L}/u;
-
-interface FieldSlot {
-  field: DossierField;
-  start: number;
-  end: number;
-}
+/** A column number as register forms print under their header: "(6)", "6". */
+const COLUMN_NUMBER = /^\(?\d{1,2}\)?$/;
 
 export type RowRead = { kind: 'skip' } | { kind: 'dossier'; dossier: ReadDossier } | { kind: 'unreadable'; row: UnreadableRow };
 
@@ -39,105 +36,40 @@ function badDate(field: 'received' | 'due' | 'closed', result: PortalDateResult 
   return result?.kind === 'invalid' ? { kind: 'bad-date', field, text: result.text } : null;
 }
 
-/** Per-table layout, computed once, so a row costs one pass over its cells. */
+/** How a table's rows are read: its layout, and where the fields without a column come from. */
+export interface RowPlan {
+  /** Labels to look for in the other cells (composite cells); null when the list needs none. */
+  labels: LabelReader | null;
+  /** No code column: the code is the first dossier code in the row's other cells. */
+  codeInRow: boolean;
+}
+
+/** Per-table reader, computed once, so a row costs one pass over its cells. */
 export class RowReader {
-  private readonly slots: FieldSlot[];
-  /** Slot index owning each column below `width`, or -1. */
-  private readonly owner: Int32Array;
-  /** Smallest mapped column ≥ c, for c below `width`. */
-  private readonly nextMapped: Int32Array;
-  private readonly width: number;
-  /** Raw text per slot of the row being read (reused from row to row). */
+  private readonly layout: RowLayout;
   private readonly texts: (string | null)[];
   /** Normalised text of the date slots of the row being read (reused from row to row). */
   private readonly norm: string[];
   /** Slot index per field, -1 where the field is not mapped. */
   private readonly slotOf: Record<DossierField, number>;
-  /** The optional fields this table has no column for (shared by every dossier it gives). */
+  /** The optional fields this table has no column for and reads from no label (shared by its dossiers). */
   private readonly unmapped: OptionalField[];
+  /** Labelled values of the row being read (composite cells). */
+  private labelled: Partial<Record<DossierField, string>> = {};
 
   constructor(
     columns: Partial<Record<DossierField, number>>,
     widths: Partial<Record<DossierField, number>>,
-    private readonly markup: Markup,
+    grid: Grid,
     private readonly matcher: HeaderMatcher,
+    private readonly plan: RowPlan = { labels: null, codeInRow: false },
   ) {
-    const slots: FieldSlot[] = [];
-    for (const field of DOSSIER_FIELDS) {
-      const start = columns[field];
-      if (start === undefined) continue;
-      slots.push({ field, start, end: start + (widths[field] ?? 1) });
-    }
-    this.slots = slots;
-    this.width = slots.reduce((max, slot) => Math.max(max, slot.end), 0);
-    this.owner = new Int32Array(this.width).fill(-1);
-    slots.forEach((slot, index) => {
-      for (let c = slot.start; c < slot.end; c++) if (this.owner[c] === -1) this.owner[c] = index;
-    });
-    this.nextMapped = new Int32Array(this.width + 1).fill(this.width);
-    for (let c = this.width - 1; c >= 0; c--) {
-      this.nextMapped[c] = this.owner[c] !== -1 ? c : (this.nextMapped[c + 1] ?? this.width);
-    }
-    this.texts = new Array<string | null>(slots.length).fill(null);
-    this.norm = new Array<string>(slots.length).fill('');
-    const slotOf = {} as Record<DossierField, number>;
-    for (const field of DOSSIER_FIELDS) slotOf[field] = slots.findIndex((slot) => slot.field === field);
-    this.slotOf = slotOf;
-    this.unmapped = OPTIONAL_FIELDS.filter((field) => slotOf[field] < 0);
-  }
-
-  /**
-   * Places one cell starting at `column`: its text goes to the slot owning that column. The next column,
-   * or -1 when the row does not line up with the header.
-   */
-  private place(cell: Element, span: number, column: number): number {
-    const end = column + span;
-    const slotIndex = this.owner[column] ?? -1;
-    if (slotIndex >= 0) {
-      const slot = this.slots[slotIndex];
-      if (!slot || end > slot.end) return -1; // spans out of its header's columns
-      const text = cellText(cell);
-      const previous = this.texts[slotIndex];
-      this.texts[slotIndex] = previous === null || previous === undefined ? text : `${previous}\n${text}`;
-    } else if ((this.nextMapped[column] ?? this.width) < end) {
-      return -1; // an unmapped cell spanning over a mapped column
-    }
-    return end;
-  }
-
-  /** Raw (un-normalised) text per mapped field, or null when the row does not line up with the header. */
-  private cellTexts(row: Element): (string | null)[] | null {
-    const texts = this.texts;
-    texts.fill(null);
-    let column = 0;
-    if (this.markup === 'table') {
-      // The cells straight from the element siblings: no array per row.
-      const first = cellFrom(row.firstElementChild);
-      if (first === null) return null;
-      let next = cellFrom(first.nextElementSibling);
-      const firstSpan = spanOf(first, 'table');
-      if (next === null && firstSpan > 1) return null;
-      column = this.place(first, firstSpan, 0);
-      if (column < 0) return null;
-      while (next !== null && column < this.width) {
-        const cell = next;
-        next = cellFrom(cell.nextElementSibling);
-        column = this.place(cell, spanOf(cell, 'table'), column);
-        if (column < 0) return null;
-      }
-    } else {
-      const cells = rowCells(row, this.markup);
-      const first = cells[0];
-      if (!first) return null;
-      if (cells.length === 1 && spanOf(first, this.markup) > 1) return null;
-      for (const cell of cells) {
-        if (column >= this.width) break;
-        column = this.place(cell, spanOf(cell, this.markup), column);
-        if (column < 0) return null;
-      }
-    }
-    if (column < this.width) return null; // fewer cells than the mapped columns need
-    return texts;
+    this.layout = new RowLayout(columns, widths, grid, plan.labels !== null || plan.codeInRow);
+    this.texts = this.layout.texts;
+    this.slotOf = this.layout.slotOf;
+    this.norm = new Array<string>(this.texts.length).fill('');
+    const labelled = plan.labels?.fields;
+    this.unmapped = OPTIONAL_FIELDS.filter((field) => this.slotOf[field] < 0 && !labelled?.has(field));
   }
 
   /**
@@ -151,7 +83,8 @@ export class RowReader {
 
   /**
    * The portal's own verdict on the row (docs/domain.md, "The portal's own verdict"): from its status,
-   * the words around its dates ("Đã quá hạn 3 ngày" under the appointment) and its overdue-days cell.
+   * the words around its dates ("Đã quá hạn 3 ngày" under the appointment), its overdue-days cell, and
+   * in a list of composite cells their other lines ("Quá hạn 2 ngày").
    */
   private verdict(status: string): PortalVerdict | undefined {
     let fromStatus = this.statusVerdicts.get(status);
@@ -161,25 +94,29 @@ export class RowReader {
     }
     const texts: string[] = [];
     for (const field of ['due', 'closed'] as const) {
-      const index = this.slotOf[field];
-      const text = index >= 0 ? (this.norm[index] ?? '') : '';
+      const text = this.dateText[field];
       if (HAS_LETTER.test(text)) texts.push(text);
     }
+    if (this.plan.labels !== null || this.plan.codeInRow) for (const text of this.layout.otherTexts) texts.push(...cellLines(text));
     const others = rowVerdict(texts, this.field('overdue'));
     return others === 'late' || fromStatus === 'late' ? 'late' : (fromStatus ?? others);
   }
 
-  /** Normalised text of a field's slot; '' where the field is not mapped. */
-  private field(field: DossierField): string {
+  /** Raw text of a field: its cell where the row shows one, else its labelled value; null where neither. */
+  private shown(field: DossierField): string | null {
     const index = this.slotOf[field];
-    return index >= 0 ? normalizeText(this.texts[index] ?? '') : '';
+    const text = index >= 0 ? this.texts[index] : null;
+    return text ?? this.labelled[field] ?? null;
+  }
+
+  /** Normalised text of a field; '' where the row does not show it. */
+  private field(field: DossierField): string {
+    return normalizeText(this.shown(field) ?? '');
   }
 
   /** {@link field} for a column whose values repeat, through the table's cache. */
   private repeatedField(field: DossierField): string {
-    const index = this.slotOf[field];
-    if (index < 0) return '';
-    const text = this.texts[index] ?? '';
+    const text = this.shown(field) ?? '';
     let normalized = this.normalized.get(text);
     if (normalized === undefined) {
       normalized = normalizeText(text);
@@ -188,54 +125,85 @@ export class RowReader {
     return normalized;
   }
 
+  /** Normalised text of the date fields of the row being read. */
+  private readonly dateText = { received: '', due: '', closed: '' };
+
   /**
-   * A date field's parse, its normalised text kept in `norm`; undefined where the field is not mapped.
-   * Text that is one whole date token is its own normalisation (see parseWholePortalDate).
+   * A date field's parse, its normalised text kept in `dateText`; undefined where the row does not show
+   * the field. Text that is one whole date token is its own normalisation (see parseWholePortalDate).
    */
   private date(field: 'received' | 'due' | 'closed'): PortalDateResult | undefined {
-    const index = this.slotOf[field];
-    if (index < 0) return undefined;
-    const text = this.texts[index] ?? '';
+    const text = this.shown(field);
+    this.dateText[field] = '';
+    if (text === null) return undefined;
     const whole = text ? parseWholePortalDate(text) : null;
     if (whole) {
-      this.norm[index] = text;
+      this.dateText[field] = text;
       return whole;
     }
     const normalized = normalizeText(text);
-    this.norm[index] = normalized;
+    this.dateText[field] = normalized;
     return parseNormalizedPortalDate(normalized);
   }
 
-  /** The row's normalised texts by mapped field (for unreadable rows; the dates are in `norm`). */
+  /** The row's normalised texts by field it shows (for unreadable rows). */
   private raw(): Partial<Record<DossierField, string>> {
     const raw: Partial<Record<DossierField, string>> = {};
-    this.slots.forEach((slot, index) => {
-      const field = slot.field;
-      raw[field] =
-        field === 'received' || field === 'due' || field === 'closed'
-          ? (this.norm[index] ?? '')
-          : normalizeText(this.texts[index] ?? '');
-    });
+    for (const field of DOSSIER_FIELDS) {
+      if (field === 'received' || field === 'due' || field === 'closed') {
+        if (this.shown(field) !== null) raw[field] = this.dateText[field];
+      } else if (this.shown(field) !== null) {
+        raw[field] = this.field(field);
+      }
+    }
     return raw;
   }
 
+  /** The code: its cell's, else the first dossier code in the other cells, else a labelled one. */
+  private code(): { code: string; matched: boolean } {
+    const rawCode = this.slotOf.code >= 0 ? this.texts[this.slotOf.code] : null;
+    if (rawCode !== null && rawCode !== undefined) {
+      const match = rawCode ? DOSSIER_CODE_PATTERN.exec(rawCode) : null;
+      return match ? { code: match[0], matched: true } : { code: extractDossierCode(rawCode), matched: false };
+    }
+    if (this.plan.codeInRow) {
+      for (const text of this.layout.otherTexts) {
+        const match = DOSSIER_CODE_PATTERN.exec(text);
+        if (match) return { code: match[0], matched: true };
+      }
+    }
+    const labelled = this.labelled.code;
+    return { code: labelled ? extractDossierCode(labelled) : '', matched: false };
+  }
+
+  /** The optional fields the row does not show: the table's, plus cells and labels this row lacks. */
+  private notShown(): OptionalField[] {
+    let list: OptionalField[] | null = null;
+    for (const field of OPTIONAL_FIELDS) {
+      if (this.unmapped.includes(field) || this.shown(field) !== null) continue;
+      list ??= [...this.unmapped];
+      list.push(field);
+    }
+    return list ?? this.unmapped;
+  }
+
   read(row: Element, rowIndex: number): RowRead {
-    const texts = this.cellTexts(row);
-    if (!texts) return SKIP;
-    const codeSlot = this.slotOf.code;
-    const rawCode = (codeSlot >= 0 ? texts[codeSlot] : null) ?? '';
-    const codeMatch = rawCode ? DOSSIER_CODE_PATTERN.exec(rawCode) : null;
-    const code = codeMatch ? codeMatch[0] : extractDossierCode(rawCode);
+    if (!this.layout.fill(row)) return SKIP;
+    const labels = this.plan.labels;
+    this.labelled = labels !== null && this.layout.otherTexts.length > 0 ? labels.read(rowLines(this.layout.otherTexts)) : {};
+    const { code, matched } = this.code();
     const due = this.date('due');
-    const dueText = this.slotOf.due >= 0 ? (this.norm[this.slotOf.due] ?? '') : '';
+    const dueText = this.dateText.due;
     if (!code && !dueText) return SKIP;
     const received = this.date('received');
     const closed = this.date('closed');
 
     // A repeated header row inside the body ("Mã hồ sơ" | … | "Ngày hẹn trả").
-    if (!codeMatch && !DOSSIER_CODE_PATTERN.test(code) && this.matcher(code) === 'code' && this.matcher(dueText) === 'due') {
+    if (!matched && !DOSSIER_CODE_PATTERN.test(code) && this.matcher(code) === 'code' && this.matcher(dueText) === 'due') {
       return SKIP;
     }
+    // The column-numbering row of a register form ("(1)" | "(2)" | … under the header).
+    if (!matched && COLUMN_NUMBER.test(code) && COLUMN_NUMBER.test(dueText)) return SKIP;
 
     if (!code) return { kind: 'unreadable', row: { rowIndex, code: '', reason: { kind: 'missing-code' }, raw: this.raw() } };
     if (!due || due.kind === 'empty') {
@@ -247,6 +215,8 @@ export class RowReader {
     if (due.kind !== 'ok') return SKIP; // unreachable: due is ok here
     const status = this.repeatedField('status');
     const verdict = this.verdict(status);
+    const unmapped = this.notShown();
+    const handler = this.shown('handler');
     return {
       kind: 'dossier',
       dossier: {
@@ -259,10 +229,17 @@ export class RowReader {
         closed: closed?.kind === 'ok' ? closed.value : null,
         status,
         unit: this.repeatedField('unit'),
-        ...(this.slotOf.handler >= 0 ? { handler: this.repeatedField('handler') } : {}),
+        ...(handler !== null ? { handler: this.repeatedField('handler') } : {}),
         ...(verdict ? { verdict } : {}),
-        ...(this.unmapped.length ? { unmapped: this.unmapped } : {}),
+        ...(unmapped.length ? { unmapped } : {}),
       },
     };
   }
+}
+
+/** The non-empty lines of the other cells' texts, normalised, one text ('\n' between lines). */
+function rowLines(texts: readonly string[]): string {
+  const lines: string[] = [];
+  for (const text of texts) lines.push(...cellLines(text));
+  return lines.join('\n');
 }

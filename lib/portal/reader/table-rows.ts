@@ -94,13 +94,59 @@ export function cellFrom(element: Element | null): Element | null {
   return child;
 }
 
+/** What a page's lists are searched in: the document, an element, or an open shadow root. */
+export type ReadRoot = Document | Element | DocumentFragment;
+
+const ELEMENT_NODE = 1;
+
+function isGridElement(element: Element): boolean {
+  if (element.localName === 'table') return true;
+  const role = element.getAttribute('role');
+  return role === 'table' || role === 'grid';
+}
+
 /**
- * `root` when it matches TABLE_SELECTOR, then every element under it that does, in document order.
+ * The open shadow roots under `root`, outside tables and grids (a list inside a grid's cell is no list
+ * of the page). One walk over the elements outside tables; a closed shadow root is not reachable.
+ * Indexed `children` rather than sibling pointers (linear per step in happy-dom).
+ */
+function shadowRootsUnder(root: ReadRoot, out: ShadowRoot[]): void {
+  const stack: Element[] = [];
+  const push = (parent: ReadRoot | Element) => {
+    const children = parent.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  };
+  if (root.nodeType === ELEMENT_NODE) {
+    if (isGridElement(root as Element)) return;
+    const own = (root as Element).shadowRoot;
+    if (own) out.push(own);
+  }
+  push(root);
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    if (element.nodeType !== ELEMENT_NODE || isGridElement(element)) continue;
+    const shadow = element.shadowRoot;
+    if (shadow) out.push(shadow);
+    push(element);
+  }
+}
+
+/**
+ * `root` when it matches TABLE_SELECTOR, then every element under it that does, in document order, then
+ * those inside open shadow roots (each root's own in document order).
  * One query per selector of the list: a single-selector `querySelectorAll` is several times faster in
  * Chromium than the selector list, which walks and matches the whole page. Merged without duplicates,
  * sorted back into document order only when more than one query added elements.
  */
-export function findCandidates(root: Document | Element): Element[] {
+export function findCandidates(root: ReadRoot): Element[] {
+  const candidates = candidatesIn(root);
+  const shadows: ShadowRoot[] = [];
+  shadowRootsUnder(root, shadows);
+  for (const shadow of shadows) candidates.push(...findCandidates(shadow));
+  return candidates;
+}
+
+function candidatesIn(root: ReadRoot): Element[] {
   const candidates: Element[] = [];
   if ('matches' in root && root.matches(TABLE_SELECTOR)) candidates.push(root);
   const start = candidates.length;

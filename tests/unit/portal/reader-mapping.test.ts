@@ -56,9 +56,12 @@ describe('ReadOptions.mapping: headings', () => {
   });
 });
 
+/** The same list with receipt numbers that are no dossier codes: nothing in it gives the code. */
+const NO_CODES = UNKNOWN.replace('000.00.23.H34-210726-0001', 'BN-0001').replace('000.00.23.H34-210726-0002', 'BN-0002');
+
 describe('unmappedCandidates', () => {
   it('lists a list-like table that is not read, with its headings and what is missing', () => {
-    const root = mount(UNKNOWN);
+    const root = mount(NO_CODES);
     expect(unmappedCandidates(document)).toEqual([
       {
         element: root.querySelector('#u'),
@@ -69,8 +72,15 @@ describe('unmappedCandidates', () => {
     ]);
   });
 
-  it('names only what is still missing after a partial mapping', () => {
+  it('counts dossier codes inside the rows as the code', () => {
     mount(UNKNOWN);
+    const [table] = unmappedCandidates(document);
+    expect(table?.found).toEqual(['code', 'status']);
+    expect(table?.missing).toEqual(['due']);
+  });
+
+  it('names only what is still missing after a partial mapping', () => {
+    mount(NO_CODES);
     const [table] = unmappedCandidates(document, { mapping: { headings: { 'Số phiếu': 'code' } } });
     expect(table?.found).toEqual(['code', 'status']);
     expect(table?.missing).toEqual(['due']);

@@ -1,0 +1,80 @@
+/**
+ * Labelled values inside a row's cells (docs/domain.md, "Composite cells"): lists that show several
+ * fields in one cell ("Thông tin hồ sơ" holding the code, "- Trạng thái hồ sơ : Đang xử lý" and
+ * "- Tiếp nhận trực tiếp: 12/03/2024 08:15, hẹn trả: 15/03/2024 17:00"). Used only for the fields a
+ * list has no column for.
+ */
+import type { DossierField } from '../../dossier/model';
+import { normalizeHeader } from '../text';
+
+/** Labels seen in real lists, by field (compared after `normalizeHeader`). */
+export const DEFAULT_LABELS: Readonly<Partial<Record<DossierField, readonly string[]>>> = {
+  code: ['Mã hồ sơ', 'Số hồ sơ', 'Mã số hồ sơ'],
+  procedure: ['Thủ tục', 'Tên thủ tục', 'Thủ tục hành chính', 'Tên TTHC'],
+  applicant: ['Chủ hồ sơ', 'Người nộp', 'Người đứng tên'],
+  received: ['Tiếp nhận', 'Tiếp nhận trực tiếp', 'Tiếp nhận trực tuyến', 'Ngày tiếp nhận', 'Ngày nộp hồ sơ', 'Ngày nộp', 'Nhận hồ sơ'],
+  due: ['Hẹn trả', 'Ngày hẹn trả', 'Hẹn trả kết quả', 'Hạn trả', 'Hạn xử lý', 'Hạn giải quyết'],
+  closed: ['Ngày kết thúc', 'Kết thúc', 'Ngày hoàn thành'],
+  status: ['Trạng thái hồ sơ', 'Trạng thái', 'Tình trạng'],
+  unit: ['Đơn vị xử lý', 'Cơ quan xử lý'],
+  handler: ['Người xử lý', 'Cán bộ xử lý', 'Cán bộ xử lý hiện tại'],
+};
+
+const ESCAPE = /[.*+?^${}()|[\]\\]/g;
+
+export interface LabelReader {
+  /** Which fields a label can give. */
+  fields: ReadonlySet<DossierField>;
+  /**
+   * The labelled values in `text` (normalised, lines joined by '\n'), by field: the first label of a
+   * field wins; a value runs to the next label or the end of its line, without trailing separators.
+   */
+  read(text: string): Partial<Record<DossierField, string>>;
+}
+
+/**
+ * A reader of labels for `wanted` fields. Staff's labels (the mapping) come first and win over the
+ * defaults. Null when no label can give a wanted field.
+ */
+export function createLabelReader(
+  wanted: readonly DossierField[],
+  mapped: Readonly<Record<string, DossierField>> | undefined,
+): LabelReader | null {
+  const fieldOf = new Map<string, DossierField>();
+  for (const [label, field] of Object.entries(mapped ?? {})) {
+    const key = normalizeHeader(label);
+    if (key && wanted.includes(field)) fieldOf.set(key, field);
+  }
+  for (const field of wanted) {
+    for (const label of DEFAULT_LABELS[field] ?? []) {
+      const key = normalizeHeader(label);
+      if (!fieldOf.has(key)) fieldOf.set(key, field);
+    }
+  }
+  if (fieldOf.size === 0) return null;
+  // Longest first, so "Tiếp nhận trực tiếp" is taken before "Tiếp nhận" at the same place.
+  const labels = [...fieldOf.keys()].sort((a, b) => b.length - a.length);
+  // A label starts a line or follows a non-letter ("- ", ", "), and is followed by a colon.
+  const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(${labels.map((l) => l.replace(ESCAPE, '\\$&')).join('|')})\\s*[:：]`, 'giu');
+  return {
+    fields: new Set(fieldOf.values()),
+    read(text) {
+      const values: Partial<Record<DossierField, string>> = {};
+      pattern.lastIndex = 0;
+      let match = pattern.exec(text);
+      while (match !== null) {
+        const field = fieldOf.get(match[1]!.toLowerCase());
+        const start = match.index + match[0].length;
+        const next = pattern.exec(text);
+        const lineEnd = text.indexOf('\n', start);
+        let end = next ? next.index : text.length;
+        if (lineEnd >= 0 && lineEnd < end) end = lineEnd;
+        if (field !== undefined && values[field] === undefined) {
+          values[field] = text.slice(start, end).replace(/[\s,;.\-–|]+$/u, '').trim();
+        }
+        match = next;
+      }
+      return values;
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Where a body row's cells go: the text of each mapped column's cell into its field's slot, and, for
+ * lists that show fields inside composite cells, the text of the other cells too. The hot path of the
+ * reader: the content script runs it for every row after every change of the list.
+ */
+import { DOSSIER_FIELDS, type DossierField } from '../../dossier/model';
+import { cellText, spanOf, type Markup } from './cell-text';
+import type { Grid } from './grids';
+import { colIndexOf, gridRowCells } from './header-choice';
+import { cellFrom } from './table-rows';
+
+interface FieldSlot {
+  field: DossierField;
+  start: number;
+  end: number;
+}
+
+/** Per-table layout, computed once, so a row costs one pass over its cells. */
+export class RowLayout {
+  readonly slots: FieldSlot[];
+  /** Slot index owning each column below `width`, or -1. */
+  private readonly owner: Int32Array;
+  /** Smallest mapped column ≥ c, for c below `width`. */
+  private readonly nextMapped: Int32Array;
+  private readonly width: number;
+  /** Raw text per slot of the row being read; null where the row has no cell for it (reused). */
+  readonly texts: (string | null)[];
+  /** Raw texts of the row's other cells, in column order, when `others` is on (reused). */
+  readonly otherTexts: string[] = [];
+  /** Slot index per field, -1 where the field is not mapped. */
+  readonly slotOf: Record<DossierField, number>;
+  private readonly markup: Markup;
+  /** Sibling walk straight over `<td>`s: a plain table, neither split over parts nor placed by index. */
+  private readonly plain: boolean;
+
+  constructor(
+    columns: Partial<Record<DossierField, number>>,
+    widths: Partial<Record<DossierField, number>>,
+    private readonly grid: Grid,
+    /** Also collect the other cells' texts (composite cells, a code without a column). */
+    private readonly others: boolean,
+  ) {
+    const slots: FieldSlot[] = [];
+    for (const field of DOSSIER_FIELDS) {
+      const start = columns[field];
+      if (start === undefined) continue;
+      slots.push({ field, start, end: start + (widths[field] ?? 1) });
+    }
+    this.slots = slots;
+    this.markup = grid.markup;
+    this.plain = grid.markup === 'table' && grid.parts === null && !grid.positioned;
+    this.width = slots.reduce((max, slot) => Math.max(max, slot.end), 0);
+    this.owner = new Int32Array(this.width).fill(-1);
+    slots.forEach((slot, index) => {
+      for (let c = slot.start; c < slot.end; c++) if (this.owner[c] === -1) this.owner[c] = index;
+    });
+    this.nextMapped = new Int32Array(this.width + 1).fill(this.width);
+    for (let c = this.width - 1; c >= 0; c--) {
+      this.nextMapped[c] = this.owner[c] !== -1 ? c : (this.nextMapped[c + 1] ?? this.width);
+    }
+    this.texts = new Array<string | null>(slots.length).fill(null);
+    const slotOf = {} as Record<DossierField, number>;
+    for (const field of DOSSIER_FIELDS) slotOf[field] = slots.findIndex((slot) => slot.field === field);
+    this.slotOf = slotOf;
+  }
+
+  /**
+   * Places one cell starting at `column`: its text goes to the slot owning that column. The next column,
+   * or -1 when the row does not line up with the header.
+   */
+  private place(cell: Element, span: number, column: number): number {
+    const end = column + span;
+    const slotIndex = column < this.width ? (this.owner[column] ?? -1) : -1;
+    if (slotIndex >= 0) {
+      const slot = this.slots[slotIndex];
+      if (!slot || end > slot.end) return -1; // spans out of its header's columns
+      const text = cellText(cell);
+      const previous = this.texts[slotIndex];
+      this.texts[slotIndex] = previous === null || previous === undefined ? text : `${previous}\n${text}`;
+    } else {
+      if (column < this.width && (this.nextMapped[column] ?? this.width) < end) return -1; // spans over a mapped column
+      if (this.others) this.otherTexts.push(cellText(cell));
+    }
+    return end;
+  }
+
+  /**
+   * Fills `texts` (and `otherTexts`) from a row; false when the row does not line up with the header.
+   * In a grid placed by `aria-colindex`, a cell the row does not render leaves its slot null (a column
+   * scrolled out of view); elsewhere a row with fewer cells than the mapped columns is no dossier row.
+   */
+  fill(row: Element): boolean {
+    this.texts.fill(null);
+    this.otherTexts.length = 0;
+    const limit = this.others ? Number.POSITIVE_INFINITY : this.width;
+    let column = 0;
+    if (this.plain) {
+      // The cells straight from the element siblings: no array per row.
+      const first = cellFrom(row.firstElementChild);
+      if (first === null) return false;
+      let next = cellFrom(first.nextElementSibling);
+      const firstSpan = spanOf(first, 'table');
+      if (next === null && firstSpan > 1) return false;
+      column = this.place(first, firstSpan, 0);
+      if (column < 0) return false;
+      while (next !== null && column < limit) {
+        const cell = next;
+        next = cellFrom(cell.nextElementSibling);
+        column = this.place(cell, spanOf(cell, 'table'), column);
+        if (column < 0) return false;
+      }
+      return column >= this.width;
+    }
+    const cells = gridRowCells(this.grid, row);
+    const first = cells[0];
+    if (!first) return false;
+    if (cells.length === 1 && spanOf(first, this.markup) > 1) return false;
+    if (this.grid.positioned) {
+      const placed = cells.map((cell) => ({ cell, at: colIndexOf(cell) }));
+      placed.sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
+      for (const { cell, at } of placed) {
+        if (at !== null) column = at;
+        if (column >= limit) break;
+        const next = this.place(cell, spanOf(cell, this.markup), column);
+        if (next < 0) return false;
+        column = next;
+      }
+      return true;
+    }
+    for (const cell of cells) {
+      if (column >= limit) break;
+      column = this.place(cell, spanOf(cell, this.markup), column);
+      if (column < 0) return false;
+    }
+    return column >= this.width;
+  }
+}
