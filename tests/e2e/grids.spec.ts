@@ -175,7 +175,8 @@ test('ag-Grid with virtualised rows and pinned columns: the rows in view are lis
   expect(first.length).toBeLessThan(VIRTUAL_ROW_COUNT / 4);
   await expectListed(page, first).finally(() => screenshot(page, 'ag-grid'));
 
-  // Scroll the grid's own viewport with the wheel, less than a screen at a time, to the bottom.
+  // Scroll the grid's own viewport with the wheel to the bottom, each step shorter than the band of rows
+  // it draws (the viewport and its buffer rows), so that every row is drawn at some step.
   const seen = new Map(first.map((r) => [r.code, r]));
   const viewport = page.locator('.ag-body-viewport');
   await page.locator('.ag-center-cols-viewport').hover();
