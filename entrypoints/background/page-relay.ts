@@ -3,7 +3,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { PageRelay, relayRole } from '@/lib/messaging/page-relay';
 import { RELAY_PORTS } from '@/lib/messaging/page-ports';
 import type { SenderPolicy } from '@/lib/messaging/handler';
-import { parseFrameMessage } from '../panel/page-state';
+import { combinePageStates, parseFrameMessage, type PageState } from '../panel/page-state';
 
 export interface PageRelayDeps {
   policy: SenderPolicy;
@@ -12,13 +12,17 @@ export interface PageRelayDeps {
 }
 
 /**
- * Wires lib/messaging/page-relay.ts to the browser: the content script's page-state port and the panel
- * frame's port meet here. Ports of other names are left to their own listener; a relay port from a
+ * Wires lib/messaging/page-relay.ts to the browser: the page-state ports of a tab's frames and the panel
+ * frame's port meet here, keyed by tab and frame id. Ports of other names are left to their own listener; a relay port from a
  * sender the relay refuses is closed. Messages that come while the sender is being checked are kept
  * and handled in order once it is accepted.
  */
 export function startPageRelay(deps: PageRelayDeps) {
-  const relay = new PageRelay();
+  const relay = new PageRelay({
+    // Only parsed page states are ever kept (below), so each is a PageState.
+    combine: (states) => combinePageStates(states as PageState[]),
+    lists: (state) => (state as PageState).model.tableCount,
+  });
   browser.tabs.onRemoved.addListener((tabId) => relay.forget(tabId));
 
   browser.runtime.onConnect.addListener((port: Runtime.Port) => {
@@ -44,11 +48,12 @@ export function startPageRelay(deps: PageRelayDeps) {
         accept = () => {};
         return;
       }
-      relay.addSource(tabId, port);
-      port.onDisconnect.addListener(() => relay.removeSource(tabId, port));
+      const { frameId, origin } = role;
+      relay.addSource(tabId, frameId, origin, port);
+      port.onDisconnect.addListener(() => relay.removeSource(tabId, frameId, port));
       accept = (raw) => {
         const message = parseFrameMessage(raw);
-        if (message) relay.fromSource(tabId, port, message);
+        if (message) relay.fromSource(tabId, frameId, port, message);
       };
       for (const raw of early.splice(0)) accept(raw);
     });

@@ -47,8 +47,25 @@ const FRAME_STYLE: Record<string, string> = {
   'pointer-events': 'auto',
 };
 
+export interface FrameHostOptions {
+  /**
+   * False in a frame inside the portal page: it only posts its list's state; the top page's panel shows
+   * it (the background joins the frames' lists), and no second panel is added inside the frame.
+   */
+  mount: boolean;
+  /** The background tells the top frame how many lists the frames inside it show. */
+  onFrameLists?: (lists: number) => void;
+}
+
+/** The background's word on the tab's frames, checked before it is believed. */
+function frameLists(raw: unknown): number | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { type, lists } = raw as { type?: unknown; lists?: unknown };
+  return type === 'frames' && typeof lists === 'number' && Number.isInteger(lists) && lists >= 0 ? lists : null;
+}
+
 /** Over 80 lines as one closure: the frame, its size, its re-mount and its ports share one state. */
-export function createFrameHost(ctx: ContentScriptContext, doc: Document) {
+export function createFrameHost(ctx: ContentScriptContext, doc: Document, options: FrameHostOptions = { mount: true }) {
   let frame: HTMLIFrameElement | null = null;
   let wanted = false;
   let open = false;
@@ -126,6 +143,10 @@ export function createFrameHost(ctx: ContentScriptContext, doc: Document) {
     }
     port = opened;
     const since = Date.now();
+    opened.onMessage.addListener((raw: unknown) => {
+      const lists = frameLists(raw);
+      if (lists !== null) options.onFrameLists?.(lists);
+    });
     opened.onDisconnect.addListener(() => {
       if (port !== opened) return;
       port = null;
@@ -150,7 +171,7 @@ export function createFrameHost(ctx: ContentScriptContext, doc: Document) {
   return {
     /** Shows the frame while the page shows a dossier list, removes it otherwise. */
     setWanted(next: boolean) {
-      if (next === wanted) return;
+      if (next === wanted || !options.mount) return;
       wanted = next;
       if (wanted) attach();
       else {

@@ -13,20 +13,34 @@ import { ignoreReplayedStartEvents } from './started-guard';
  */
 export default defineContentScript({
   matches: BUILT_IN_PORTAL_MATCHES,
+  // A list inside a frame of the portal page is read too (the top page's panel shows it). The extra
+  // portals' registration (webext-dynamic-content-scripts) takes this from the manifest as well.
+  allFrames: true,
   runAt: 'document_idle',
   // WXT would also post its start event (whose name holds the extension id) to the page.
   noScriptStartedPostMessage: true,
   async main(ctx) {
     ignoreReplayedStartEvents(ctx);
-    const host = createFrameHost(ctx, document);
+    const top = isTopFrame();
+    // A frame of another origin is another site's page, whatever it shows: not this page's list.
+    if (!top && !sameOriginAsTop()) return;
+    let ownList = false;
+    let frameLists = 0;
+    const listShown = () => ownList || frameLists > 0;
+    const host = createFrameHost(ctx, document, {
+      mount: top,
+      onFrameLists(lists) {
+        frameLists = lists;
+        host.setWanted(listShown());
+      },
+    });
     const applyRowMarkers = createRowMarks(ctx);
-    let listShown = false;
     let sending: number | undefined;
     const sync = createPageSync(ctx, document, (state) => {
-      listShown = state.model.tableCount > 0;
-      if (listShown) installMarkerStyle(document);
+      ownList = state.model.tableCount > 0;
+      if (ownList) installMarkerStyle(document);
       applyRowMarkers(state.rowsByCode, state.model.lateRows);
-      host.setWanted(listShown);
+      host.setWanted(listShown());
       // Posting copies the whole model (a 2,000-row page has hundreds of late rows): one post per task
       // with the latest state, and not in the task that built the model.
       if (sending === undefined) {
@@ -38,14 +52,17 @@ export default defineContentScript({
       }
     });
 
-    host.setOpen(await panelOpenItem.getValue());
-    ctx.onInvalidated(panelOpenItem.watch((open) => host.setOpen(open)));
-    // Only the user's own keys count: a page script can dispatch a keydown but not a trusted one.
+    if (top) {
+      host.setOpen(await panelOpenItem.getValue());
+      ctx.onInvalidated(panelOpenItem.watch((open) => host.setOpen(open)));
+    }
+    // Only the user's own keys count: a page script can dispatch a keydown but not a trusted one. In a
+    // frame, the shortcut flips the shared open flag, which the top page's panel follows.
     ctx.addEventListener(
       document,
       'keydown',
       (event) => {
-        if (!event.isTrusted || !isPanelShortcut(event) || !listShown) return;
+        if (!event.isTrusted || !isPanelShortcut(event) || !listShown()) return;
         event.preventDefault();
         event.stopPropagation();
         void panelOpenItem.getValue().then(async (open) => {
@@ -59,3 +76,16 @@ export default defineContentScript({
     await sync.start();
   },
 });
+
+function isTopFrame(): boolean {
+  return window === window.top;
+}
+
+/** Reading a cross-origin window's location throws; only a frame of the top page's own origin is read. */
+function sameOriginAsTop(): boolean {
+  try {
+    return window.top !== null && window.top.location.origin === location.origin;
+  } catch {
+    return false;
+  }
+}

@@ -22,9 +22,12 @@ function whole(text: string, first: number): { index: number; first: number } | 
   return Number.isInteger(value) && value >= 0 ? { index: value, first } : null;
 }
 
-/** `aria-rowcount`, or null where the grid declares none (or -1: "unknown", as ARIA allows). */
+/**
+ * `aria-rowcount`, or null where the grid declares none (or -1: "unknown", as ARIA allows). Looked for
+ * on the list and its ancestors: a grid split into containers may carry it on its outer element only.
+ */
 function declaredRows(table: Element): number | null {
-  const text = table.getAttribute('aria-rowcount');
+  const text = table.closest('[aria-rowcount]')?.getAttribute('aria-rowcount') ?? null;
   if (text === null) return null;
   const value = Number(text);
   return Number.isInteger(value) && value > 0 ? value : null;

@@ -1,13 +1,14 @@
 import * as z from 'zod/mini';
 import { protocolSchemas } from '@/lib/messaging/protocol';
 import type { Problem } from '@/lib/i18n/problem';
-import type { PanelModel } from '@/lib/portal/panel-model';
+import { mergePanelModels, type PanelModel } from '@/lib/portal/panel-model';
 
 /**
  * What the content script tells the panel's frame. It travels through the background: the content
- * script of the tab's top frame posts it on its own port (`PAGE_SOURCE_PORT`), the frame opens another
- * (`PANEL_STATE_PORT`), and the background pairs the two by the tab the browser names as each port's
- * sender, keeping each tab's latest state for a frame that connects later (lib/messaging/page-relay.ts,
+ * script of each portal frame of the tab posts its frame's state on a port (`PAGE_SOURCE_PORT`), the
+ * panel's frame opens another (`PANEL_STATE_PORT`), and the background pairs them by the tab the browser
+ * names as each port's sender (joining the frames' lists), keeping each tab's latest state for a frame
+ * that connects later (lib/messaging/page-relay.ts,
  * entrypoints/background/page-relay.ts). The portal page never sees it: ports run between the
  * extension's contexts only. The background and the frame both parse every message, as every receiver
  * of the protocol does (docs/architecture.md).
@@ -36,6 +37,23 @@ export interface PageState {
   saving: boolean;
   /** Codes whose tag is unknown (the page could not be saved): no tag is saved on them. */
   unknown: string[];
+}
+
+/**
+ * The state the panel shows for a page whose lists are in several frames (the top page's first, then
+ * its same-origin frames'): one list, each code once; saving while any frame saves; the first error.
+ */
+export function combinePageStates(states: PageState[]): PageState {
+  if (states.length === 1) return states[0]!;
+  const unknown = new Set<string>();
+  for (const state of states) for (const code of state.unknown) unknown.add(code);
+  return {
+    type: 'page',
+    model: mergePanelModels(states.map((state) => state.model)),
+    storeError: states.find((state) => state.storeError)?.storeError ?? null,
+    saving: states.some((state) => state.saving),
+    unknown: [...unknown],
+  };
 }
 
 /** The keyboard shortcut was pressed on the portal page: the frame moves focus into itself. */

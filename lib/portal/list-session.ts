@@ -49,6 +49,8 @@ export interface ListEntry<T> {
 }
 
 interface Session<T> {
+  /** A view of this list was seen to be a window: from then on the session is the list. */
+  windowed: boolean;
   declaredRows: number | null;
   order: string;
   byIndex: Map<number, { code: string; item: T }>;
@@ -92,18 +94,23 @@ export class ListSessions<T> {
     const next = new Map<string, Session<T>>();
     const lists = views.map((view) => {
       const previous = this.sessions.get(view.key);
-      if (!isWindowed(view)) {
+      if (!allIndexed(view)) {
         // Kept while the window is momentarily empty (the grid re-rendering) and nothing says it changed.
         if (previous && view.rows.length === 0 && previous.declaredRows === view.declaredRows && previous.order === view.order) {
           next.set(view.key, previous);
           return listOf(previous, new Set());
         }
-        return view.rows.map((row) => ({ code: row.code, item: row.item, inView: true }));
+        return inViewOnly(view);
       }
+      // Every indexed list keeps a session, so that a first window drawn at the top of a grid that
+      // declares no row count is still part of the list once scrolling shows it was a window.
       const session = previous && this.continues(previous, view) ? previous : fresh<T>(view);
       this.add(session, view);
       next.set(view.key, session);
-      return listOf(session, new Set(view.rows.map((row) => row.index!)));
+      // Once a view was seen to be a window, the session is the list (scrolled back to the top, say); a
+      // list drawn whole, or one that shrank at its end, is the rows in view.
+      if (isWindowed(view)) session.windowed = true;
+      return session.windowed ? listOf(session, new Set(view.rows.map((row) => row.index!))) : inViewOnly(view);
     });
     this.sessions = next;
     return lists;
@@ -135,8 +142,16 @@ export class ListSessions<T> {
   }
 }
 
+function allIndexed<T>(view: ListView<T>): boolean {
+  return view.rows.length > 0 && view.rows.every((row) => row.index !== null);
+}
+
+function inViewOnly<T>(view: ListView<T>): ListEntry<T>[] {
+  return view.rows.map((row) => ({ code: row.code, item: row.item, inView: true }));
+}
+
 function fresh<T>(view: ListView<T>): Session<T> {
-  return { declaredRows: view.declaredRows, order: view.order, byIndex: new Map() };
+  return { windowed: false, declaredRows: view.declaredRows, order: view.order, byIndex: new Map() };
 }
 
 /** The session's rows in list order (by index), each code once. */

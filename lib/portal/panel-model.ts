@@ -62,6 +62,33 @@ export function buildPanelModel(page: PageRead, now: Now, tags: ReadonlyMap<stri
   return { lateRows, readCount: seen.size, unreadable: page.unreadable, tableCount: page.tableCount, derivedYears: [] };
 }
 
+/**
+ * One model for the lists of several frames of one page (the top page's and those of its same-origin
+ * frames), in the order given: a code listed by two frames is listed once, as the first one read it.
+ * `readCount` adds the frames' counts (a code read in two frames counts twice there).
+ */
+export function mergePanelModels(models: PanelModel[]): PanelModel {
+  if (models.length === 1) return models[0]!;
+  const codes = new Set<string>();
+  const lateRows: LateRow[] = [];
+  const years = new Set<number>();
+  let readCount = 0;
+  let tableCount = 0;
+  const unreadable: UnreadableRow[] = [];
+  for (const model of models) {
+    for (const row of model.lateRows) {
+      if (codes.has(row.dossier.code)) continue;
+      codes.add(row.dossier.code);
+      lateRows.push(row);
+    }
+    for (const year of model.derivedYears) years.add(year);
+    readCount += model.readCount;
+    tableCount += model.tableCount;
+    unreadable.push(...model.unreadable);
+  }
+  return { lateRows, derivedYears: [...years].sort((a, b) => a - b), readCount, unreadable, tableCount };
+}
+
 /** Rows whose code contains the filter text (case and space insensitive). */
 export function filterLateRows(rows: LateRow[], filter: string): LateRow[] {
   const needle = filter.replace(/\s+/g, '').toLowerCase();

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../../lib/settings/settings';
 import { isBuiltInPortalUrl } from '../../../lib/portal/hosts';
 import { PAGE_SOURCE_PORT, PANEL_STATE_PORT } from '../../../lib/messaging/page-ports';
 import { installFakeApis } from './fake-apis';
+import { readDossier } from '../../support/factories';
 
 const PORTAL_URL = 'https://motcua.kontum.gov.vn/ho-so';
 // Chromium serves the panel at a per-session address (use_dynamic_url): another host than the id.
@@ -104,10 +105,11 @@ describe('the page-state relay', () => {
     expect(frame.postMessage).toHaveBeenCalledExactlyOnceWith(pageState(4));
   });
 
-  it('refuses a source in a sub-frame, on a page that is no portal, of another extension, or under the panel name', async () => {
+  it('refuses a source without a frame id, on a page that is no portal (a frame included), of another extension, or under the panel name', async () => {
     const refused = [
-      source(1, 3),
+      fakePort(PAGE_SOURCE_PORT, { id: fakeBrowser.runtime.id, url: PORTAL_URL, tab: { id: 1 } }),
       source(1, 0, 'https://example.com/ho-so'),
+      source(1, 3, 'https://example.com/ho-so'),
       source(1, 0, PORTAL_URL, 'another-extension'),
       fakePort(PANEL_STATE_PORT, { id: fakeBrowser.runtime.id, url: PORTAL_URL, tab: { id: 1 }, frameId: 0 }),
     ];
@@ -171,5 +173,77 @@ describe('the page-state relay', () => {
     frame.close();
     page.close();
     expect(relay.size).toBe(0);
+  });
+
+  describe('frames inside the portal page', () => {
+    function withRows(state: ReturnType<typeof pageState>, codes: string[], tableCount = 1) {
+      const lateRows = codes.map((code) => ({ dossier: readDossier({ code }), state: 'late-unclosed', daysLate: 1, workingDaysLate: null, minutesLate: null, check: null, tag: null }));
+      return { ...state, model: { ...state.model, lateRows, tableCount } };
+    }
+    const codesSent = (port: ReturnType<typeof fakePort>) =>
+      (port.postMessage.mock.calls.at(-1)?.[0] as { model: { lateRows: { dossier: { code: string } }[] } }).model.lateRows.map((row) => row.dossier.code);
+
+    it("the panel lists the top page's late dossiers and those of its same-origin frames, each once", async () => {
+      const top = await connect(source(1, 0));
+      const child = await connect(source(1, 5, 'https://motcua.kontum.gov.vn/ho-so/khung-ds'));
+      const frame = await connect(panel(1));
+      top.receive(withRows(pageState(0), [], 0));
+      child.receive(withRows(pageState(3), ['A', 'B']));
+      expect(codesSent(frame)).toEqual(['A', 'B']);
+      top.receive(withRows(pageState(2), ['B', 'C']));
+      expect(codesSent(frame)).toEqual(['B', 'C', 'A']);
+      const last = frame.postMessage.mock.calls.at(-1)![0] as { model: { readCount: number; tableCount: number } };
+      expect(last.model).toMatchObject({ readCount: 5, tableCount: 2 });
+    });
+
+    it('tells the top frame how many lists its frames show, so that it hosts the panel; and when they go', async () => {
+      const top = await connect(source(1, 0));
+      top.receive(pageState(0));
+      expect(top.postMessage).toHaveBeenLastCalledWith({ type: 'frames', lists: 0 });
+      const child = await connect(source(1, 4, 'https://motcua.kontum.gov.vn/ho-so/ds'));
+      child.receive(withRows(pageState(3), ['A']));
+      expect(top.postMessage).toHaveBeenLastCalledWith({ type: 'frames', lists: 1 });
+      child.receive(withRows(pageState(3), ['A', 'B']));
+      expect(top.postMessage).toHaveBeenCalledTimes(2);
+      child.close();
+      expect(top.postMessage).toHaveBeenLastCalledWith({ type: 'frames', lists: 0 });
+    });
+
+    it('a frame of another origin, or frames without a portal top frame, reach no panel', async () => {
+      const child = await connect(source(1, 5, 'https://motcua.kontum.gov.vn/ho-so/ds'));
+      child.receive(withRows(pageState(3), ['A']));
+      const frame = await connect(panel(1));
+      expect(frame.postMessage).not.toHaveBeenCalled();
+
+      const top = await connect(source(1, 0, 'https://dichvucong.kontum.gov.vn/vi/dossier/search'));
+      top.receive(withRows(pageState(1), ['T']));
+      expect(codesSent(frame)).toEqual(['T']);
+      expect(top.postMessage).toHaveBeenLastCalledWith({ type: 'frames', lists: 0 });
+    });
+
+    it("only the top frame's content script passes anything but its state (the shortcut's focus)", async () => {
+      const top = await connect(source(1, 0));
+      const child = await connect(source(1, 5, 'https://motcua.kontum.gov.vn/ho-so/ds'));
+      top.receive(pageState(1));
+      const frame = await connect(panel(1));
+      child.receive({ type: 'focus' });
+      expect(frame.postMessage).toHaveBeenCalledTimes(1);
+      top.receive({ type: 'focus' });
+      expect(frame.postMessage).toHaveBeenLastCalledWith({ type: 'focus' });
+    });
+
+    it('a frame that goes is dropped from the list; the tab holds nothing once every port closed', async () => {
+      const top = await connect(source(1, 0));
+      const child = await connect(source(1, 5, 'https://motcua.kontum.gov.vn/ho-so/ds'));
+      const frame = await connect(panel(1));
+      top.receive(withRows(pageState(1), ['T']));
+      child.receive(withRows(pageState(1), ['A']));
+      expect(codesSent(frame)).toEqual(['T', 'A']);
+      child.close();
+      expect(codesSent(frame)).toEqual(['T']);
+      top.close();
+      frame.close();
+      expect(relay.size).toBe(0);
+    });
   });
 });

@@ -27,15 +27,25 @@ const state = { type: 'page' as const, model: { lateRows: [], readCount: 0, unre
 
 /** Records every port the content script opens to the background; `close` is the background going. */
 function mockConnect() {
-  const ports: { name: string; postMessage: ReturnType<typeof vi.fn>; disconnect: ReturnType<typeof vi.fn>; close: () => void }[] = [];
+  const ports: {
+    name: string;
+    postMessage: ReturnType<typeof vi.fn>;
+    disconnect: ReturnType<typeof vi.fn>;
+    close: () => void;
+    receive: (message: unknown) => void;
+  }[] = [];
   vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(((info: { name: string }) => {
     const onDisconnect: (() => void)[] = [];
+    const onMessage: ((message: unknown) => void)[] = [];
     const port = {
       name: info.name,
       postMessage: vi.fn(),
       disconnect: vi.fn(),
       onDisconnect: { addListener: (listener: () => void) => void onDisconnect.push(listener) },
+      onMessage: { addListener: (listener: (message: unknown) => void) => void onMessage.push(listener) },
       close: () => onDisconnect.forEach((listener) => listener()),
+      /** The background posts. */
+      receive: (message: unknown) => onMessage.forEach((listener) => listener(message)),
     };
     ports.push(port);
     return port;
@@ -142,5 +152,27 @@ describe('createFrameHost', () => {
     ctx.abort();
     expect(frames()).toHaveLength(0);
     expect(document.documentElement.hasAttribute('data-mcpl-docked')).toBe(false);
+  });
+
+  it('in a frame inside the portal page: posts its state but never adds a panel or docks the page', () => {
+    const ports = mockConnect();
+    const host = createFrameHost(ctx, document, { mount: false });
+    host.setWanted(true);
+    host.setOpen(true);
+    expect(frames()).toHaveLength(0);
+    expect(document.documentElement.hasAttribute('data-mcpl-docked')).toBe(false);
+    host.send(state);
+    expect(ports[0]!.postMessage).toHaveBeenCalledWith(state);
+  });
+
+  it("hears how many lists the page's frames show, and believes only a well-formed count", () => {
+    const ports = mockConnect();
+    const heard: number[] = [];
+    const host = createFrameHost(ctx, document, { mount: true, onFrameLists: (lists) => heard.push(lists) });
+    host.send(state);
+    for (const message of [{ type: 'frames', lists: 2 }, { type: 'frames', lists: -1 }, { type: 'frames', lists: '3' }, { type: 'page' }, null, { type: 'frames', lists: 0 }]) {
+      ports[0]!.receive(message);
+    }
+    expect(heard).toEqual([2, 0]);
   });
 });

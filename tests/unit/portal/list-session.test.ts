@@ -219,4 +219,23 @@ describe('ListSessions', () => {
     sessions.update([big(0, MAX_SESSION_ROWS - 5)]);
     expect(sessions.update([big(MAX_SESSION_ROWS - 5, MAX_SESSION_ROWS + 5)])[0]).toHaveLength(MAX_SESSION_ROWS);
   });
+
+  it('a grid that declares no row count: its first window is kept once scrolling shows it was one, and scrolling back keeps the list', () => {
+    const sessions = new ListSessions<string>();
+    const bare = (from: number, to: number) => windowView(from, to, { declaredRows: null });
+    expect(codesOf(sessions.update([bare(0, 20)])[0]!)).toEqual(range(0, 20));
+    expect(codesOf(sessions.update([bare(15, 35)])[0]!)).toEqual(range(0, 35));
+    expect(codesOf(sessions.update([bare(0, 20)])[0]!)).toEqual(range(0, 35));
+  });
+
+  it('a list drawn whole stays the rows in view, also when it shrinks without declaring it', () => {
+    const sessions = new ListSessions<string>();
+    const whole = (n: number, name = (i: number) => `C${i}`) => windowView(0, n, { declaredRows: null }, name);
+    expect(codesOf(sessions.update([whole(15)])[0]!)).toEqual(range(0, 15));
+    // One dossier left the list (processed elsewhere): the rows below it moved up one index.
+    const shifted = (i: number) => (i < 4 ? `C${i}` : `C${i + 1}`);
+    expect(codesOf(sessions.update([whole(14, shifted)])[0]!)).toEqual(range(0, 14, shifted));
+    // The last one left: every index still holds its code, and the list is the 13 rows drawn.
+    expect(codesOf(sessions.update([whole(13, shifted)])[0]!)).toEqual(range(0, 13, shifted));
+  });
 });
