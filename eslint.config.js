@@ -5,7 +5,7 @@ import globals from './tests/support/eslint-globals.js';
 import noHardCodedText from './eslint-rules/no-hard-coded-text.js';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/artifacts/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/artifacts/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/grids/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

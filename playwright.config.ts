@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 // (tests/e2e/fixtures.ts); failure artifacts land in tests/artifacts/e2e/.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The grid fixture pages are bundled from the real grid libraries once per run (fast when up to date).
+  globalSetup: './tests/fixtures/grids/global-setup.mjs',
   outputDir: 'tests/artifacts/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
