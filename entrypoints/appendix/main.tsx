@@ -37,7 +37,7 @@ function AppendixPage() {
     );
   }, [rows, dossiers, today, calendar]);
   const rates = useMemo(() => {
-    return lateRates((dossiers ?? []).filter((dossier) => inPeriod(dossier.due.day, bounds)), now);
+    return lateRates((dossiers ?? []).filter((dossier) => inPeriod(dossier.due?.day, bounds)), now);
   }, [dossiers, bounds, now]);
 
   useEffect(() => {

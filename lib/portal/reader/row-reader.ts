@@ -54,6 +54,8 @@ export class RowReader {
   private readonly slotOf: Record<DossierField, number>;
   /** The optional fields this table has no column for and reads from no label (shared by its dossiers). */
   private readonly unmapped: OptionalField[];
+  /** Whether a row may lack a field its table shows (labels, cells placed by index); else every row shows them all. */
+  private readonly mayMiss: boolean;
   /** Labelled values of the row being read (composite cells). */
   private labelled: Partial<Record<DossierField, string>> = {};
 
@@ -65,6 +67,7 @@ export class RowReader {
     private readonly plan: RowPlan = { labels: null, codeInRow: false },
   ) {
     this.layout = new RowLayout(columns, widths, grid, plan.labels !== null || plan.codeInRow);
+    this.mayMiss = plan.labels !== null || grid.positioned;
     this.texts = this.layout.texts;
     this.slotOf = this.layout.slotOf;
     this.norm = new Array<string>(this.texts.length).fill('');
@@ -178,13 +181,14 @@ export class RowReader {
 
   /** The optional fields the row does not show: the table's, plus cells and labels this row lacks. */
   private notShown(): OptionalField[] {
-    let list: OptionalField[] | null = null;
+    if (!this.mayMiss) return this.unmapped;
+    let extra = false;
     for (const field of OPTIONAL_FIELDS) {
-      if (this.unmapped.includes(field) || this.shown(field) !== null) continue;
-      list ??= [...this.unmapped];
-      list.push(field);
+      if (!this.unmapped.includes(field) && this.shown(field) === null) extra = true;
     }
-    return list ?? this.unmapped;
+    // Most rows show what their table shows: its shared list, no array per row.
+    if (!extra) return this.unmapped;
+    return OPTIONAL_FIELDS.filter((field) => this.unmapped.includes(field) || this.shown(field) === null);
   }
 
   read(row: Element, rowIndex: number): RowRead {
@@ -206,13 +210,14 @@ export class RowReader {
     if (!matched && COLUMN_NUMBER.test(code) && COLUMN_NUMBER.test(dueText)) return SKIP;
 
     if (!code) return { kind: 'unreadable', row: { rowIndex, code: '', reason: { kind: 'missing-code' }, raw: this.raw() } };
-    if (!due || due.kind === 'empty') {
+    // An appointment cell shown empty makes the row unreadable; one the row does not show at all (no
+    // column, no label: a list read with the portal's verdict) leaves the appointment unknown.
+    if (due?.kind === 'empty') {
       return { kind: 'unreadable', row: { rowIndex, code, reason: { kind: 'missing-due', text: dueText }, raw: this.raw() } };
     }
     // Which bad date a row reports when several are bad: due, then received, then closed.
     const bad = badDate('due', due) ?? badDate('received', received) ?? badDate('closed', closed);
     if (bad) return { kind: 'unreadable', row: { rowIndex, code, reason: bad, raw: this.raw() } };
-    if (due.kind !== 'ok') return SKIP; // unreachable: due is ok here
     const status = this.repeatedField('status');
     const verdict = this.verdict(status);
     const unmapped = this.notShown();
@@ -225,7 +230,7 @@ export class RowReader {
         sector: this.repeatedField('sector'),
         applicant: this.field('applicant'),
         received: received?.kind === 'ok' ? received.value : null,
-        due: due.value,
+        due: due?.kind === 'ok' ? due.value : null,
         closed: closed?.kind === 'ok' ? closed.value : null,
         status,
         unit: this.repeatedField('unit'),
