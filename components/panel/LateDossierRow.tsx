@@ -112,17 +112,21 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
       </div>
       <div className="mcpl-meta">
         <span>{dossier.applicant}</span>
-        <span>
-          {t('row.due')} {dossier.due ? withTime(dossier.due.day, dossier.due.time?.slice(0, 5)) : ''}
-        </span>
+        {dossier.due && (
+          <span>
+            {t('row.due')} {withTime(dossier.due.day, dossier.due.time?.slice(0, 5))}
+          </span>
+        )}
         {dossier.closed && (
           <span>
             {t('row.closed')} {withTime(dossier.closed.day, dossier.closed.time?.slice(0, 5))}
           </span>
         )}
-        <span className="mcpl-late" data-testid="late-by">
-          {lateByText(t, row)}
-        </span>
+        {dossier.due && (
+          <span className="mcpl-late" data-testid="late-by">
+            {lateByText(t, row)}
+          </span>
+        )}
       </div>
       {tag && outcome && (
         <div className="mcpl-tagged-line">

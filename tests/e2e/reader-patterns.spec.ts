@@ -44,6 +44,10 @@ test('late list: a dossier read with the portal verdict alone shows an empty app
   const row = panel(page).locator('[data-testid="dossier-row"][data-code="000.17.22.H56-240901-0007"]');
   await expect(row).toBeVisible();
   await expect(row).toContainText('Chưa kết thúc');
+  // No appointment, so no "late by" either; the appointment of the row above is shown.
+  await expect(row).not.toContainText('Hẹn trả');
+  await expect(row.getByTestId('late-by')).toHaveCount(0);
+  await expect(panel(page).locator('[data-testid="dossier-row"][data-code="000.17.22.H56-240312-0001"]')).toContainText('Hẹn trả 15/03/2024 17:00');
   await row.getByTestId('tag-button').click();
   await expect(row).toHaveAttribute('data-tagged', 'true');
 });
