@@ -80,3 +80,19 @@ describe('messages and the store', () => {
     expect(stored?.due).toBeNull();
   });
 });
+
+describe('consolidation of an appendix with an unknown appointment', () => {
+  it('reads back the file the extension wrote', async () => {
+    const { parseAppendixFile } = await import('../../../lib/appendix/consolidate/import');
+    const rows = buildAppendixRows([storedDossier({ due: null, verdict: 'late', tag: tag({ realReturn: '2026-11-20' }) })], { today: NOW });
+    const parsed = parseAppendixFile('phu-luc.csv', `\ufeff${appendixCsv(rows, { delimiter: ',' })}`);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows.map((row) => row.due)).toEqual(['']);
+  });
+
+  it('still refuses an appointment that is no date', async () => {
+    const { rowProblems } = await import('../../../lib/appendix/consolidate/row-schema');
+    const [row] = buildAppendixRows([storedDossier({ due: null, verdict: 'late', tag: tag({ realReturn: '2026-11-20' }) })], { today: NOW });
+    expect(rowProblems({ ...row!, stt: '1', due: '31/02/2026' })).not.toEqual([]);
+  });
+});
