@@ -20,7 +20,7 @@ const SIZES = [500, 2_000];
 const PLAN = { samples: 15, warmup: 4 };
 
 /** Runs in the page: builds one family's list of `rows` rows and returns the selector of its body cells. */
-function buildFamily({ family, rows }) {
+export function buildFamily({ family, rows }) {
   const pad = (n) => String(n).padStart(4, '0');
   const code = (i) => `000.00.23.H34-260105-${pad(i)}`;
   const day = (i) => `${String((i % 28) + 1).padStart(2, '0')}/01/2026`;
@@ -107,11 +107,11 @@ function measureFamily({ cellSelector, samples, warmup }) {
 }
 
 /** Each family at each size, in a session of `launchPlain()`; result rows for the report. */
-export async function benchReaderFamilies(session, { log = console.log } = {}) {
+export async function benchReaderFamilies(session, { log = console.log, families = [] } = {}) {
   const script = await bundleForPage("export { readDossierTables } from '@/lib/portal/reader';", '__benchReader');
   const about = DEMO_PAGES.find((page) => page.key === 'about').url;
   const rows = [];
-  for (const family of FAMILIES) {
+  for (const family of families.length ? families : FAMILIES) {
     const sizes = [];
     for (const count of SIZES) {
       const page = await session.context.newPage();

@@ -100,9 +100,18 @@ export class RowReader {
       const text = this.dateText[field];
       if (HAS_LETTER.test(text)) texts.push(text);
     }
-    if (this.plan.labels !== null || this.plan.codeInRow) for (const text of this.layout.otherTexts) texts.push(...cellLines(text));
+    // The other cells of a composite list, as one text: a verdict there ("Quá hạn 2 ngày") counts too.
+    if (this.plan.labels !== null || this.plan.codeInRow) texts.push(this.otherText());
     const others = rowVerdict(texts, this.field('overdue'));
     return others === 'late' || fromStatus === 'late' ? 'late' : (fromStatus ?? others);
+  }
+
+  /** The other cells' lines of the row being read, normalised, '\n' between lines (built once per row). */
+  private joined: string | null = null;
+
+  private otherText(): string {
+    this.joined ??= rowLines(this.layout.otherTexts);
+    return this.joined;
   }
 
   /** Raw text of a field: its cell where the row shows one, else its labelled value; null where neither. */
@@ -194,7 +203,8 @@ export class RowReader {
   read(row: Element, rowIndex: number): RowRead {
     if (!this.layout.fill(row)) return SKIP;
     const labels = this.plan.labels;
-    this.labelled = labels !== null && this.layout.otherTexts.length > 0 ? labels.read(rowLines(this.layout.otherTexts)) : {};
+    this.joined = null;
+    this.labelled = labels !== null && this.layout.otherTexts.length > 0 ? labels.read(this.otherText()) : {};
     const { code, matched } = this.code();
     const due = this.date('due');
     const dueText = this.dateText.due;
@@ -244,7 +254,11 @@ export class RowReader {
 
 /** The non-empty lines of the other cells' texts, normalised, one text ('\n' between lines). */
 function rowLines(texts: readonly string[]): string {
-  const lines: string[] = [];
-  for (const text of texts) lines.push(...cellLines(text));
-  return lines.join('\n');
+  let out = '';
+  for (const text of texts) {
+    // Most cells are one line: normalised whole, no split.
+    const lines = text.includes('\n') ? cellLines(text).join('\n') : normalizeText(text);
+    if (lines) out = out ? `${out}\n${lines}` : lines;
+  }
+  return out;
 }
