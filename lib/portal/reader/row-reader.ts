@@ -27,6 +27,8 @@ const MAX_CACHED_TEXTS = 4096;
 const HAS_LETTER = /\p{L}/u;
 /** A column number as register forms print under their header: "(6)", "6". */
 const COLUMN_NUMBER = /^\(?\d{1,2}\)?$/;
+/** A word every verdict phrase holds (lib/portal/verdict.ts): "hạn" or "muộn". */
+const VERDICT_WORD = /hạn|muộn/iu;
 
 export type RowRead = { kind: 'skip' } | { kind: 'dossier'; dossier: ReadDossier } | { kind: 'unreadable'; row: UnreadableRow };
 
@@ -101,7 +103,10 @@ export class RowReader {
       if (HAS_LETTER.test(text)) texts.push(text);
     }
     // The other cells of a composite list, as one text: a verdict there ("Quá hạn 2 ngày") counts too.
-    if (this.plan.labels !== null || this.plan.codeInRow) texts.push(this.otherText());
+    if (this.plan.labels !== null || this.plan.codeInRow) {
+      const other = this.otherText();
+      if (VERDICT_WORD.test(other)) texts.push(other); // most rows hold no verdict word: no phrase matching
+    }
     const others = rowVerdict(texts, this.field('overdue'));
     return others === 'late' || fromStatus === 'late' ? 'late' : (fromStatus ?? others);
   }
