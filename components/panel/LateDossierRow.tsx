@@ -42,9 +42,9 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
   const [date, setDate] = useState(() => defaultReturnDate(row, today));
   // The time of day matters where the return is on a timed appointment's day (docs/domain.md, "The
   // real outcome"): the field starts at the appointment's time, so "on time" stays one click.
-  const dueTime = dossier.due.time?.slice(0, 5);
+  const dueTime = dossier.due?.time?.slice(0, 5);
   const [time, setTime] = useState(() => tag?.time ?? dueTime ?? '');
-  const showTime = dueTime !== undefined && date === dossier.due.day;
+  const showTime = dueTime !== undefined && date === dossier.due?.day;
   const [reasonChoice, setReasonChoice] = useState(() => initialReasonChoice(tag?.reason ?? '', reasonChoices));
   const [customReason, setCustomReason] = useState(() => (reasonChoices.includes(tag?.reason ?? '') ? '' : (tag?.reason ?? '')));
   const [note, setNote] = useState(tag?.note ?? '');
@@ -162,17 +162,21 @@ export function LateDossierRow({ t, row, today, selected, onSelect, onTag, onRem
       </div>
       <div className="mcpl-meta">
         <span>{dossier.applicant}</span>
-        <span>
-          {t('row.due')} {withTime(dossier.due.day, dossier.due.time?.slice(0, 5))}
-        </span>
+        {dossier.due && (
+          <span>
+            {t('row.due')} {withTime(dossier.due.day, dossier.due.time?.slice(0, 5))}
+          </span>
+        )}
         {dossier.closed && (
           <span>
             {t('row.closed')} {withTime(dossier.closed.day, dossier.closed.time?.slice(0, 5))}
           </span>
         )}
-        <span className="mcpl-late" data-testid="late-by">
-          {lateByText(t, row)}
-        </span>
+        {dossier.due && (
+          <span className="mcpl-late" data-testid="late-by">
+            {lateByText(t, row)}
+          </span>
+        )}
       </div>
       {pendingRead && (
         <p className="mcpl-pending" data-testid="pending-read" role="note">

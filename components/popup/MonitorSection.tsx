@@ -38,7 +38,7 @@ function MonitorList({ t, testId, title, items }: { t: Translate; testId: string
           <li key={dossier.code} data-code={dossier.code}>
             <span className="monitor-code">{dossier.code}</span>
             <span className="monitor-due">
-              {formatDayVn(dossier.due.day)} ·{' '}
+              {dossier.due ? formatDayVn(dossier.due.day) : ''} ·{' '}
               {workingDaysLeft > 0
                 ? t('monitor.daysLeft', { days: workingDaysLeft })
                 : workingDaysLeft === 0

@@ -40,7 +40,7 @@ function AppendixPage() {
     );
   }, [rows, dossiers, today, calendar]);
   const rates = useMemo(() => {
-    return lateRates((dossiers ?? []).filter((dossier) => inPeriod(dossier.due.day, bounds)), now);
+    return lateRates((dossiers ?? []).filter((dossier) => inPeriod(dossier.due?.day, bounds)), now);
   }, [dossiers, bounds, now]);
 
   const [exportMessage, setExportMessage] = useState<string | null>(null);

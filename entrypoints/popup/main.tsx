@@ -36,7 +36,7 @@ function PopupPage() {
   );
   const rates = useMemo(() => (dossiers ? lateRates(dossiers, now) : null), [dossiers, now]);
   const monitoredYears = useMemo(
-    () => (monitor ? derivedYears([today, ...[...monitor.returnedNotClosed, ...monitor.dueSoon].map((item) => item.dossier.due.day)]) : []),
+    () => (monitor ? derivedYears([today, ...[...monitor.returnedNotClosed, ...monitor.dueSoon].flatMap((item) => (item.dossier.due ? [item.dossier.due.day] : []))]) : []),
     [monitor, today],
   );
 

@@ -61,8 +61,10 @@ export function defaultReason(state: Exclude<SystemState, 'not-late'>): string {
 }
 
 /** Whether an appointment day falls in the report period (both ends included; open ends allowed). */
-export function inPeriod(due: string, period?: AppendixPeriod): boolean {
+export function inPeriod(due: string | undefined, period?: AppendixPeriod): boolean {
   if (!period) return true;
+  // An unknown appointment lies in no bounded period.
+  if (due === undefined) return !period.from && !period.to;
   if (period.from && due < period.from) return false;
   if (period.to && due > period.to) return false;
   return true;
@@ -98,7 +100,7 @@ export interface DossierGroups {
 export function groupDossiers(dossiers: StoredDossier[], now: Now, period?: AppendixPeriod): DossierGroups {
   const groups: DossierGroups = { late: [], tagged: [], appendix: [], reallyLate: [], untagged: [] };
   for (const d of dossiers) {
-    if (!inPeriod(d.due.day, period)) continue;
+    if (!inPeriod(d.due?.day, period)) continue;
     if (systemState(d, now) === 'not-late') continue;
     groups.late.push(d);
     if (!hasValidTag(d)) {
@@ -205,7 +207,7 @@ export function buildAppendixRows(dossiers: StoredDossier[], options: AppendixOp
       sector: nfc(d.sector).trim(),
       applicant: nfc(d.applicant).trim(),
       received: d.received ? formatMomentVn(d.received) : '',
-      due: formatMomentVn(d.due),
+      due: d.due ? formatMomentVn(d.due) : '',
       closed: d.closed ? formatMomentVn(d.closed) : '',
       state: SYSTEM_STATE_LABEL_VI[state],
       realReturn: formatMomentVn({ day: tag.realReturn, time: tag.time }),

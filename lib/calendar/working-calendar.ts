@@ -259,6 +259,7 @@ export function workingDaysLate(
   today: string,
   calendar: WorkingCalendar,
 ): number {
+  if (!dossier.due) return 0; // an unknown appointment: nothing to count from
   const end = dossier.closed ? dossier.closed.day : today;
   return Math.max(0, calendar.workingDaysBetween(dossier.due.day, end));
 }
@@ -282,6 +283,6 @@ export function withWorkingDays(model: PanelModel, today: string, calendar: Work
   return {
     ...model,
     lateRows: model.lateRows.map((row) => ({ ...row, workingDaysLate: workingDaysLate(row.dossier, today, calendar) })),
-    derivedYears: derivedYears([today, ...model.lateRows.map((row) => row.dossier.due.day)]),
+    derivedYears: derivedYears([today, ...model.lateRows.flatMap((row) => (row.dossier.due ? [row.dossier.due.day] : []))]),
   };
 }

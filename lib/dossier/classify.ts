@@ -31,8 +31,12 @@ export function systemState(dossier: Pick<ReadDossier, 'due' | 'closed' | 'verdi
   return dossier.closed ? 'late-closed' : 'late-unclosed';
 }
 
-/** The rule on the dates alone, whatever the row's verdict. */
+/**
+ * The rule on the dates alone, whatever the row's verdict. Without an appointment (a list read with the
+ * portal's verdict alone) the dates say nothing: not late.
+ */
 export function computedState(dossier: Pick<ReadDossier, 'due' | 'closed'>, now: Now): SystemState {
+  if (!dossier.due) return 'not-late';
   if (dossier.closed) return isAfter(dossier.closed, dossier.due) ? 'late-closed' : 'not-late';
   return isAfter(nowMoment(now), dossier.due) ? 'late-unclosed' : 'not-late';
 }
@@ -56,7 +60,8 @@ export function verdictDisagreement(
   now: Now,
 ): { portal: PortalVerdict; computed: PortalVerdict } | null {
   const verdict = effectiveVerdict(dossier);
-  if (verdict === undefined) return null;
+  // Without an appointment there is no rule to disagree with.
+  if (verdict === undefined || !dossier.due) return null;
   const computed: PortalVerdict = computedState(dossier, now) === 'not-late' ? 'not-late' : 'late';
   return computed === verdict ? null : { portal: verdict, computed };
 }
@@ -65,8 +70,12 @@ export function isLateOnSystem(dossier: Pick<ReadDossier, 'due' | 'closed' | 've
   return systemState(dossier, now) !== 'not-late';
 }
 
-/** Calendar days late on the system: closing day (or today when not closed) minus due day, never < 0. */
+/**
+ * Calendar days late on the system: closing day (or today when not closed) minus due day, never < 0;
+ * 0 where the appointment is unknown.
+ */
 export function calendarDaysLate(dossier: Pick<ReadDossier, 'due' | 'closed'>, now: Now): number {
+  if (!dossier.due) return 0;
   const end = dossier.closed ? dossier.closed.day : nowDay(now);
   return Math.max(0, daysBetween(dossier.due.day, end));
 }
@@ -78,7 +87,7 @@ export function calendarDaysLate(dossier: Pick<ReadDossier, 'due' | 'closed'>, n
 export function minutesLate(dossier: Pick<ReadDossier, 'due' | 'closed'>, now: Now): number | null {
   const end: DayMoment = dossier.closed ?? nowMoment(now);
   const due = dossier.due;
-  if (end.day !== due.day || !due.time || !end.time) return null;
+  if (!due || end.day !== due.day || !due.time || !end.time) return null;
   const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
   return Math.max(0, minutes(end.time) - minutes(due.time));
 }
@@ -101,7 +110,7 @@ export function lateFrom(due: DayMoment): number {
 export function nextLatenessChange(dossiers: readonly Pick<ReadDossier, 'due' | 'closed'>[], instant: number): number | null {
   let next: number | null = null;
   for (const dossier of dossiers) {
-    if (dossier.closed) continue;
+    if (dossier.closed || !dossier.due) continue;
     const at = lateFrom(dossier.due);
     if (at > instant && (next === null || at < next)) next = at;
   }
@@ -113,14 +122,17 @@ export function nextLatenessChange(dossiers: readonly Pick<ReadDossier, 'due' | 
  * early when R's day is before D's, on time on D's day unless R is after D to the minute (where both
  * carry a time), late after. R is a tag's day (`yyyy-MM-dd`) and optional time.
  */
-export function realOutcome(realReturn: string, due: DayMoment, time?: string): RealOutcome {
+export function realOutcome(realReturn: string, due: DayMoment | null, time?: string): RealOutcome {
+  // An appointment the page never showed cannot be compared with: the staff's tag on a dossier the
+  // system shows late says the result was handed over in time (docs/domain.md, "The real outcome").
+  if (!due) return 'on-time';
   if (realReturn < due.day) return 'early';
   const real: DayMoment = time ? { day: realReturn, time } : { day: realReturn };
   return isAfter(real, due) ? 'late' : 'on-time';
 }
 
 /** The real outcome of a tag against the dossier's appointment. */
-export function tagOutcome(tag: { realReturn: string; time?: string }, due: DayMoment): RealOutcome {
+export function tagOutcome(tag: { realReturn: string; time?: string }, due: DayMoment | null): RealOutcome {
   return realOutcome(tag.realReturn, due, tag.time);
 }
 

@@ -27,8 +27,11 @@ export interface PortalDate {
   time?: string;
 }
 
-/** The fields a list may lack a column for (code and due are what make it a dossier list). */
-export const OPTIONAL_FIELDS = ['procedure', 'sector', 'applicant', 'received', 'closed', 'status', 'unit', 'handler'] as const;
+/**
+ * The fields a read may not show (no column, a column scrolled out of view, no labelled value): only the
+ * code makes a dossier. The appointment is unknown on a list read with the portal's verdict alone.
+ */
+export const OPTIONAL_FIELDS = ['procedure', 'sector', 'applicant', 'received', 'closed', 'status', 'unit', 'handler', 'due'] as const;
 export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
 /** One dossier as read from a portal row: text fields already normalised (NFC, single spaces). */
@@ -39,7 +42,11 @@ export interface ReadDossier {
   applicant: string;
   /** null where the page has no receipt column (or the cell is empty). */
   received: PortalDate | null;
-  due: PortalDate;
+  /**
+   * The appointment; null where the page does not show it (a list read with the portal's verdict, such
+   * as an overdue-days list without dates): `unmapped` then holds 'due', and a stored appointment stays.
+   */
+  due: PortalDate | null;
   /** null when not closed, or when the page has no closing-date column. */
   closed: PortalDate | null;
   status: string;
@@ -113,7 +120,7 @@ export interface StoredDossier extends ReadDossier {
   /** The latest tag decision (a tag or its removal: a tombstone), stamped by the background; see docs/architecture.md. */
   decision?: { id: string; at: number };
   /** A later read whose appointment or closing differs from a tagged dossier's: kept aside, not written over it. */
-  pendingRead?: { due: PortalDate; closed: PortalDate | null; at: number };
+  pendingRead?: { due: PortalDate | null; closed: PortalDate | null; at: number };
 }
 
 /**

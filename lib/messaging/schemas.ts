@@ -39,7 +39,7 @@ function buildShapes() {
     sector: cellText,
     applicant: cellText,
     received: z.nullable(portalDateSchema),
-    due: portalDateSchema,
+    due: z.nullable(portalDateSchema),
     closed: z.nullable(portalDateSchema),
     status: cellText,
     unit: cellText,
@@ -80,7 +80,7 @@ function buildShapes() {
 
   /** Read values that differ from what a tagged dossier holds, kept aside rather than written over it. */
   const pendingReadSchema = z.object({
-    due: portalDateSchema,
+    due: z.nullable(portalDateSchema),
     closed: z.nullable(portalDateSchema),
     at: z.number(),
   });
@@ -144,8 +144,8 @@ function buildShapes() {
 
   /** A read that changed the appointment or closing of a tagged dossier, as its history records it. */
   const readChangeSchema = z.object({
-    from: z.object({ due: portalDateSchema, closed: z.nullable(portalDateSchema) }),
-    to: z.object({ due: portalDateSchema, closed: z.nullable(portalDateSchema) }),
+    from: z.object({ due: z.nullable(portalDateSchema), closed: z.nullable(portalDateSchema) }),
+    to: z.object({ due: z.nullable(portalDateSchema), closed: z.nullable(portalDateSchema) }),
   });
 
   const tagHistoryEntrySchema = z.object({

@@ -115,7 +115,8 @@ export function filterLateRows(rows: LateRow[], filter: string): LateRow[] {
  */
 export function defaultReturnDate(row: Pick<LateRow, 'dossier' | 'tag'>, today: string): string {
   if (row.tag) return row.tag.realReturn;
-  let day = row.dossier.due.day;
+  // Without an appointment, the receipt day (or today) is where a return can start.
+  let day = row.dossier.due?.day ?? row.dossier.received?.day ?? today;
   const received = row.dossier.received?.day;
   if (received && day < received) day = received;
   if (day > today) day = today;
@@ -137,7 +138,7 @@ export function readSignature(dossier: ReadDossier): string {
     dossier.status,
     dossier.unit,
     received ? `${received.day} ${received.time ?? ''}` : '',
-    `${due.day} ${due.time ?? ''}`,
+    due ? `${due.day} ${due.time ?? ''}` : '',
     closed ? `${closed.day} ${closed.time ?? ''}` : '',
   ].join('\u0001');
 }

@@ -60,7 +60,7 @@ export function applyFilter(dossiers: readonly StoredDossier[], filter: Dashboar
   const sector = filter.sector;
   return dossiers.filter(
     (dossier) =>
-      inPeriod(dossier.due.day, period) &&
+      inPeriod(dossier.due?.day, period) &&
       (!unit || dossier.unit.trim() === unit) &&
       (!sector || dossier.sector.trim() === sector) &&
       (!filter.state || systemState(dossier, now) === filter.state),

@@ -26,7 +26,8 @@ export function timeLeftText(t: Translate, left: TimeLeft): string {
 }
 
 /** `dd/MM/yyyy` with the time of day where the portal showed one. */
-export function formatAppointment(due: PortalDate): string {
+export function formatAppointment(due: PortalDate | null): string {
+  if (!due) return ''; // the page showed no appointment
   const day = formatDayVn(due.day);
   return due.time ? `${day} ${due.time.slice(0, 5)}` : day;
 }

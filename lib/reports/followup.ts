@@ -61,6 +61,11 @@ const KIND_ORDER: Record<FollowupKind, number> = { 'returned-not-closed': 0, ove
 export function compareByDue(a: FollowupItem, b: FollowupItem): number {
   const x = a.dossier;
   const y = b.dossier;
+  // An unknown appointment (a list read with the portal's verdict) comes last.
+  if (!x.due || !y.due) {
+    if (x.due !== y.due) return x.due ? -1 : 1;
+    return x.code < y.code ? -1 : x.code > y.code ? 1 : 0;
+  }
   if (x.due.day !== y.due.day) return x.due.day < y.due.day ? -1 : 1;
   const xt = x.due.time ?? '99';
   const yt = y.due.time ?? '99';
@@ -79,6 +84,7 @@ export function followupItems(
   const items: FollowupItem[] = [];
   for (const dossier of dossiers) {
     if (dossier.closed) continue; // the common case: skip the working-day count
+    if (!dossier.due) continue; // no appointment shown: no working days to count to (docs/domain.md)
     const left = workingDaysLeft(dossier.due.day, today, calendar);
     const kind = followupKind(dossier, now, left, windowWorkingDays);
     if (kind) items.push({ dossier, kind, workingDaysLeft: left });
@@ -126,7 +132,7 @@ export function vietnamMinutes(instant: number): number {
 
 export function timeLeft(item: FollowupItem, today: string, nowMinutes: number): TimeLeft {
   const { due } = item.dossier;
-  if (due.day !== today || !due.time) return { workingDays: item.workingDaysLeft, minutesToday: null };
+  if (!due || due.day !== today || !due.time) return { workingDays: item.workingDaysLeft, minutesToday: null };
   const [hours = 0, minutes = 0] = due.time.split(':').map(Number);
   return { workingDays: 0, minutesToday: hours * 60 + minutes - nowMinutes };
 }

@@ -35,7 +35,8 @@ export function lateRates(dossiers: readonly StoredDossier[], now: Now, unitOf: 
   const byUnit = new Map<string, LateRates>();
   const moment = nowMoment(now);
   for (const dossier of dossiers) {
-    const decided = dossier.closed !== null || isAfter(moment, dossier.due);
+    // Without an appointment, only the portal's late verdict decides an open dossier.
+    const decided = dossier.closed !== null || (dossier.due ? isAfter(moment, dossier.due) : dossier.verdict === 'late');
     if (!decided) continue;
     const unit = unitOf(dossier).trim();
     let entry = byUnit.get(unit);

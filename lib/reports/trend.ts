@@ -18,7 +18,7 @@ export interface MonthRates extends Omit<LateRates, 'unit'> {
   few: boolean;
 }
 
-const monthOf = (dossier: StoredDossier) => dossier.due.day.slice(0, 7);
+const monthOf = (dossier: StoredDossier) => dossier.due?.day.slice(0, 7) ?? '';
 
 /** `yyyy-MM` of the month after `month`. */
 export function nextMonth(month: string): string {
@@ -33,7 +33,7 @@ export function formatMonthVn(month: string): string {
 }
 
 export function monthlyTrend(dossiers: readonly StoredDossier[], now: Now): MonthRates[] {
-  const byMonth = new Map(lateRates(dossiers, now, monthOf).units.map((entry) => [entry.unit, entry]));
+  const byMonth = new Map(lateRates(dossiers.filter((dossier) => dossier.due !== null), now, monthOf).units.map((entry) => [entry.unit, entry]));
   const months = [...byMonth.keys()].sort();
   const first = months[0];
   const last = months[months.length - 1];

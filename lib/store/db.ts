@@ -23,7 +23,7 @@ export interface TagHistoryRow {
 }
 
 export interface ReadDates {
-  due: PortalDate;
+  due: PortalDate | null;
   closed: PortalDate | null;
 }
 

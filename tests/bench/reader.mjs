@@ -14,6 +14,7 @@
  */
 import { generatedSearchUrl } from '../fixtures/portal/routes.mjs';
 import { bundleForPage, fmt, launchPlain, median, result, waitPortalReady, withTimeout } from './common.mjs';
+import { benchReaderFamilies } from './reader-families.mjs';
 
 /** rows → samples of each kind, warm-up runs, repetitions inside one sample. */
 const PLAN = [
@@ -64,6 +65,7 @@ export async function benchReader({ quick = false, log = console.log } = {}) {
   const plan = quick ? PLAN.filter((p) => p.rows <= 2_000) : PLAN;
   const session = await launchPlain();
   const sizes = [];
+  let familyRows = [];
   try {
     for (const step of plan) {
       const page = await session.context.newPage();
@@ -83,6 +85,7 @@ export async function benchReader({ quick = false, log = console.log } = {}) {
       );
       await page.close();
     }
+    familyRows = await benchReaderFamilies(session, { log });
   } finally {
     await session.close();
   }
@@ -123,5 +126,6 @@ export async function benchReader({ quick = false, log = console.log } = {}) {
       }),
     );
   }
+  rows.push(...familyRows);
   return { rows, sizes };
 }

@@ -43,7 +43,7 @@ const rowSchema = z
     sector: text,
     applicant: text,
     received: optionalDate,
-    due: date,
+    due: optionalDate, // empty where the page never showed the appointment (docs/domain.md, "Composite cells")
     closed: optionalDate,
     state: z.string().check(z.refine((s) => STATES.includes(s), rule('state'))),
     realReturn: date,

@@ -20,7 +20,9 @@ export const DEFAULT_LABELS: Readonly<Partial<Record<DossierField, readonly stri
   handler: ['Người xử lý', 'Cán bộ xử lý', 'Cán bộ xử lý hiện tại'],
 };
 
-const ESCAPE = /[.*+?^${}()|[\]\\]/g;
+const COLON = /[:：]/g;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const TRAILING_SEPARATORS = /[\s,;.\-–|]+$/u;
 
 export interface LabelReader {
   /** Which fields a label can give. */
@@ -53,27 +55,41 @@ export function createLabelReader(
   }
   if (fieldOf.size === 0) return null;
   // Longest first, so "Tiếp nhận trực tiếp" is taken before "Tiếp nhận" at the same place.
-  const labels = [...fieldOf.keys()].sort((a, b) => b.length - a.length);
-  // A label starts a line or follows a non-letter ("- ", ", "), and is followed by a colon.
-  const pattern = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(${labels.map((l) => l.replace(ESCAPE, '\\$&')).join('|')})\\s*[:：]`, 'giu');
+  const lengths = [...new Set([...fieldOf.keys()].map((label) => label.length))].sort((a, b) => b - a);
+  const longest = lengths[0]!;
   return {
     fields: new Set(fieldOf.values()),
     read(text) {
-      const values: Partial<Record<DossierField, string>> = {};
-      pattern.lastIndex = 0;
-      let match = pattern.exec(text);
-      while (match !== null) {
-        const field = fieldOf.get(match[1]!.toLowerCase());
-        const start = match.index + match[0].length;
-        const next = pattern.exec(text);
-        const lineEnd = text.indexOf('\n', start);
-        let end = next ? next.index : text.length;
-        if (lineEnd >= 0 && lineEnd < end) end = lineEnd;
-        if (field !== undefined && values[field] === undefined) {
-          values[field] = text.slice(start, end).replace(/[\s,;.\-–|]+$/u, '').trim();
+      // From each colon back to a label: a row holds a few colons, and a scan with a regular expression
+      // of every label at every character costs several times more.
+      const found: { field: DossierField; start: number; end: number }[] = [];
+      COLON.lastIndex = 0;
+      for (let colon = COLON.exec(text); colon !== null; colon = COLON.exec(text)) {
+        let end = colon.index;
+        while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+        // A label ends with a letter: the colon of a time ("08:15") is none.
+        const last = text.charCodeAt(end - 1);
+        if (last >= 48 && last <= 57) continue;
+        const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+        const before = text.slice(Math.max(lineStart, end - longest), end).toLowerCase();
+        for (const length of lengths) {
+          const field = length <= before.length ? fieldOf.get(before.slice(before.length - length)) : undefined;
+          if (field === undefined) continue;
+          const start = end - length;
+          // A label starts its line or follows a non-letter ("- ", ", ").
+          if (start > lineStart && WORD_CHAR.test(text.charAt(start - 1))) continue;
+          found.push({ field, start, end: colon.index + 1 });
+          break;
         }
-        match = next;
       }
+      const values: Partial<Record<DossierField, string>> = {};
+      found.forEach(({ field, end: start }, k) => {
+        if (values[field] !== undefined) return; // the first label of a field wins
+        const lineEnd = text.indexOf('\n', start);
+        let end = found[k + 1]?.start ?? text.length;
+        if (lineEnd >= 0 && lineEnd < end) end = lineEnd;
+        values[field] = text.slice(start, end).replace(TRAILING_SEPARATORS, '').trim();
+      });
       return values;
     },
   };

@@ -36,6 +36,11 @@ function fullness(dossier: ReadDossier): number {
   return filled - (dossier.unmapped?.length ?? 0);
 }
 
+/** A table read from a header table and a body table: its element is their container. */
+function isSplit(table: DossierTable): boolean {
+  return table.markup === 'table' && table.element.localName !== 'table';
+}
+
 function isEmpty(table: DossierTable): boolean {
   return table.dossiers.length === 0 && table.unreadable.length === 0 && table.skippedRows === 0;
 }
@@ -52,6 +57,8 @@ export function keepFullestReads(tables: DossierTable[]): DossierTable[] {
         dropped.add(isEmpty(a) ? a : b);
         continue;
       }
+      // Copies of pinned columns come as split tables; two whole tables side by side are two lists.
+      if (!isSplit(a) && !isSplit(b)) continue;
       const inA = new Map(a.dossiers.map((read) => [read.dossier.code, read]));
       const dropA = new Set<string>();
       const dropB = new Set<string>();

@@ -30,6 +30,8 @@ export class RowLayout {
   /** Slot index per field, -1 where the field is not mapped. */
   readonly slotOf: Record<DossierField, number>;
   private readonly markup: Markup;
+  /** Columns of the row's cells by `aria-colindex` (reused from row to row). */
+  private readonly columnsOf: number[] = [];
   /** Sibling walk straight over `<td>`s: a plain table, neither split over parts nor placed by index. */
   private readonly plain: boolean;
 
@@ -116,14 +118,22 @@ export class RowLayout {
     if (!first) return false;
     if (cells.length === 1 && spanOf(first, this.markup) > 1) return false;
     if (this.grid.positioned) {
-      const placed = cells.map((cell) => ({ cell, at: colIndexOf(cell) }));
-      placed.sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
-      for (const { cell, at } of placed) {
-        if (at !== null) column = at;
+      // Column of each cell by its index; sorted only where the parts come out of order.
+      const at = this.columnsOf;
+      at.length = 0;
+      let ordered = true;
+      for (let i = 0; i < cells.length; i++) {
+        const index = colIndexOf(cells[i]!) ?? (i > 0 ? at[i - 1]! + 1 : 0);
+        if (i > 0 && index < at[i - 1]!) ordered = false;
+        at.push(index);
+      }
+      const order = ordered ? null : cells.map((_, i) => i).sort((x, y) => at[x]! - at[y]!);
+      for (let k = 0; k < cells.length; k++) {
+        const i = order ? order[k]! : k;
+        const cell = cells[i]!;
+        column = at[i]!;
         if (column >= limit) break;
-        const next = this.place(cell, spanOf(cell, this.markup), column);
-        if (next < 0) return false;
-        column = next;
+        if (this.place(cell, spanOf(cell, this.markup), column) < 0) return false;
       }
       return true;
     }

@@ -27,6 +27,8 @@ const MAX_CACHED_TEXTS = 4096;
 const HAS_LETTER = /\p{L}/u;
 /** A column number as register forms print under their header: "(6)", "6". */
 const COLUMN_NUMBER = /^\(?\d{1,2}\)?$/;
+/** A word every verdict phrase holds (lib/portal/verdict.ts): "hạn" or "muộn". */
+const VERDICT_WORD = /hạn|muộn/iu;
 
 export type RowRead = { kind: 'skip' } | { kind: 'dossier'; dossier: ReadDossier } | { kind: 'unreadable'; row: UnreadableRow };
 
@@ -54,6 +56,8 @@ export class RowReader {
   private readonly slotOf: Record<DossierField, number>;
   /** The optional fields this table has no column for and reads from no label (shared by its dossiers). */
   private readonly unmapped: OptionalField[];
+  /** Whether a row may lack a field its table shows (labels, cells placed by index); else every row shows them all. */
+  private readonly mayMiss: boolean;
   /** Labelled values of the row being read (composite cells). */
   private labelled: Partial<Record<DossierField, string>> = {};
 
@@ -65,6 +69,7 @@ export class RowReader {
     private readonly plan: RowPlan = { labels: null, codeInRow: false },
   ) {
     this.layout = new RowLayout(columns, widths, grid, plan.labels !== null || plan.codeInRow);
+    this.mayMiss = plan.labels !== null || grid.positioned;
     this.texts = this.layout.texts;
     this.slotOf = this.layout.slotOf;
     this.norm = new Array<string>(this.texts.length).fill('');
@@ -97,9 +102,21 @@ export class RowReader {
       const text = this.dateText[field];
       if (HAS_LETTER.test(text)) texts.push(text);
     }
-    if (this.plan.labels !== null || this.plan.codeInRow) for (const text of this.layout.otherTexts) texts.push(...cellLines(text));
+    // The other cells of a composite list, as one text: a verdict there ("Quá hạn 2 ngày") counts too.
+    if (this.plan.labels !== null || this.plan.codeInRow) {
+      const other = this.otherText();
+      if (VERDICT_WORD.test(other)) texts.push(other); // most rows hold no verdict word: no phrase matching
+    }
     const others = rowVerdict(texts, this.field('overdue'));
     return others === 'late' || fromStatus === 'late' ? 'late' : (fromStatus ?? others);
+  }
+
+  /** The other cells' lines of the row being read, normalised, '\n' between lines (built once per row). */
+  private joined: string | null = null;
+
+  private otherText(): string {
+    this.joined ??= rowLines(this.layout.otherTexts);
+    return this.joined;
   }
 
   /** Raw text of a field: its cell where the row shows one, else its labelled value; null where neither. */
@@ -178,19 +195,21 @@ export class RowReader {
 
   /** The optional fields the row does not show: the table's, plus cells and labels this row lacks. */
   private notShown(): OptionalField[] {
-    let list: OptionalField[] | null = null;
+    if (!this.mayMiss) return this.unmapped;
+    let extra = false;
     for (const field of OPTIONAL_FIELDS) {
-      if (this.unmapped.includes(field) || this.shown(field) !== null) continue;
-      list ??= [...this.unmapped];
-      list.push(field);
+      if (!this.unmapped.includes(field) && this.shown(field) === null) extra = true;
     }
-    return list ?? this.unmapped;
+    // Most rows show what their table shows: its shared list, no array per row.
+    if (!extra) return this.unmapped;
+    return OPTIONAL_FIELDS.filter((field) => this.unmapped.includes(field) || this.shown(field) === null);
   }
 
   read(row: Element, rowIndex: number): RowRead {
     if (!this.layout.fill(row)) return SKIP;
     const labels = this.plan.labels;
-    this.labelled = labels !== null && this.layout.otherTexts.length > 0 ? labels.read(rowLines(this.layout.otherTexts)) : {};
+    this.joined = null;
+    this.labelled = labels !== null && this.layout.otherTexts.length > 0 ? labels.read(this.otherText()) : {};
     const { code, matched } = this.code();
     const due = this.date('due');
     const dueText = this.dateText.due;
@@ -206,13 +225,14 @@ export class RowReader {
     if (!matched && COLUMN_NUMBER.test(code) && COLUMN_NUMBER.test(dueText)) return SKIP;
 
     if (!code) return { kind: 'unreadable', row: { rowIndex, code: '', reason: { kind: 'missing-code' }, raw: this.raw() } };
-    if (!due || due.kind === 'empty') {
+    // An appointment cell shown empty makes the row unreadable; one the row does not show at all (no
+    // column, no label: a list read with the portal's verdict) leaves the appointment unknown.
+    if (due?.kind === 'empty') {
       return { kind: 'unreadable', row: { rowIndex, code, reason: { kind: 'missing-due', text: dueText }, raw: this.raw() } };
     }
     // Which bad date a row reports when several are bad: due, then received, then closed.
     const bad = badDate('due', due) ?? badDate('received', received) ?? badDate('closed', closed);
     if (bad) return { kind: 'unreadable', row: { rowIndex, code, reason: bad, raw: this.raw() } };
-    if (due.kind !== 'ok') return SKIP; // unreachable: due is ok here
     const status = this.repeatedField('status');
     const verdict = this.verdict(status);
     const unmapped = this.notShown();
@@ -225,7 +245,7 @@ export class RowReader {
         sector: this.repeatedField('sector'),
         applicant: this.field('applicant'),
         received: received?.kind === 'ok' ? received.value : null,
-        due: due.value,
+        due: due?.kind === 'ok' ? due.value : null,
         closed: closed?.kind === 'ok' ? closed.value : null,
         status,
         unit: this.repeatedField('unit'),
@@ -239,7 +259,11 @@ export class RowReader {
 
 /** The non-empty lines of the other cells' texts, normalised, one text ('\n' between lines). */
 function rowLines(texts: readonly string[]): string {
-  const lines: string[] = [];
-  for (const text of texts) lines.push(...cellLines(text));
-  return lines.join('\n');
+  let out = '';
+  for (const text of texts) {
+    // Most cells are one line: normalised whole, no split.
+    const lines = text.includes('\n') ? cellLines(text).join('\n') : normalizeText(text);
+    if (lines) out = out ? `${out}\n${lines}` : lines;
+  }
+  return out;
 }

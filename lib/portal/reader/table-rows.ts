@@ -48,8 +48,16 @@ export function htmlTableRows(table: Element): TableRows {
 
 export function ariaTableRows(table: Element): TableRows {
   const rows: Element[] = [];
+  // Rows share their container (a row group, a pinned part): one `closest` per container, not per row.
+  let lastParent: Element | null = null;
+  let lastOwned = false;
   for (const row of table.querySelectorAll('[role="row"]')) {
-    if (row.parentElement?.closest(NEAREST_TABLE_SELECTOR) === table) rows.push(row);
+    const parent = row.parentElement;
+    if (parent !== lastParent) {
+      lastParent = parent;
+      lastOwned = parent?.closest(NEAREST_TABLE_SELECTOR) === table;
+    }
+    if (lastOwned) rows.push(row);
   }
   return { rows, head: new Set(), foot: new Set() };
 }

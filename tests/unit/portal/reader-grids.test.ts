@@ -248,3 +248,12 @@ describe('open shadow roots', () => {
     expect(codesAndDues(readDossierTables(document)).map(([code]) => code)).toEqual([C1, C2]);
   });
 });
+
+describe('two whole tables side by side', () => {
+  it('are two lists, each with its rows', () => {
+    const list = `<table><thead><tr><th>Mã hồ sơ</th><th>Ngày hẹn trả</th></tr></thead><tbody><tr><td>${C1}</td><td>05/01/2026</td></tr></tbody></table>`;
+    const root = mount(`${list}${list}`);
+    const tables = readDossierTables(document);
+    expect(tables.map((t) => t.dossiers.map((d) => d.row))).toEqual([[root.querySelectorAll('tbody tr')[0]], [root.querySelectorAll('tbody tr')[1]]]);
+  });
+});

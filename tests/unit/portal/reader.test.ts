@@ -247,7 +247,7 @@ describe('readDossierTables: ARIA-role markup', () => {
     </div>`);
     const table = only(readDossierTables(document));
     expect(table.columns).toEqual({ code: 2, due: 3 });
-    expect(table.dossiers.map((d) => d.dossier.due.day)).toEqual(['2021-08-02']);
+    expect(table.dossiers.map((d) => d.dossier.due?.day)).toEqual(['2021-08-02']);
     expect(table.skippedRows).toBe(1);
   });
 });
@@ -262,7 +262,7 @@ describe('readDossierTables: header in the first row', () => {
     mount(`<table>${head}<tr><td>H34-210726-0001</td><td>02/08/2021</td></tr><tr><td>H34-210726-0002</td><td>03/08/2021</td></tr></table>`);
     const table = only(readDossierTables(document));
     expect(table.columns).toEqual({ code: 0, due: 1 });
-    expect(table.dossiers.map((d) => [d.rowIndex, d.dossier.code, d.dossier.due.day])).toEqual([
+    expect(table.dossiers.map((d) => [d.rowIndex, d.dossier.code, d.dossier.due?.day])).toEqual([
       [0, 'H34-210726-0001', '2021-08-02'],
       [1, 'H34-210726-0002', '2021-08-03'],
     ]);
@@ -312,7 +312,7 @@ describe('readDossierTables: rows that are not dossiers', () => {
   it('keeps duplicate codes', () => {
     mount(`<table>${HEAD}<tbody>${row(1, 'H34-210726-0001', '02/08/2021')}${row(2, 'H34-210726-0001', '05/08/2021')}</tbody></table>`);
     const table = only(readDossierTables(document));
-    expect(table.dossiers.map((d) => [d.dossier.code, d.dossier.due.day])).toEqual([
+    expect(table.dossiers.map((d) => [d.dossier.code, d.dossier.due?.day])).toEqual([
       ['H34-210726-0001', '2021-08-02'],
       ['H34-210726-0001', '2021-08-05'],
     ]);
