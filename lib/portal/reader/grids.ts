@@ -114,13 +114,19 @@ function joinAriaRows(rows: Element[]): { rows: Element[]; parts: Map<Element, E
       continue;
     }
     seenIndexed = true;
-    const group = byKey.get(key);
+    // Header rows and body rows may count from different origins (a header at aria-rowindex 1 above
+    // bodies numbered by a 0-based row-index): they are joined among themselves only, and headers stay
+    // first, in document order. A header row starts with a column header (checked on its first cell
+    // only: this runs for every row of a long list).
+    const header = row.firstElementChild?.getAttribute('role') === 'columnheader';
+    const joinKey = header ? `h${key}` : key;
+    const group = byKey.get(joinKey);
     if (group) {
       group.push(row);
       joined = true;
     } else {
-      byKey.set(key, [row]);
-      order.push({ first: row, index });
+      byKey.set(joinKey, [row]);
+      order.push({ first: row, index: header ? Number.NEGATIVE_INFINITY : index });
     }
   }
   if (!seenIndexed) return { rows, parts: null };

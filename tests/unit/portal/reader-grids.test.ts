@@ -209,6 +209,21 @@ describe('div grids', () => {
     expect(readDossierTables(document)[0]!.dossiers.map((d) => [d.rowIndex, d.dossier.code])).toEqual([[0, C1], [1, C2], [2, C3]]);
   });
 
+  it('does not join a header row with the body row that happens to carry the same number in another scheme', () => {
+    // The header counts with aria-rowindex from 1; the rows with a 0-based row-index: header 1 and
+    // body row 1 are different rows.
+    const body = [C1, C2, C3]
+      .map((code, i) => `<div role="row" row-index="${i}"><div role="gridcell">${code}</div><div role="gridcell">0${i + 5}/01/2026</div></div>`)
+      .join('');
+    mount(`<div role="grid"><div role="row" aria-rowindex="1"><div role="columnheader">Mã hồ sơ</div><div role="columnheader">Hạn xử lý</div></div>
+      <div role="rowgroup">${body}</div></div>`);
+    expect(codesAndDues(readDossierTables(document))).toEqual([
+      [C1, '2026-01-05'],
+      [C2, '2026-01-06'],
+      [C3, '2026-01-07'],
+    ]);
+  });
+
   it('says a column scrolled out of view is not shown, never empty', () => {
     mount(agGrid(AG_ROWS, { dropColumn: 'applicant' }));
     const [table] = readDossierTables(document);
