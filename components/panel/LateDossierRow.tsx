@@ -294,9 +294,10 @@ function lateByText(t: Translate, row: LateRow): string {
 }
 
 /** The appointment and closing of a read, as the row says them. */
-function readDates(t: Translate, dates: { due: PortalDate; closed: PortalDate | null }): string {
+function readDates(t: Translate, dates: { due: PortalDate | null; closed: PortalDate | null }): string {
   const closed = dates.closed ? t('row.pendingReadClosed', { day: withTime(dates.closed.day, dates.closed.time?.slice(0, 5)) }) : t('row.pendingReadOpen');
-  return t('row.pendingReadDates', { due: withTime(dates.due.day, dates.due.time?.slice(0, 5)), closed });
+  // An appointment the page never showed reads as empty, as everywhere else.
+  return t('row.pendingReadDates', { due: dates.due ? withTime(dates.due.day, dates.due.time?.slice(0, 5)) : '', closed });
 }
 
 /** `dd/MM/yyyy`, with ` HH:mm` where a time is given. */

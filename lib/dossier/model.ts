@@ -131,7 +131,7 @@ export interface StoredDossier extends ReadDossier {
 export interface DecisionState {
   /** The latest decision's id (a tag or a removal); null when no decision was ever made. */
   decision: string | null;
-  pendingRead?: NonNullable<StoredDossier['pendingRead']> & { stored: { due: PortalDate; closed: PortalDate | null } };
+  pendingRead?: NonNullable<StoredDossier['pendingRead']> & { stored: { due: PortalDate | null; closed: PortalDate | null } };
 }
 
 /** The decision state of a stored dossier, or null when there is nothing to tell (never decided, nothing kept aside). */

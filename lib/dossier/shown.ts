@@ -23,6 +23,7 @@ const EMPTY: Pick<ReadDossier, Filled> = {
   closed: null,
   status: '',
   unit: '',
+  due: null,
 };
 
 /**

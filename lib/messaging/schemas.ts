@@ -89,7 +89,7 @@ function buildShapes() {
   const decisionStateSchema = z.object({
     decision: z.nullable(eventId),
     pendingRead: z.optional(
-      z.extend(pendingReadSchema, { stored: z.object({ due: portalDateSchema, closed: z.nullable(portalDateSchema) }) }),
+      z.extend(pendingReadSchema, { stored: z.object({ due: z.nullable(portalDateSchema), closed: z.nullable(portalDateSchema) }) }),
     ),
   });
 
