@@ -183,7 +183,7 @@ export function PanelApp() {
       focusRequest={focusRequest}
       model={model}
       today={today}
-      storeError={storeError && t('panel.storeError', { message: storeError })}
+      storeError={page?.storeError ? storeAlert(t, page.storeError, page.retrying ?? false) : null}
       notice={notice && wordNotice(notice, t, undo)}
       onDismissNotice={() => setNotice(null)}
       onTag={tag}
@@ -204,6 +204,16 @@ async function storedTags(codes: string[]): Promise<Map<string, DossierTag | nul
 }
 
 /** Whether the stored tag is the one this request saves (the store trims staff-typed text). */
+/**
+ * What the panel says of a page that could not be saved. While the content script will try again, it
+ * says so rather than asking for a reload: a broken connection is the worker restarting.
+ */
+function storeAlert(t: Translate, problem: Problem, retrying: boolean): string {
+  if (!retrying) return t('panel.storeError', { message: renderProblem(t, problem) });
+  if (problem.code === 'extension-unreachable') return renderProblem(t, { code: 'extension-restarting' });
+  return t('panel.storeRetrying', { message: renderProblem(t, problem) });
+}
+
 function sameTag(stored: DossierTag | null | undefined, request: TagRequest): boolean {
   return (
     !!stored &&
