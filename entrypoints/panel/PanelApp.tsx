@@ -107,12 +107,18 @@ export function PanelApp() {
         .filter((code) => unknown.has(code))
         .map((code): { code: string; problem: Problem } => ({ code, problem: { code: 'tag-state-unknown', reason: storeError ?? '' } }));
       const wanted = codes.filter((code) => !unknown.has(code));
+      // Each row names the decision the panel saw (none, for an untagged row): one tagged meanwhile in
+      // another tab is refused as a conflict instead of overwritten.
+      const seen = new Map(page?.model.lateRows.map((row) => [row.dossier.code, row.decided?.decision ?? null]));
       const result = await tagInChunks(
         wanted,
         (done, total) => {
           if (total > BULK_CHUNK) setNotice({ kind: 'bulk-progress', done, total });
         },
-        (chunk) => requestFromPanel({ type: 'tag/set-many', codes: chunk, input: { realReturn, reason: '', note: '' } }, onRetry),
+        (chunk) => {
+          const expected = Object.fromEntries(chunk.filter((code) => seen.has(code)).map((code) => [code, seen.get(code) ?? null]));
+          return requestFromPanel({ type: 'tag/set-many', codes: chunk, input: { realReturn, reason: '', note: '' }, expected }, onRetry);
+        },
       );
       if (result.failure) {
         const { response, restarting } = result.failure;
@@ -123,7 +129,7 @@ export function PanelApp() {
       setBulkDefault(realReturn);
       setNotice({ kind: 'tagged-many', count: result.saved, refused });
     },
-    [whenSaved, unknown, storeError, onRetry],
+    [page, whenSaved, unknown, storeError, onRetry],
   );
 
   const removeTag = useCallback(
@@ -233,8 +239,13 @@ function wordNotice(notice: Notice, t: Translate, undo: (code: string, event: st
     case 'bulk-progress':
       return { text: t('panel.bulkProgress', { done: notice.done, total: notice.total }) };
     case 'tagged-many': {
-      const refused = notice.refused.map((item) => `${item.code}: ${renderProblem(t, item.problem)}`);
-      return { text: [t('panel.tagSavedMany', { count: notice.count }), ...refused].join(' ') };
+      // Rows decided meanwhile elsewhere are named together: staff review them rather than retag.
+      const conflicts = notice.refused.filter((item) => item.problem.code === 'tag-conflict').map((item) => item.code);
+      const refused = notice.refused
+        .filter((item) => item.problem.code !== 'tag-conflict')
+        .map((item) => `${item.code}: ${renderProblem(t, item.problem)}`);
+      const conflicted = conflicts.length ? [t('panel.bulkConflicts', { count: conflicts.length, codes: conflicts.join(', ') })] : [];
+      return { text: [t('panel.tagSavedMany', { count: notice.count }), ...conflicted, ...refused].join(' ') };
     }
     case 'tag-removed': {
       const event = notice.event;

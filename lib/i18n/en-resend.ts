@@ -4,4 +4,5 @@
  */
 export const enResend = {
   'panel.storeRetrying': 'Not saved to the extension store yet: {message} Retrying…',
+  'panel.bulkConflicts': '{count} dossiers were just changed elsewhere and were left as they are; review them: {codes}.',
 } as const;

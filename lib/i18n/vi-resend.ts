@@ -4,4 +4,5 @@
  */
 export const viResend = {
   'panel.storeRetrying': 'Không lưu được vào bộ nhớ của tiện ích: {message} Đang thử lại…',
+  'panel.bulkConflicts': '{count} hồ sơ vừa được thay đổi ở nơi khác nên được giữ nguyên, hãy xem lại: {codes}.',
 } as const;
