@@ -52,6 +52,7 @@ export default defineContentScript({
           model: latest.model,
           storeError: latest.storeError,
           saving: latest.saving,
+          retrying: latest.retrying,
           unknown: latest.unknown,
           unmapped: latest.unmapped.slice(0, POINTING_LIMITS.tables).map(summarizeCandidate),
           where: mappingScope(location.origin, location.pathname),

@@ -18,6 +18,7 @@ import { boundDossier } from '@/lib/dossier/limits';
 import { nextLatenessChange } from '@/lib/dossier/classify';
 import { completeRead, keepShown } from '@/lib/dossier/shown';
 import { ListSessions } from '@/lib/portal/list-session';
+import { PendingSaves } from '@/lib/portal/pending-saves';
 import { watchPage, type PageWatcher } from './page-watcher';
 import { listViews } from './list-views';
 
@@ -37,6 +38,9 @@ const ROWS_PER_STEP = 100;
 const UPSERT_SLICE = 20_000;
 /** After the service worker stops, the change port is opened again this much later. */
 const RECONNECT_MS = 1_000;
+/** A save that failed is tried again this much later, doubling up to the cap, until one succeeds. */
+const RESAVE_FIRST_MS = 2_000;
+const RESAVE_MAX_MS = 60_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface PageSyncState {
@@ -45,6 +49,8 @@ export interface PageSyncState {
   rowsByCode: ReadonlyMap<string, Element[]>;
   storeError: Problem | null;
   saving: boolean;
+  /** Dossiers read are not yet saved, and will be tried again (the next save, a reconnect, a timer). */
+  retrying: boolean;
   /**
    * The page's codes whose tag is unknown: the page could not be saved, so the store's answer for them
    * never came. Without it a tagged dossier would look untagged, and tagging it again would overwrite
@@ -72,6 +78,13 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
   /** The signature of each dossier as last stored, so a re-read that found nothing new sends nothing. */
   const sent = new Map<string, string>();
   /**
+   * The dossiers read but not yet confirmed saved, of this page and of the pages staff left: each save
+   * sends them all, so a save that failed is not lost when the next page shows other dossiers.
+   */
+  const unsaved = new PendingSaves<ReadDossier>();
+  let resaveTimer: number | undefined;
+  let resaveDelay = RESAVE_FIRST_MS;
+  /**
    * The list as the panel shows it: `dossiers` (each code once; in a grid that draws only the rows in
    * view, the rows seen so far), and the portal's rows drawn now by code (`rowsByCode`, for the marks).
    */
@@ -96,7 +109,7 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
   let storing: Promise<void> = Promise.resolve();
   let pendingSaves = 0;
   let unmapped: UnmappedTable[] = [];
-  let state: PageSyncState = { model: EMPTY_MODEL, rowsByCode: page.rowsByCode, storeError: null, saving: false, unknown: [], unmapped };
+  let state: PageSyncState = { model: EMPTY_MODEL, rowsByCode: page.rowsByCode, storeError: null, saving: false, retrying: false, unknown: [], unmapped };
 
   function update(patch: Partial<PageSyncState>) {
     const next = { ...state, ...patch };
@@ -225,35 +238,65 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
       });
   }
 
+  /**
+   * Sends the page's new reads together with those still unsaved from earlier saves (another page of
+   * the list, a save that failed), one upsert per page address and slice. A failure keeps them all for
+   * the next try.
+   */
   async function store(dossiers: ReadDossier[]) {
     if (ctx.isInvalid) return;
     const fresh = dossiers.filter((dossier) => sent.get(dossier.code) !== readSignature(dossier));
-    if (fresh.length === 0) return;
-    const pageUrl = location.origin + location.pathname;
-    for (let start = 0; start < fresh.length; start += UPSERT_SLICE) {
-      const slice = fresh.slice(start, start + UPSERT_SLICE);
-      const response = await client.request({ type: 'dossiers/upsert', pageUrl, dossiers: slice });
-      if (!response.ok) {
-        update({ storeError: response.error.problem });
-        return;
-      }
-      for (const dossier of slice) sent.set(dossier.code, readSignature(dossier));
-      let changed = false;
-      // The answer holds the stored tag of every code sent: a code without one is untagged now (its
-      // tag was removed, or the dossier pruned and stored again).
-      for (const dossier of slice) {
-        const tag = response.tags.get(dossier.code);
-        if (tag && JSON.stringify(tags.get(dossier.code)) !== JSON.stringify(tag)) {
-          tags.set(dossier.code, tag);
-          changed = true;
-        } else if (!tag && tags.delete(dossier.code)) {
-          changed = true;
+    if (fresh.length) unsaved.add(fresh, location.origin + location.pathname);
+    if (unsaved.size === 0) return;
+    clearTimeout(resaveTimer);
+    resaveTimer = undefined;
+    for (const { pageUrl, entries: all } of unsaved.batches()) {
+      for (let start = 0; start < all.length; start += UPSERT_SLICE) {
+        const entries = all.slice(start, start + UPSERT_SLICE);
+        const slice = entries.map((entry) => entry.item);
+        const response = await client.request({ type: 'dossiers/upsert', pageUrl, dossiers: slice });
+        if (!response.ok) {
+          update({ storeError: response.error.problem, retrying: !ctx.isInvalid });
+          scheduleResave();
+          return;
         }
-        if (setDecision(dossier.code, response.decisions.get(dossier.code) ?? null)) changed = true;
+        unsaved.confirm(entries);
+        for (const dossier of slice) sent.set(dossier.code, readSignature(dossier));
+        if (applyAnswer(slice, response)) recomputeModel();
       }
-      if (state.storeError) update({ storeError: null });
-      if (changed) recomputeModel();
     }
+    resaveDelay = RESAVE_FIRST_MS;
+    if (state.storeError || state.retrying) update({ storeError: null, retrying: false });
+  }
+
+  /** Tries the unsaved dossiers again later, when no save or reconnect came first. */
+  function scheduleResave() {
+    if (ctx.isInvalid || resaveTimer !== undefined) return;
+    resaveTimer = ctx.setTimeout(() => {
+      resaveTimer = undefined;
+      if (unsaved.size) queueStore([]);
+    }, resaveDelay);
+    resaveDelay = Math.min(resaveDelay * 2, RESAVE_MAX_MS);
+  }
+
+  /**
+   * Keeps the tags and decisions the store answered for the codes sent; true when one changed. The
+   * answer holds the stored tag of every code sent: a code without one is untagged now (its tag was
+   * removed, or the dossier pruned and stored again).
+   */
+  function applyAnswer(slice: ReadDossier[], response: Extract<Awaited<ReturnType<typeof client.request<'dossiers/upsert'>>>, { ok: true }>) {
+    let changed = false;
+    for (const dossier of slice) {
+      const tag = response.tags.get(dossier.code);
+      if (tag && JSON.stringify(tags.get(dossier.code)) !== JSON.stringify(tag)) {
+        tags.set(dossier.code, tag);
+        changed = true;
+      } else if (!tag && tags.delete(dossier.code)) {
+        changed = true;
+      }
+      if (setDecision(dossier.code, response.decisions.get(dossier.code) ?? null)) changed = true;
+    }
+    return changed;
   }
 
   /** Keeps what the store answered of a code's decision; true when it changed. */
@@ -312,6 +355,8 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
       ctx.setTimeout(() => {
         connectChanges();
         void refreshTags([]);
+        // What a save could not store while the worker was away goes now, not at the next re-read.
+        if (unsaved.size) queueStore([]);
       }, RECONNECT_MS);
     });
   }

@@ -5,7 +5,9 @@
  *
  * While no list is known, the whole body is watched (a list can appear late, after an SPA route change).
  * Once lists are known, the watch is scoped to them; the body observer then only checks, once per batch,
- * whether a known list left the document.
+ * whether a known list left the document. A list read inside an open shadow root is out of the body
+ * observer's sight (mutations do not cross a shadow boundary): each shadow root holding a known list is
+ * observed the same way, and no longer once it holds none.
  */
 export interface PageWatcher {
   /** Scope the detailed watch to these list elements (the tables just read). */
@@ -61,7 +63,7 @@ export function watchPage(
   }
 
   const listObserver = new MutationObserver(schedule);
-  const bodyObserver = new MutationObserver((records) => {
+  const onOutsideLists = (records: MutationRecord[]) => {
     // Unscoped: anything may be a list appearing. Scoped: only a known list leaving the page, or a new
     // list being added, matters here; changes inside the known lists reach listObserver. Hover
     // ripples, tooltips and clocks elsewhere on the portal cost one cheap check per batch.
@@ -83,8 +85,30 @@ export function watchPage(
         return;
       }
     }
-  });
-  bodyObserver.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+  };
+  const OUTSIDE_OPTIONS: MutationObserverInit = { childList: true, subtree: true };
+  const bodyObserver = new MutationObserver(onOutsideLists);
+  bodyObserver.observe(doc.body ?? doc.documentElement, OUTSIDE_OPTIONS);
+  // One observer for every shadow root holding a known list: an observer cannot drop one target, so it
+  // is disconnected and given the current roots whenever they change.
+  const shadowObserver = new MutationObserver(onOutsideLists);
+  let shadowRoots: ShadowRoot[] = [];
+
+  function observeShadowRoots(lists: Element[]) {
+    const roots: ShadowRoot[] = [];
+    for (const list of lists) {
+      // The list's root, and the roots around its host when shadow roots nest (a host leaving an outer
+      // root takes the list with it). `instanceof` would miss a root of another realm (a frame's): the
+      // node type and `host` tell a shadow root.
+      for (let root = list.getRootNode(); root.nodeType === 11 && 'host' in root; root = (root as ShadowRoot).host.getRootNode()) {
+        if (!roots.includes(root as ShadowRoot)) roots.push(root as ShadowRoot);
+      }
+    }
+    if (roots.length === shadowRoots.length && roots.every((root) => shadowRoots.includes(root))) return;
+    shadowObserver.disconnect();
+    shadowRoots = roots;
+    for (const root of roots) shadowObserver.observe(root, OUTSIDE_OPTIONS);
+  }
 
   return {
     track(lists) {
@@ -93,6 +117,7 @@ export function watchPage(
       listObserver.disconnect();
       tracked = lists;
       for (const list of lists) listObserver.observe(list, { childList: true, subtree: true, characterData: true });
+      observeShadowRoots(lists);
     },
     poke: schedule,
     stop() {
@@ -100,6 +125,7 @@ export function watchPage(
       clearTimeout(maxTimer);
       listObserver.disconnect();
       bodyObserver.disconnect();
+      shadowObserver.disconnect();
     },
   };
 }

@@ -107,12 +107,18 @@ export function PanelApp() {
         .filter((code) => unknown.has(code))
         .map((code): { code: string; problem: Problem } => ({ code, problem: { code: 'tag-state-unknown', reason: storeError ?? '' } }));
       const wanted = codes.filter((code) => !unknown.has(code));
+      // Each row names the decision the panel saw (none, for an untagged row): one tagged meanwhile in
+      // another tab is refused as a conflict instead of overwritten.
+      const seen = new Map(page?.model.lateRows.map((row) => [row.dossier.code, row.decided?.decision ?? null]));
       const result = await tagInChunks(
         wanted,
         (done, total) => {
           if (total > BULK_CHUNK) setNotice({ kind: 'bulk-progress', done, total });
         },
-        (chunk) => requestFromPanel({ type: 'tag/set-many', codes: chunk, input: { realReturn, reason: '', note: '' } }, onRetry),
+        (chunk) => {
+          const expected = Object.fromEntries(chunk.filter((code) => seen.has(code)).map((code) => [code, seen.get(code) ?? null]));
+          return requestFromPanel({ type: 'tag/set-many', codes: chunk, input: { realReturn, reason: '', note: '' }, expected }, onRetry);
+        },
       );
       if (result.failure) {
         const { response, restarting } = result.failure;
@@ -123,7 +129,7 @@ export function PanelApp() {
       setBulkDefault(realReturn);
       setNotice({ kind: 'tagged-many', count: result.saved, refused });
     },
-    [whenSaved, unknown, storeError, onRetry],
+    [page, whenSaved, unknown, storeError, onRetry],
   );
 
   const removeTag = useCallback(
@@ -183,7 +189,7 @@ export function PanelApp() {
       focusRequest={focusRequest}
       model={model}
       today={today}
-      storeError={storeError && t('panel.storeError', { message: storeError })}
+      storeError={page?.storeError ? storeAlert(t, page.storeError, page.retrying ?? false) : null}
       notice={notice && wordNotice(notice, t, undo)}
       onDismissNotice={() => setNotice(null)}
       onTag={tag}
@@ -204,6 +210,16 @@ async function storedTags(codes: string[]): Promise<Map<string, DossierTag | nul
 }
 
 /** Whether the stored tag is the one this request saves (the store trims staff-typed text). */
+/**
+ * What the panel says of a page that could not be saved. While the content script will try again, it
+ * says so rather than asking for a reload: a broken connection is the worker restarting.
+ */
+function storeAlert(t: Translate, problem: Problem, retrying: boolean): string {
+  if (!retrying) return t('panel.storeError', { message: renderProblem(t, problem) });
+  if (problem.code === 'extension-unreachable') return renderProblem(t, { code: 'extension-restarting' });
+  return t('panel.storeRetrying', { message: renderProblem(t, problem) });
+}
+
 function sameTag(stored: DossierTag | null | undefined, request: TagRequest): boolean {
   return (
     !!stored &&
@@ -223,8 +239,13 @@ function wordNotice(notice: Notice, t: Translate, undo: (code: string, event: st
     case 'bulk-progress':
       return { text: t('panel.bulkProgress', { done: notice.done, total: notice.total }) };
     case 'tagged-many': {
-      const refused = notice.refused.map((item) => `${item.code}: ${renderProblem(t, item.problem)}`);
-      return { text: [t('panel.tagSavedMany', { count: notice.count }), ...refused].join(' ') };
+      // Rows decided meanwhile elsewhere are named together: staff review them rather than retag.
+      const conflicts = notice.refused.filter((item) => item.problem.code === 'tag-conflict').map((item) => item.code);
+      const refused = notice.refused
+        .filter((item) => item.problem.code !== 'tag-conflict')
+        .map((item) => `${item.code}: ${renderProblem(t, item.problem)}`);
+      const conflicted = conflicts.length ? [t('panel.bulkConflicts', { count: conflicts.length, codes: conflicts.join(', ') })] : [];
+      return { text: [t('panel.tagSavedMany', { count: notice.count }), ...conflicted, ...refused].join(' ') };
     }
     case 'tag-removed': {
       const event = notice.event;

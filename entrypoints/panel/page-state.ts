@@ -37,6 +37,8 @@ export interface PageState {
   storeError: Problem | null;
   /** True while what the page shows is not yet in the store: a tag waits for it to be false. */
   saving: boolean;
+  /** The dossiers not saved will be tried again (the panel says so rather than asking for a reload). */
+  retrying?: boolean;
   /** Codes whose tag is unknown (the page could not be saved): no tag is saved on them. */
   unknown: string[];
   /** List-like tables the reader could not name (docs/architecture.md, "Pointing"); absent: none. */
@@ -63,6 +65,7 @@ export function combinePageStates(states: PageState[]): PageState {
     type: 'page',
     model: mergePanelModels(states.map((state) => state.model)),
     storeError: states.find((state) => state.storeError)?.storeError ?? null,
+    retrying: states.find((state) => state.storeError)?.retrying ?? false,
     saving: states.some((state) => state.saving),
     unknown: [...unknown],
   };
@@ -109,6 +112,7 @@ function buildSchema() {
       model,
       storeError: z.nullable(protocolSchemas().problemSchema),
       saving: z.boolean(),
+      retrying: z.optional(z.boolean()),
       unknown: z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50_000)),
       unmapped: z.optional(pointingSchemas().unmappedSchema),
       where: z.optional(pointingSchemas().whereSchema),

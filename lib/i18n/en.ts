@@ -6,6 +6,7 @@ import { enOffice } from './en-office';
 import { enProblems } from './en-problems';
 import { enPointing } from './en-pointing';
 import { enTrust } from './en-trust';
+import { enResend } from './en-resend';
 
 export const en: Record<MessageKey, string> = {
   ...enDashboard,
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...enProblems,
   ...enPointing,
   ...enTrust,
+  ...enResend,
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 

@@ -12,6 +12,7 @@ import { viOffice } from './vi-office';
 import { viProblems } from './vi-problems';
 import { viPointing } from './vi-pointing';
 import { viTrust } from './vi-trust';
+import { viResend } from './vi-resend';
 // The Vietnamese state and outcome labels are the appendix's own words: one table, in lib/dossier/classify.ts.
 import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI } from '../dossier/classify';
 
@@ -22,6 +23,7 @@ export const vi = {
   ...viProblems,
   ...viPointing,
   ...viTrust,
+  ...viResend,
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 

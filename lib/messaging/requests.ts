@@ -134,11 +134,22 @@ export const REQUESTS = {
   }),
   'tag/set-many': store({
     senders: EXTENSION,
-    request: (s) => z.object({ codes: z.array(s.code).check(z.minLength(1), z.maxLength(5_000)), input: s.tagInputSchema }),
+    // `expected`: the decision the panel saw of each code it names (null: none); a code decided since is
+    // refused as a conflict. A code left out is not checked.
+    request: (s) =>
+      z.object({
+        codes: z.array(s.code).check(z.minLength(1), z.maxLength(5_000)),
+        input: s.tagInputSchema,
+        expected: z.optional(
+          z.record(s.code, z.nullable(s.eventId)).check(z.refine((record) => Object.keys(record).length <= 5_000)),
+        ),
+      }),
     response: (s) => z.object({ saved: z.array(z.string()), refused: z.array(s.refusedSchema) }),
     async handle(request, ctx) {
       const now = ctx.now();
-      const result = await ctx.store.setTagMany(ctx.db, request.codes, request.input, await ctx.staffName(), now, vietnamNow(now));
+      const expected = new Map(Object.entries(request.expected ?? {}));
+      const by = await ctx.staffName();
+      const result = await ctx.store.setTagMany(ctx.db, request.codes, request.input, by, now, vietnamNow(now), expected);
       if (result.saved.length) ctx.onChanged(result.saved, 'tags');
       return { ok: true, ...result };
     },

@@ -93,7 +93,11 @@ export async function setTag(
   });
 }
 
-/** Tags several dossiers with one date; each is checked on its own, and refused ones are reported. */
+/**
+ * Tags several dossiers with one date; each is checked on its own, and refused ones are reported. A
+ * code may name the decision the panel saw (`expected`, as a single tag does): one decided meanwhile
+ * elsewhere is refused as a conflict, and the others are still saved.
+ */
 export async function setTagMany(
   db: DossierDatabase,
   codes: string[],
@@ -101,12 +105,13 @@ export async function setTagMany(
   by: string,
   now: number,
   today: Now,
+  expected: ReadonlyMap<string, string | null> = new Map(),
 ): Promise<{ saved: string[]; refused: { code: string; problem: Problem }[] }> {
   return db.transaction('rw', db.dossiers, db.tagHistory, async () => {
     const saved: string[] = [];
     const refused: { code: string; problem: Problem }[] = [];
     for (const code of codes) {
-      const result = await setTag(db, code, input, by, now, today);
+      const result = await setTag(db, code, input, by, now, today, expected.has(code) ? expected.get(code) : undefined);
       if (result.ok) saved.push(code);
       else refused.push({ code, problem: result.problem });
     }

@@ -260,3 +260,92 @@ describe('stop', () => {
     expect(onSettled).not.toHaveBeenCalled();
   });
 });
+
+describe('a list inside an open shadow root', () => {
+  function shadowList(host: Element = document.getElementById('side')!) {
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<div class="wrap"><table><tbody><tr><td>H01-260101-0001</td></tr></tbody></table></div>';
+    return { root, table: root.querySelector('table')!, wrap: root.querySelector('.wrap')! };
+  }
+
+  async function tracked(lists: Element[]) {
+    const w = start();
+    w.track(lists);
+    await tick();
+    await vi.advanceTimersByTimeAsync(5_000);
+    onSettled.mockClear();
+    return w;
+  }
+
+  it.each<[label: string, change: (shadow: ReturnType<typeof shadowList>) => void]>([
+    ['the table removed from the root', ({ table }) => table.remove()],
+    ['the table replaced by a new one (paging)', ({ table }) => table.replaceWith(document.createElement('table'))],
+    ['its wrapper re-rendered', ({ wrap }) => (wrap.innerHTML = '<table><tbody><tr><td>H01-260101-0002</td></tr></tbody></table>')],
+    ['a second list added to the root', ({ root }) => root.append(document.createElement('table'))],
+  ])('%s fires once', async (_label, change) => {
+    const shadow = shadowList();
+    await tracked([shadow.table]);
+    await mutate(() => change(shadow));
+    await vi.advanceTimersByTimeAsync(MAX);
+    expect(onSettled).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(onSettled).toHaveBeenCalledTimes(1);
+  });
+
+  it('a row added inside the table fires (the list observer)', async () => {
+    const shadow = shadowList();
+    await tracked([shadow.table]);
+    await mutate(() => shadow.table.tBodies[0]!.append(document.createElement('tr')));
+    await vi.advanceTimersByTimeAsync(MAX);
+    expect(onSettled).toHaveBeenCalledTimes(1);
+  });
+
+  it('other changes in the root do not fire', async () => {
+    const shadow = shadowList();
+    await tracked([shadow.table]);
+    await mutate(() => shadow.root.append(document.createElement('p')));
+    await mutate(() => (shadow.wrap as HTMLElement).setAttribute('class', 'wrap hover'));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(onSettled).not.toHaveBeenCalled();
+  });
+
+  it('a list in a root nested in another root: its host replaced in the outer root fires', async () => {
+    const outerHost = document.getElementById('side')!;
+    const outer = outerHost.attachShadow({ mode: 'open' });
+    const innerHost = document.createElement('div');
+    outer.append(innerHost);
+    const shadow = shadowList(innerHost);
+    await tracked([shadow.table]);
+    await mutate(() => innerHost.remove());
+    await vi.advanceTimersByTimeAsync(MAX);
+    expect(onSettled).toHaveBeenCalledTimes(1);
+  });
+
+  it('a root no longer holding a tracked list is no longer observed', async () => {
+    const shadow = shadowList();
+    const w = await tracked([shadow.table]);
+    w.track([list()]);
+    await mutate(() => shadow.table.remove());
+    await mutate(() => shadow.root.append(document.createElement('table')));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(onSettled).not.toHaveBeenCalled();
+  });
+
+  it('without the root observed (a document list only), the same change goes unseen', async () => {
+    // The control for the tests above: the body observer alone cannot see inside the root.
+    const shadow = shadowList();
+    await tracked([list()]);
+    await mutate(() => shadow.table.replaceWith(document.createElement('table')));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(onSettled).not.toHaveBeenCalled();
+  });
+
+  it('stop disconnects the root observer', async () => {
+    const shadow = shadowList();
+    const w = await tracked([shadow.table]);
+    w.stop();
+    await mutate(() => shadow.table.remove());
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(onSettled).not.toHaveBeenCalled();
+  });
+});

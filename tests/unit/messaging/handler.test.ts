@@ -130,6 +130,12 @@ describe('handleRequest: refused before anything runs', () => {
     ['tag/set oversized reason', { type: 'tag/set', code: 'A', input: { realReturn: '2026-02-05', reason: 'x'.repeat(2001) } }],
     ['tag/set-many with no code', { type: 'tag/set-many', codes: [], input: { realReturn: '2026-02-05' } }],
     ['tag/set-many codes not an array', { type: 'tag/set-many', codes: 'A', input: { realReturn: '2026-02-05' } }],
+    ['tag/set-many expected not a record', { type: 'tag/set-many', codes: ['A'], input: { realReturn: '2026-02-05' }, expected: ['e1'] }],
+    ['tag/set-many expected a number', { type: 'tag/set-many', codes: ['A'], input: { realReturn: '2026-02-05' }, expected: { A: 3 } }],
+    [
+      'tag/set-many expected naming too many codes',
+      { type: 'tag/set-many', codes: ['A'], input: { realReturn: '2026-02-05' }, expected: Object.fromEntries(Array.from({ length: 5_001 }, (_, i) => [`K${i}`, null])) },
+    ],
     ['tag/restore (gone: undo names an event)', { type: 'tag/restore', code: 'A', tag: null }],
     ['tag/undo without event', { type: 'tag/undo', code: 'A' }],
     ['tag/undo with an oversized event', { type: 'tag/undo', code: 'A', event: 'e'.repeat(101) }],
@@ -275,6 +281,23 @@ describe('handleRequest: round trips', () => {
     if (saved.length) expect(onChanged).toHaveBeenCalledExactlyOnceWith(saved, 'tags');
     else expect(onChanged).not.toHaveBeenCalled();
     expect(await db.tagHistory.count()).toBe(saved.length);
+  });
+
+  it('tag/set-many with expected: a code decided meanwhile is refused as a conflict, the others are saved', async () => {
+    const { db, context, onChanged } = await seeded();
+    const first = await handleRequest({ type: 'tag/set', code: 'B', input: { realReturn: '2026-02-04', reason: 'nơi khác' } }, PANEL, policy, context);
+    expect(first.ok).toBe(true);
+    onChanged.mockClear();
+    const response = await handleRequest(
+      { type: 'tag/set-many', codes: ['A', 'B', 'C'], input: { realReturn: '2026-02-05' }, expected: { A: null, B: null } },
+      POPUP,
+      policy,
+      context,
+    );
+    expectParses('tag/set-many', response);
+    expect(response).toMatchObject({ ok: true, saved: ['A', 'C'], refused: [{ code: 'B', problem: { code: 'tag-conflict', dossier: 'B' } }] });
+    expect(onChanged).toHaveBeenCalledExactlyOnceWith(['A', 'C'], 'tags');
+    expect((await db.dossiers.get('B'))!.tag).toMatchObject({ realReturn: '2026-02-04', reason: 'nơi khác' });
   });
 
   it('tag/remove, tag/undo and tag/history', async () => {

@@ -343,6 +343,39 @@ describe('setTagMany', () => {
     }
     expect(await db.tagHistory.count()).toBe(saved.length);
   });
+
+  it('a code decided since the decision it names is refused as a conflict; the others are saved', async () => {
+    const db = await freshDb();
+    await upsertDossiers(db, [read('A'), read('B'), read('C'), read('D')], PAGE, 1);
+    // Another tab tags B meanwhile; D was tagged before the panel looked, and the panel names that tag.
+    const seenD = await setTag(db, 'D', input('2026-02-04', 'giữ'), 'Hà', 2, TODAY);
+    const other = await setTag(db, 'B', input('2026-02-03', 'nơi khác'), 'Hà', 3, TODAY);
+    expect(seenD.ok && other.ok).toBe(true);
+    const expected = new Map<string, string | null>([
+      ['A', null],
+      ['B', null],
+      ['D', seenD.ok ? seenD.event : 'x'],
+    ]);
+    const result = await setTagMany(db, ['A', 'B', 'C', 'D'], input('2026-02-05'), 'Lan', 5, TODAY, expected);
+    expect(result.saved).toEqual(['A', 'C', 'D']);
+    expect(result.refused).toEqual([{ code: 'B', problem: { code: 'tag-conflict', dossier: 'B' } }]);
+    // B keeps the other tab's tag and reason; nothing was written for it.
+    expect((await db.dossiers.get('B'))!.tag).toMatchObject({ realReturn: '2026-02-03', reason: 'nơi khác', by: 'Hà' });
+    expect((await db.dossiers.get('A'))!.tag).toMatchObject({ realReturn: '2026-02-05', by: 'Lan' });
+    expect((await db.dossiers.get('D'))!.tag).toMatchObject({ realReturn: '2026-02-05', by: 'Lan' });
+    expect((await tagHistory(db, 'B')).map((row) => row.by)).toEqual(['Hà']);
+  });
+
+  it('a tag removed meanwhile is a decision too: expecting none refuses it', async () => {
+    const db = await freshDb();
+    await upsertDossiers(db, [read('A')], PAGE, 1);
+    await setTag(db, 'A', input('2026-02-03'), 'Hà', 2, TODAY);
+    await removeTag(db, 'A', 'Hà', 3);
+    const result = await setTagMany(db, ['A'], input('2026-02-05'), 'Lan', 5, TODAY, new Map([['A', null]]));
+    expect(result.saved).toEqual([]);
+    expect(result.refused.map((r) => r.problem.code)).toEqual(['tag-conflict']);
+    expect((await db.dossiers.get('A'))!.tag).toBeUndefined();
+  });
 });
 
 describe('removeTag / undoTag', () => {
