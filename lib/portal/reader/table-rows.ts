@@ -51,7 +51,10 @@ export function ariaTableRows(table: Element): TableRows {
   // Rows share their container (a row group, a pinned part): one `closest` per container, not per row.
   let lastParent: Element | null = null;
   let lastOwned = false;
-  for (const row of table.querySelectorAll('[role="row"]')) {
+  // Indexed access to the static list: no iterator object per step.
+  const found = table.querySelectorAll('[role="row"]');
+  for (let i = 0, n = found.length; i < n; i++) {
+    const row = found[i]!;
     const parent = row.parentElement;
     if (parent !== lastParent) {
       lastParent = parent;
@@ -73,7 +76,11 @@ function collectAriaCells(node: Element, out: Element[]): void {
 }
 
 export function rowCells(row: Element, markup: Markup): Element[] {
-  const cells: Element[] = [];
+  return rowCellsInto(row, markup, []);
+}
+
+/** {@link rowCells}, appended to `cells` (an array the caller reuses from row to row). */
+export function rowCellsInto(row: Element, markup: Markup, cells: Element[]): Element[] {
   if (markup === 'table') {
     for (let child = row.firstElementChild; child !== null; child = child.nextElementSibling) {
       const name = child.localName;
