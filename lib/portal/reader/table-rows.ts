@@ -65,9 +65,20 @@ export function ariaTableRows(table: Element): TableRows {
   return { rows, head: new Set(), foot: new Set() };
 }
 
+/**
+ * Whether elements reflect their `role` attribute as a property (ARIA reflection: Chromium, Firefox 119+),
+ * which Chromium reads faster than `getAttribute('role')`, with the same value.
+ */
+const REFLECTS_ROLE = typeof Element === 'function' && 'role' in Element.prototype;
+
+/** An element's `role` attribute, or null. */
+export function roleOf(element: Element): string | null {
+  return REFLECTS_ROLE ? (element as Element & { role: string | null }).role : element.getAttribute('role');
+}
+
 function collectAriaCells(node: Element, out: Element[]): void {
   for (let child = node.firstElementChild; child !== null; child = child.nextElementSibling) {
-    const role = child.getAttribute('role');
+    const role = roleOf(child);
     if (role !== null && ARIA_CELL_ROLES.has(role)) out.push(child);
     else if (role === null || !ARIA_STOP_ROLES.has(role)) {
       if (child.localName !== 'table') collectAriaCells(child, out);
