@@ -34,9 +34,17 @@ function appendText(node: Node, text: string): string {
       const name = (child as Element).localName;
       if (name === 'br') {
         out += '\n';
+      } else if (SKIPPED_ELEMENTS.has(name)) {
+        continue;
+      } else if ((child as Element).firstElementChild === null) {
+        // A leaf (`<div>code</div>`, `<b>…</b>`): its one Text node's data (shared, not copied), else the
+        // native textContent (Text and CDATA descendants), with no walk.
+        const only = child.firstChild;
+        const text = only !== null && only.nextSibling === null && only.nodeType === TEXT_NODE ? (only as CharacterData).data : (child.textContent ?? '');
+        out = BLOCK_ELEMENTS.has(name) ? `${out}\n${text}\n` : out + text;
       } else if (BLOCK_ELEMENTS.has(name)) {
         out = `${appendText(child, `${out}\n`)}\n`;
-      } else if (!SKIPPED_ELEMENTS.has(name)) {
+      } else {
         out = appendText(child, out);
       }
     }

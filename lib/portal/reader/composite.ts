@@ -22,7 +22,8 @@ export const DEFAULT_LABELS: Readonly<Partial<Record<DossierField, readonly stri
 
 const COLON = /[:：]/g;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-const TRAILING_SEPARATORS = /[\s,;.\-–|]+$/u;
+/** What a value ends without (checked one character at a time from its end: no scan of the value). */
+const TRAILING_SEPARATOR = /[\s,;.\-–|]/u;
 
 export interface LabelReader {
   /** Which fields a label can give. */
@@ -54,31 +55,41 @@ export function createLabelReader(
     }
   }
   if (fieldOf.size === 0) return null;
-  // Longest first, so "Tiếp nhận trực tiếp" is taken before "Tiếp nhận" at the same place.
-  const lengths = [...new Set([...fieldOf.keys()].map((label) => label.length))].sort((a, b) => b - a);
-  const longest = lengths[0]!;
+  // By their last character, longest first (so "Tiếp nhận trực tiếp" is taken before "Tiếp nhận" at the
+  // same place): at a colon only the few labels ending in the character before it are compared.
+  const byLastChar = new Map<number, { label: string; field: DossierField }[]>();
+  for (const [label, field] of fieldOf) {
+    const last = label.charCodeAt(label.length - 1);
+    const group = byLastChar.get(last);
+    if (group) group.push({ label, field });
+    else byLastChar.set(last, [{ label, field }]);
+  }
+  for (const group of byLastChar.values()) group.sort((a, b) => b.label.length - a.label.length);
+  const longest = Math.max(...[...fieldOf.keys()].map((label) => label.length));
   return {
     fields: new Set(fieldOf.values()),
     read(text) {
       // From each colon back to a label: a row holds a few colons, and a scan with a regular expression
       // of every label at every character costs several times more.
       const found: { field: DossierField; start: number; end: number }[] = [];
+      // The ASCII colon by indexOf; the full-width one (rare) by the regular expression.
+      const wide = text.indexOf('：') >= 0;
       COLON.lastIndex = 0;
-      for (let colon = COLON.exec(text); colon !== null; colon = COLON.exec(text)) {
-        let end = colon.index;
+      const nextColon = (from: number): number => (wide ? (COLON.exec(text)?.index ?? -1) : text.indexOf(':', from));
+      for (let colon = nextColon(0); colon >= 0; colon = nextColon(colon + 1)) {
+        let end = colon;
         while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
         // A label ends with a letter: the colon of a time ("08:15") is none.
         const last = text.charCodeAt(end - 1);
         if (last >= 48 && last <= 57) continue;
         const lineStart = text.lastIndexOf('\n', end - 1) + 1;
         const before = text.slice(Math.max(lineStart, end - longest), end).toLowerCase();
-        for (const length of lengths) {
-          const field = length <= before.length ? fieldOf.get(before.slice(before.length - length)) : undefined;
-          if (field === undefined) continue;
-          const start = end - length;
+        for (const { label, field } of byLastChar.get(before.charCodeAt(before.length - 1)) ?? []) {
+          if (!before.endsWith(label)) continue;
+          const start = end - label.length;
           // A label starts its line or follows a non-letter ("- ", ", ").
           if (start > lineStart && WORD_CHAR.test(text.charAt(start - 1))) continue;
-          found.push({ field, start, end: colon.index + 1 });
+          found.push({ field, start, end: colon + 1 });
           break;
         }
       }
@@ -88,7 +99,8 @@ export function createLabelReader(
         const lineEnd = text.indexOf('\n', start);
         let end = found[k + 1]?.start ?? text.length;
         if (lineEnd >= 0 && lineEnd < end) end = lineEnd;
-        values[field] = text.slice(start, end).replace(TRAILING_SEPARATORS, '').trim();
+        while (end > start && TRAILING_SEPARATOR.test(text.charAt(end - 1))) end--;
+        values[field] = text.slice(start, end).trim();
       });
       return values;
     },

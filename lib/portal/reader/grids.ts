@@ -11,7 +11,7 @@
  */
 import type { Markup } from './cell-text';
 import { spanOf } from './cell-text';
-import { ariaTableRows, findCandidates, htmlTableRows, rowCells, type ReadRoot, type TableRows } from './table-rows';
+import { ariaTableRows, findCandidates, htmlTableRows, roleOf, rowCells, type ReadRoot, type TableRows } from './table-rows';
 
 export interface Grid extends TableRows {
   /** The element the list lives in: the table, the ARIA grid, or the container of a split table. */
@@ -118,7 +118,8 @@ function joinAriaRows(rows: Element[]): { rows: Element[]; parts: Map<Element, E
     // bodies numbered by a 0-based row-index): they are joined among themselves only, and headers stay
     // first, in document order. A header row starts with a column header (checked on its first cell
     // only: this runs for every row of a long list).
-    const header = row.firstElementChild?.getAttribute('role') === 'columnheader';
+    const first = row.firstElementChild;
+    const header = first !== null && roleOf(first) === 'columnheader';
     const joinKey = header ? `h${key}` : key;
     const group = byKey.get(joinKey);
     if (group) {

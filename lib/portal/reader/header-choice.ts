@@ -10,7 +10,7 @@ import { createHeaderMatcher, findColumnMapping, type HeaderMatcher } from '../h
 import { spanOf, type Markup } from './cell-text';
 import { headingText } from './header-cell';
 import { isHeaderRow, type Grid } from './grids';
-import { rowCells, TABLE_SELECTOR } from './table-rows';
+import { rowCellsInto, TABLE_SELECTOR } from './table-rows';
 import type { ReadOptions } from './index';
 
 /** How many leading rows may hold the header row. */
@@ -28,11 +28,10 @@ export interface HeaderChoice {
 }
 
 /** The cells of a row, joining the parts of a row split over containers. */
-export function gridRowCells(grid: Grid, row: Element): Element[] {
+export function gridRowCells(grid: Grid, row: Element, cells: Element[] = []): Element[] {
   const parts = grid.parts?.get(row);
-  if (!parts) return rowCells(row, grid.markup);
-  const cells: Element[] = [];
-  for (const part of parts) cells.push(...rowCells(part, grid.markup));
+  if (!parts) return rowCellsInto(row, grid.markup, cells);
+  for (const part of parts) rowCellsInto(part, grid.markup, cells);
   return cells;
 }
 

@@ -34,6 +34,13 @@ export class RowLayout {
   private readonly columnsOf: number[] = [];
   /** Sibling walk straight over `<td>`s: a plain table, neither split over parts nor placed by index. */
   private readonly plain: boolean;
+  /** The cells of the row being read, outside plain tables (reused). */
+  private readonly cells: Element[] = [];
+  /**
+   * Some cell may span columns. An ARIA grid with no `aria-colspan` anywhere (one query per read) spares
+   * a lookup per cell.
+   */
+  private readonly spanned: boolean;
 
   constructor(
     columns: Partial<Record<DossierField, number>>,
@@ -51,6 +58,7 @@ export class RowLayout {
     this.slots = slots;
     this.markup = grid.markup;
     this.plain = grid.markup === 'table' && grid.parts === null && !grid.positioned;
+    this.spanned = grid.markup === 'table' || grid.element.querySelector('[aria-colspan]') !== null;
     this.width = slots.reduce((max, slot) => Math.max(max, slot.end), 0);
     this.owner = new Int32Array(this.width).fill(-1);
     slots.forEach((slot, index) => {
@@ -113,10 +121,12 @@ export class RowLayout {
       }
       return column >= this.width;
     }
-    const cells = gridRowCells(this.grid, row);
+    const cells = this.cells;
+    cells.length = 0;
+    gridRowCells(this.grid, row, cells);
     const first = cells[0];
     if (!first) return false;
-    if (cells.length === 1 && spanOf(first, this.markup) > 1) return false;
+    if (cells.length === 1 && this.span(first) > 1) return false;
     if (this.grid.positioned) {
       // Column of each cell by its index; sorted only where the parts come out of order.
       const at = this.columnsOf;
@@ -133,15 +143,19 @@ export class RowLayout {
         const cell = cells[i]!;
         column = at[i]!;
         if (column >= limit) break;
-        if (this.place(cell, spanOf(cell, this.markup), column) < 0) return false;
+        if (this.place(cell, this.span(cell), column) < 0) return false;
       }
       return true;
     }
     for (const cell of cells) {
       if (column >= limit) break;
-      column = this.place(cell, spanOf(cell, this.markup), column);
+      column = this.place(cell, this.span(cell), column);
       if (column < 0) return false;
     }
     return column >= this.width;
+  }
+
+  private span(cell: Element): number {
+    return this.spanned ? spanOf(cell, this.markup) : 1;
   }
 }

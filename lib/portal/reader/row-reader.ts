@@ -16,7 +16,7 @@ import {
 import { DOSSIER_CODE_PATTERN, extractDossierCode } from '../../dossier/code';
 import type { HeaderMatcher } from '../headers';
 import { parseNormalizedPortalDate, parseWholePortalDate, type PortalDateResult } from '../portal-date';
-import { cellLines, normalizeText } from '../text';
+import { joinedLines, normalizeText } from '../text';
 import { rowVerdict } from '../verdict';
 import type { LabelReader } from './composite';
 import type { Grid } from './grids';
@@ -262,7 +262,7 @@ function rowLines(texts: readonly string[]): string {
   let out = '';
   for (const text of texts) {
     // Most cells are one line: normalised whole, no split.
-    const lines = text.includes('\n') ? cellLines(text).join('\n') : normalizeText(text);
+    const lines = text.includes('\n') ? joinedLines(text) : normalizeText(text);
     if (lines) out = out ? `${out}\n${lines}` : lines;
   }
   return out;

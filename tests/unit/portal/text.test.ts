@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellLines, firstLine, normalizeHeader, normalizeText, toNfc } from '../../../lib/portal/text';
+import { cellLines, firstLine, joinedLines, normalizeHeader, normalizeText, toNfc } from '../../../lib/portal/text';
 
 const NFD_HO_SO = 'Mã hồ sơ'.normalize('NFD');
 
@@ -54,6 +54,35 @@ describe('cellLines / firstLine', () => {
   ])('%j', (input, expected) => {
     expect(cellLines(input)).toEqual(expected);
     expect(firstLine(input)).toBe(expected[0] ?? '');
+  });
+});
+
+describe('joinedLines: the lines of cellLines, one text', () => {
+  it.each([
+    '000.00.23.H34-210726-0001\nTrực tuyến',
+    '\n\n000.00.23.H34-260105-0001\n\n\n- Đăng ký khai sinh\n\n- Trạng thái hồ sơ : Đang xử lý\n',
+    ' a \n b\n \n c ',
+    '\n  \n a  b \r\n\n c',
+    ' \n \u00a0 ',
+    'a\u2028b\u2029c\rd',
+    'a\u200e b\n\u200b\nc',
+    'Cafe\u0301\n\tx',
+    '',
+    '\n',
+    'one',
+  ])('%j', (input) => {
+    expect(joinedLines(input)).toBe(cellLines(input).join('\n'));
+  });
+
+  it('agrees with cellLines on random text of spaces, line breaks, letters and controls', () => {
+    const alphabet = [' ', ' ', '\n', '\n', '\r', 'a', 'ơ', '-', ':', '\u00a0', '\t', '\u200b', '\u0301', '\u2028'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 2000; i++) {
+      let text = '';
+      for (let n = next() % 16; n > 0; n--) text += alphabet[next() % alphabet.length];
+      expect(joinedLines(text)).toBe(cellLines(text).join('\n'));
+    }
   });
 });
 
