@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { OPTIONAL_FIELDS } from '../dossier/model';
-import { completeRead } from '../dossier/shown';
+import { OPTIONAL_FIELDS, type ReadDossier } from '../dossier/model';
+import { completeRead, type ShownRead } from '../dossier/shown';
 import { isIsoDay } from '../calendar/day';
 import type { Problem } from '../i18n/problem';
 
@@ -51,8 +51,10 @@ function buildShapes() {
   /**
    * A dossier as a page sends it: an optional field the page did not show (a column scrolled out of view)
    * may be absent. It arrives completed as not shown (lib/dossier/shown.ts): listed in `unmapped`, so the
-   * store keeps what it knows; a field shown empty ('' or null) stays an empty value.
+   * store keeps what it knows; a field shown empty ('' or null) stays an empty value. The appointment
+   * stays a required key (null where the page never showed one): a message without it is malformed.
    */
+  const completeSent = (read: Omit<ShownRead, 'due'> & Pick<ReadDossier, 'due'>): ReadDossier => completeRead(read);
   const shownReadSchema = z.pipe(
     z.extend(readDossierSchema, {
       procedure: z.optional(cellText),
@@ -63,7 +65,7 @@ function buildShapes() {
       status: z.optional(cellText),
       unit: z.optional(cellText),
     }),
-    z.transform(completeRead),
+    z.transform(completeSent),
   );
 
   const tagSchema = z.object({
