@@ -1,8 +1,9 @@
 /**
  * The Vietnamese catalog, the source language: every UI string of the extension pages and the panel.
  * Keys are namespaced by page (panel.*, row.*, popup.*, options.*, print.*, consolidate.*); the
- * dashboard's words (vi-dashboard.ts) and the wording of each problem code (vi-problems.ts) are kept in
- * files of their own and spread in here. Placeholders are `{name}`. The English catalog
+ * dashboard's words (vi-dashboard.ts), the consolidation page's (vi-consolidate.ts), the wording of
+ * each problem code (vi-problems.ts) and a few areas' words (vi-access, vi-office, vi-pointing, vi-trust,
+ * vi-resend) are kept in files of their own and spread in here. Placeholders are `{name}`. The English catalog
  * (lib/i18n/en.ts) is typed against these keys; tests/unit/i18n/catalogs.test.ts compares placeholders.
  */
 import type { ProblemCode } from './problem';
@@ -13,6 +14,7 @@ import { viProblems } from './vi-problems';
 import { viPointing } from './vi-pointing';
 import { viTrust } from './vi-trust';
 import { viResend } from './vi-resend';
+import { viConsolidate } from './vi-consolidate';
 // The Vietnamese state and outcome labels are the appendix's own words: one table, in lib/dossier/classify.ts.
 import { REAL_OUTCOME_LABEL_VI, SYSTEM_STATE_LABEL_VI } from '../dossier/classify';
 
@@ -24,6 +26,7 @@ export const vi = {
   ...viPointing,
   ...viTrust,
   ...viResend,
+  ...viConsolidate,
   'lang.vi': 'Tiếng Việt',
   'lang.en': 'English',
 
@@ -244,62 +247,6 @@ export const vi = {
   'print.pageWord': 'Trang',
 
   // Consolidation of many offices' appendix files (entrypoints/consolidate).
-  'consolidate.title': 'Tổng hợp phụ lục của nhiều đơn vị',
-  'consolidate.intro': 'Nạp các tệp phụ lục nhận từ các xã, phường, cơ quan: CSV (dấu phẩy hoặc dấu chấm phẩy) hoặc Excel (.xlsx). Từng dòng được kiểm tra; dòng lỗi được liệt kê kèm tên tệp và số dòng, không bị bỏ qua âm thầm.',
-  'consolidate.pick': 'Chọn tệp CSV, Excel…',
-  'consolidate.drop': 'hoặc kéo thả các tệp vào đây',
-  'consolidate.dropActive': 'Thả tệp để nạp',
-  'consolidate.reading': 'Đang đọc {count} tệp…',
-  'consolidate.files': 'Tệp đã nạp ({count})',
-  'consolidate.noFiles': 'Chưa nạp tệp nào.',
-  'consolidate.fileRows': '{count} dòng hợp lệ',
-  'consolidate.fileErrors': '{count} lỗi',
-  'consolidate.delimiter': 'Dấu phân cách: {delimiter}',
-  'consolidate.delimiterComma': 'dấu phẩy (,)',
-  'consolidate.delimiterSemicolon': 'dấu chấm phẩy (;)',
-  'consolidate.renamedFrom': 'trùng tên với tệp đã nạp; tên gốc: {name}',
-  'consolidate.remove': 'Bỏ tệp',
-  'consolidate.removeLabel': 'Bỏ tệp {file}',
-  'consolidate.errors': 'Lỗi trong các tệp ({count})',
-  'consolidate.errorsHelp': 'Các dòng lỗi không được đưa vào tệp tổng hợp. Hãy đề nghị đơn vị gửi lại tệp đã sửa.',
-  'consolidate.errorWhere': '{file}, dòng {line}',
-  'consolidate.errorWhereFile': '{file} (cả tệp)',
-  'consolidate.conflicts': 'Hồ sơ trùng mã nhưng khác nội dung ({count})',
-  'consolidate.conflictsHelp': 'Chọn bản đúng cho từng hồ sơ; chỉ bản được chọn được đưa vào tệp tổng hợp.',
-  'consolidate.conflictCode': 'Mã hồ sơ {code}',
-  'consolidate.copyFrom': '{file}, dòng {line}',
-  'consolidate.choose': 'Chọn bản này',
-  'consolidate.copyColumn': 'Bản',
-  'consolidate.emptyValue': '(trống)',
-  'consolidate.resolved': 'Đã chọn {done}/{total} hồ sơ trùng mã',
-  'consolidate.summary': 'Số hồ sơ theo đơn vị',
-  'consolidate.unit': 'Cơ quan, đơn vị',
-  'consolidate.rows': 'Số hồ sơ',
-  'consolidate.early': REAL_OUTCOME_LABEL_VI.early,
-  'consolidate.onTime': REAL_OUTCOME_LABEL_VI['on-time'],
-  'consolidate.total': 'Tổng cộng',
-  'consolidate.noUnit': '(không ghi đơn vị)',
-  'consolidate.summaryPending': 'Chưa tính {count} hồ sơ trùng mã chưa được chọn.',
-  'consolidate.merged': 'Tổng hợp: {count} hồ sơ từ {files} tệp',
-  'consolidate.export': 'Xuất phụ lục tổng hợp CSV',
-  'consolidate.exportBlockedConflicts': 'Hãy chọn bản đúng cho {count} hồ sơ trùng mã trước khi xuất.',
-  'consolidate.exportBlockedEmpty': 'Chưa có dòng hợp lệ nào để xuất.',
-  'consolidate.exportBlockedReading': 'Đang đọc tệp, vui lòng chờ.',
-  'consolidate.exportSkipped': '{count} dòng lỗi không được đưa vào tệp tổng hợp.',
-  'consolidate.exportDone': 'Đã tải xuống {file} ({count} dòng).',
-
-  'consolidate.errorWhereRange': '{file}, dòng {from}–{to}',
-  'consolidate.errorsMore': 'và {count} lỗi khác trong tệp {file}',
-  'consolidate.errorReport': 'Tải danh sách lỗi đầy đủ (CSV)',
-  'consolidate.errorReportFile': 'Tệp',
-  'consolidate.errorReportFrom': 'Từ dòng',
-  'consolidate.errorReportTo': 'Đến dòng',
-  'consolidate.errorReportProblem': 'Lỗi',
-  'consolidate.settleFile': 'Chọn mọi bản của {file}',
-  'consolidate.settleHelp': 'Chọn nhanh: giữ bản của một tệp cho mọi hồ sơ trùng mã có trong tệp đó.',
-  'consolidate.conflictsPage': 'Trang {page}/{pages}',
-  'consolidate.conflictsPrev': 'Trang trước',
-  'consolidate.conflictsNext': 'Trang sau',
 
 } as const satisfies Record<`problem.${ProblemCode}`, string> & Record<string, string>;
 
