@@ -68,7 +68,12 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
   downloadBlob(fileName, new Blob([text], { type }));
 }
 
-/** The same for any file's bytes (the workbook, the Word document). */
+/** A made file (the workbook, the Word document: lib/appendix/office-file.ts's OfficeFile), downloaded. */
+export function downloadFile(file: { fileName: string; type: string; bytes: Uint8Array }) {
+  downloadBlob(file.fileName, new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }));
+}
+
+/** The same for any file's bytes. */
 export function downloadBlob(fileName: string, blob: Blob) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

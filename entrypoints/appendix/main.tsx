@@ -6,7 +6,7 @@ import { vietnamNow } from '@/lib/calendar/day';
 import { createTranslator } from '@/lib/i18n/translate';
 import { isReversed, periodBounds, periodFromQuery, periodToQuery, type PeriodInput } from '@/lib/appendix/period';
 import { AppendixPrint } from '@/components/appendix/AppendixPrint';
-import { downloadBlob, useSettings, useStoredDossiers } from '@/components/shared/use-extension';
+import { downloadFile, useSettings, useStoredDossiers } from '@/components/shared/use-extension';
 import { exportFromQuery, officeFile, officeSettings, type OfficeKind } from '@/lib/appendix/office-file';
 import { createWorkingCalendar, workingDaysLate } from '@/lib/calendar/working-calendar';
 import { lateRates } from '@/lib/reports/rates';
@@ -51,7 +51,7 @@ function AppendixPage() {
     await new Promise((resolve) => setTimeout(resolve, 50));
     try {
       const file = await officeFile(kind, rows, { ...officeSettings(settings), period: bounds, today });
-      downloadBlob(file.fileName, new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }));
+      downloadFile(file);
       setExportMessage(t('print.exportDone', { file: file.fileName, count: rows.length }));
     } catch (failure) {
       setExportMessage(t('print.exportFailed', { message: failure instanceof Error ? failure.message : String(failure) }));

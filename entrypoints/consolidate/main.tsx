@@ -22,7 +22,7 @@ import {
 import { vietnamDay } from '@/lib/calendar/day';
 import { Consolidate, type ConflictView, type ConsolidateFileView } from '@/components/consolidate/Consolidate';
 import { problemsText } from '@/components/consolidate/problem-text';
-import { downloadBlob, downloadText, useSettings } from '@/components/shared/use-extension';
+import { downloadFile, downloadText, useSettings } from '@/components/shared/use-extension';
 import { useLoadedFiles, type LoadedFile } from './use-loaded-files';
 
 /** What the page shows of the loaded files and the user's choices, recomputed only when they change. */
@@ -97,7 +97,7 @@ function ConsolidatePage() {
     setExportMessage(t('consolidate.exportPreparing'));
     try {
       const file = await officeFile(kind, rows, { ...officeSettings(settings), today }, consolidatedFileName(today));
-      downloadBlob(file.fileName, new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }));
+      downloadFile(file);
       setExportMessage(t('consolidate.exportDone', { file: file.fileName, count: rows.length }));
     } catch (error) {
       setExportMessage(t('consolidate.exportFailed', { message: error instanceof Error ? error.message : String(error) }));

@@ -12,7 +12,7 @@ import { followupCsv, followupFileName } from '@/lib/reports/followup-export';
 import { followupDocument, followupDocumentName } from '@/lib/reports/followup-document';
 import { followupOfficeFile } from '@/lib/reports/followup-office';
 import { Dashboard } from '@/components/dashboard/Dashboard';
-import { downloadBlob, downloadText, useSettings, useStoredDossiers } from '@/components/shared/use-extension';
+import { downloadFile, downloadText, useSettings, useStoredDossiers } from '@/components/shared/use-extension';
 
 const vietnamese = createTranslator('vi');
 
@@ -84,7 +84,7 @@ function DashboardPage() {
     try {
       const content = followupDocument(units, vietnamese, { ...settings, today });
       const file = await followupOfficeFile(kind, content, followupDocumentName(today, unit, kind));
-      downloadBlob(file.fileName, new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }));
+      downloadFile(file);
       setExportMessage(t('dashboard.exportDone', { file: file.fileName }));
     } catch (error) {
       setExportMessage(t('dashboard.exportFailed', { message: error instanceof Error ? error.message : String(error) }));

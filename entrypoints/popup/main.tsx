@@ -10,7 +10,7 @@ import { monitorDossiers } from '@/lib/reports/monitor';
 import { lateRates } from '@/lib/reports/rates';
 import { periodBounds, periodToQuery } from '@/lib/appendix/period';
 import { Popup } from '@/components/popup/Popup';
-import { downloadBlob, downloadText, useSettings, useStoredDossiers } from '@/components/shared/use-extension';
+import { downloadFile, downloadText, useSettings, useStoredDossiers } from '@/components/shared/use-extension';
 import { exportsOnPage, officeFile, officeSettings, type OfficeKind } from '@/lib/appendix/office-file';
 import { HostAccessNotice } from '@/components/shared/HostAccessNotice';
 import { useHostAccess } from '@/components/shared/use-host-access';
@@ -72,7 +72,7 @@ function PopupPage() {
     setExportMessage(t('popup.exportPreparing'));
     try {
       const file = await officeFile(kind, rows, { ...officeSettings(settings), period: range, today });
-      downloadBlob(file.fileName, new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }));
+      downloadFile(file);
       setExportMessage(t('popup.exportDone', { file: file.fileName, count: rows.length }));
     } catch (error) {
       setExportMessage(t('popup.exportFailed', { message: error instanceof Error ? error.message : String(error) }));
