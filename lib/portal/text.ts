@@ -99,6 +99,14 @@ export function cellLines(text: string): string[] {
   return lines;
 }
 
+/**
+ * `text` as one normalised line, where it needs nothing but trimming (one line, single spaces, NFC
+ * already: most cells), '' for none; null where it needs {@link cellLines}.
+ */
+export function asOneLine(text: string): string | null {
+  return NEEDS_NORMALIZING.test(text) ? null : text.trim();
+}
+
 /** {@link NEEDS_NORMALIZING} with line feeds allowed: text whose lines need no work but trimming. */
 const LINES_NEED_NORMALIZING = /[^\n\x20-\x7e\xa1-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e]|\x20\x20/;
 /** A line feed with the single spaces around it and the empty lines after it. */

@@ -70,6 +70,60 @@ export function cellText(cell: Element): string {
   }
   return cell.textContent ?? '';
 }
+/**
+ * The pieces of a cell's text between the line breaks its elements make (`<br>`, block-level children):
+ * `cellText(cell)` split at those breaks, pushed onto `out` without the joining and re-splitting. Leaf
+ * texts are pushed as they are (shared, not copied). Pieces are raw: they may be empty, padded, or hold
+ * line breaks of their own (a text node with a newline); `normalizedLines` makes them lines.
+ */
+export function cellPieces(cell: Element, out: string[]): void {
+  const first = cell.firstChild;
+  if (first === null) return;
+  if (first.nextSibling === null && first.nodeType === TEXT_NODE) {
+    out.push((first as CharacterData).data);
+    return;
+  }
+  const rest = appendPieces(cell, '', out);
+  if (rest) out.push(rest);
+}
+
+/** {@link appendText}, but each piece ending at a line break pushed onto `out`; returns the open piece. */
+function appendPieces(node: Node, open: string, out: string[]): string {
+  let line = open;
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+    const type = child.nodeType;
+    if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+      line += (child as CharacterData).data;
+    } else if (type === ELEMENT_NODE) {
+      const name = (child as Element).localName;
+      if (name === 'br') {
+        if (line) out.push(line);
+        line = '';
+      } else if (SKIPPED_ELEMENTS.has(name)) {
+        continue;
+      } else if ((child as Element).firstElementChild === null) {
+        const only = child.firstChild;
+        const text = only !== null && only.nextSibling === null && only.nodeType === TEXT_NODE ? (only as CharacterData).data : (child.textContent ?? '');
+        if (BLOCK_ELEMENTS.has(name)) {
+          if (line) out.push(line);
+          out.push(text);
+          line = '';
+        } else {
+          line += text;
+        }
+      } else if (BLOCK_ELEMENTS.has(name)) {
+        if (line) out.push(line);
+        const inner = appendPieces(child, '', out);
+        if (inner) out.push(inner);
+        line = '';
+      } else {
+        line = appendPieces(child, line, out);
+      }
+    }
+  }
+  return line;
+}
+
 export function spanOf(cell: Element, markup: Markup): number {
   const attr = cell.getAttribute(markup === 'table' ? 'colspan' : 'aria-colspan');
   if (attr === null) return 1;

@@ -1,10 +1,10 @@
 /**
  * Where a body row's cells go: the text of each mapped column's cell into its field's slot, and, for
- * lists that show fields inside composite cells, the text of the other cells too. The hot path of the
+ * lists that show fields inside composite cells, the text pieces of the other cells too. The hot path of the
  * reader: the content script runs it for every row after every change of the list.
  */
 import { DOSSIER_FIELDS, type DossierField } from '../../dossier/model';
-import { cellText, spanOf, type Markup } from './cell-text';
+import { cellPieces, cellText, spanOf, type Markup } from './cell-text';
 import type { Grid } from './grids';
 import { colIndexOf, gridRowCells } from './header-choice';
 import { cellFrom } from './table-rows';
@@ -25,8 +25,11 @@ export class RowLayout {
   private readonly width: number;
   /** Raw text per slot of the row being read; null where the row has no cell for it (reused). */
   readonly texts: (string | null)[];
-  /** Raw texts of the row's other cells, in column order, when `others` is on (reused). */
-  readonly otherTexts: string[] = [];
+  /**
+   * The other cells' text pieces (see `cellPieces`), in column order, when `others` is on: what the
+   * composite-cell reading needs is lines, so no cell text is built to be split again (reused).
+   */
+  readonly otherPieces: string[] = [];
   /** Slot index per field, -1 where the field is not mapped. */
   readonly slotOf: Record<DossierField, number>;
   private readonly markup: Markup;
@@ -58,6 +61,7 @@ export class RowLayout {
     this.slots = slots;
     this.markup = grid.markup;
     this.plain = grid.markup === 'table' && grid.parts === null && !grid.positioned;
+    // A query over a long `<table>` costs more than a `colspan` lookup per cell: only ARIA grids ask.
     this.spanned = grid.markup === 'table' || grid.element.querySelector('[aria-colspan]') !== null;
     this.width = slots.reduce((max, slot) => Math.max(max, slot.end), 0);
     this.owner = new Int32Array(this.width).fill(-1);
@@ -89,19 +93,19 @@ export class RowLayout {
       this.texts[slotIndex] = previous === null || previous === undefined ? text : `${previous}\n${text}`;
     } else {
       if (column < this.width && (this.nextMapped[column] ?? this.width) < end) return -1; // spans over a mapped column
-      if (this.others) this.otherTexts.push(cellText(cell));
+      if (this.others) cellPieces(cell, this.otherPieces);
     }
     return end;
   }
 
   /**
-   * Fills `texts` (and `otherTexts`) from a row; false when the row does not line up with the header.
+   * Fills `texts` (and `otherPieces`) from a row; false when the row does not line up with the header.
    * In a grid placed by `aria-colindex`, a cell the row does not render leaves its slot null (a column
    * scrolled out of view); elsewhere a row with fewer cells than the mapped columns is no dossier row.
    */
   fill(row: Element): boolean {
     this.texts.fill(null);
-    this.otherTexts.length = 0;
+    this.otherPieces.length = 0;
     const limit = this.others ? Number.POSITIVE_INFINITY : this.width;
     let column = 0;
     if (this.plain) {
@@ -109,14 +113,14 @@ export class RowLayout {
       const first = cellFrom(row.firstElementChild);
       if (first === null) return false;
       let next = cellFrom(first.nextElementSibling);
-      const firstSpan = spanOf(first, 'table');
+      const firstSpan = this.span(first);
       if (next === null && firstSpan > 1) return false;
       column = this.place(first, firstSpan, 0);
       if (column < 0) return false;
       while (next !== null && column < limit) {
         const cell = next;
         next = cellFrom(cell.nextElementSibling);
-        column = this.place(cell, spanOf(cell, 'table'), column);
+        column = this.place(cell, this.span(cell), column);
         if (column < 0) return false;
       }
       return column >= this.width;

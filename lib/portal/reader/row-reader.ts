@@ -16,7 +16,7 @@ import {
 import { DOSSIER_CODE_PATTERN, extractDossierCode } from '../../dossier/code';
 import type { HeaderMatcher } from '../headers';
 import { parseNormalizedPortalDate, parseWholePortalDate, type PortalDateResult } from '../portal-date';
-import { joinedLines, normalizeText } from '../text';
+import { asOneLine, cellLines, normalizeText } from '../text';
 import { rowVerdict } from '../verdict';
 import type { LabelReader } from './composite';
 import type { Grid } from './grids';
@@ -29,6 +29,40 @@ const HAS_LETTER = /\p{L}/u;
 const COLUMN_NUMBER = /^\(?\d{1,2}\)?$/;
 /** A word every verdict phrase holds (lib/portal/verdict.ts): "hạn" or "muộn". */
 const VERDICT_WORD = /hạn|muộn/iu;
+
+const DIGIT = /\d/;
+
+/**
+ * Each field's index in DOSSIER_FIELDS. A row's per-field state is kept in arrays by this index: a
+ * property looked up by a field name that varies costs several times more on every row.
+ */
+const FIELD_INDEX = Object.fromEntries(DOSSIER_FIELDS.map((field, index) => [field, index])) as Record<DossierField, number>;
+const CODE = FIELD_INDEX.code;
+const PROCEDURE = FIELD_INDEX.procedure;
+const SECTOR = FIELD_INDEX.sector;
+const APPLICANT = FIELD_INDEX.applicant;
+const STATUS = FIELD_INDEX.status;
+const UNIT = FIELD_INDEX.unit;
+const HANDLER = FIELD_INDEX.handler;
+const OVERDUE = FIELD_INDEX.overdue;
+/** The date fields, by their index in a row's date state. */
+const DATE_FIELDS = ['received', 'due', 'closed'] as const;
+/** Their field indexes. */
+const DATE_FIELD_INDEX = DATE_FIELDS.map((field) => FIELD_INDEX[field]);
+const RECEIVED_DATE = 0;
+const DUE_DATE = 1;
+const CLOSED_DATE = 2;
+
+/**
+ * What a piece of a row's other cells holds, for the fields without a column (composite cells), when it
+ * holds no digit (and so no code).
+ */
+interface PieceFacts {
+  /** Its labelled values, field then value, in the order of its lines; null where none. */
+  labelled: readonly string[] | null;
+  /** Its lines holding a verdict word. */
+  verdictLines: readonly string[];
+}
 
 export type RowRead = { kind: 'skip' } | { kind: 'dossier'; dossier: ReadDossier } | { kind: 'unreadable'; row: UnreadableRow };
 
@@ -50,16 +84,27 @@ export interface RowPlan {
 export class RowReader {
   private readonly layout: RowLayout;
   private readonly texts: (string | null)[];
-  /** Normalised text of the date slots of the row being read (reused from row to row). */
-  private readonly norm: string[];
   /** Slot index per field, -1 where the field is not mapped. */
   private readonly slotOf: Record<DossierField, number>;
+  /** The same, by field index. */
+  private readonly slotAt: Int32Array;
   /** The optional fields this table has no column for and reads from no label (shared by its dossiers). */
   private readonly unmapped: OptionalField[];
   /** Whether a row may lack a field its table shows (labels, cells placed by index); else every row shows them all. */
   private readonly mayMiss: boolean;
-  /** Labelled values of the row being read (composite cells). */
-  private labelled: Partial<Record<DossierField, string>> = {};
+  /** The optional fields a row may lack though its table shows them (none unless `mayMiss`), by field index. */
+  private readonly mayLack: readonly number[];
+  /** Labelled values of the row being read, by field index (composite cells; reused, emptied for each row). */
+  private readonly labelled: (string | undefined)[] = new Array<string | undefined>(DOSSIER_FIELDS.length).fill(undefined);
+  /** The indexes of the fields labels can give. */
+  private readonly labelFields: readonly number[];
+  /** The first dossier code in the other cells of the row being read, when the list has no code column. */
+  private codeInOthers = '';
+  /**
+   * Texts of the row being read that may hold a verdict: its date texts with letters, and its other
+   * cells' lines holding a verdict word ("Quá hạn 2 ngày") (reused).
+   */
+  private readonly verdictLines: string[] = [];
 
   constructor(
     columns: Partial<Record<DossierField, number>>,
@@ -72,9 +117,11 @@ export class RowReader {
     this.mayMiss = plan.labels !== null || grid.positioned;
     this.texts = this.layout.texts;
     this.slotOf = this.layout.slotOf;
-    this.norm = new Array<string>(this.texts.length).fill('');
-    const labelled = plan.labels?.fields;
-    this.unmapped = OPTIONAL_FIELDS.filter((field) => this.slotOf[field] < 0 && !labelled?.has(field));
+    this.slotAt = Int32Array.from(DOSSIER_FIELDS, (field) => this.slotOf[field]);
+    const labelled = plan.labels?.fields ?? [];
+    this.labelFields = labelled.map((field) => FIELD_INDEX[field]);
+    this.unmapped = OPTIONAL_FIELDS.filter((field) => this.slotOf[field] < 0 && !labelled.includes(field));
+    this.mayLack = this.mayMiss ? OPTIONAL_FIELDS.filter((field) => !this.unmapped.includes(field)).map((field) => FIELD_INDEX[field]) : [];
   }
 
   /**
@@ -97,42 +144,104 @@ export class RowReader {
       fromStatus = rowVerdict([status]);
       if (this.statusVerdicts.size < MAX_CACHED_TEXTS) this.statusVerdicts.set(status, fromStatus);
     }
-    const texts: string[] = [];
-    for (const field of ['due', 'closed'] as const) {
-      const text = this.dateText[field];
-      if (HAS_LETTER.test(text)) texts.push(text);
+    // The other cells' lines of a composite list holding a verdict word ("Quá hạn 2 ngày") count too.
+    const texts = this.verdictLines;
+    // A text read as one whole date token holds no letter.
+    for (const date of [DUE_DATE, CLOSED_DATE]) {
+      const text = this.dateTexts[date]!;
+      if (!this.wholeDate[date] && HAS_LETTER.test(text)) texts.push(text);
     }
-    // The other cells of a composite list, as one text: a verdict there ("Quá hạn 2 ngày") counts too.
-    if (this.plan.labels !== null || this.plan.codeInRow) {
-      const other = this.otherText();
-      if (VERDICT_WORD.test(other)) texts.push(other); // most rows hold no verdict word: no phrase matching
-    }
-    const others = rowVerdict(texts, this.field('overdue'));
+    // Overdue-days cells hold a handful of values ("0 Ngày", "3 Ngày"): through the cache.
+    const others = rowVerdict(texts, this.repeatedField(OVERDUE));
     return others === 'late' || fromStatus === 'late' ? 'late' : (fromStatus ?? others);
   }
 
-  /** The other cells' lines of the row being read, normalised, '\n' between lines (built once per row). */
-  private joined: string | null = null;
-
-  private otherText(): string {
-    this.joined ??= rowLines(this.layout.otherTexts);
-    return this.joined;
+  /**
+   * One pass over the other cells' lines of the row being read (composite cells): their labelled values,
+   * the first dossier code, and the lines holding a verdict word. Lines, not one text: a label's value
+   * and a verdict phrase both end with their line.
+   */
+  private scanOthers(): void {
+    for (const field of this.labelFields) this.labelled[field] = undefined;
+    this.codeInOthers = '';
+    for (const piece of this.layout.otherPieces) {
+      if (!piece) continue;
+      // Dates, codes and counts make a piece unique: read straight into the row. Pieces without a digit
+      // (a procedure, a state, a button's word) repeat from row to row, and are read once per table.
+      if (DIGIT.test(piece)) {
+        this.scanPiece(piece);
+        continue;
+      }
+      let facts = this.pieceFacts.get(piece);
+      if (facts === undefined) {
+        facts = this.factsOf(piece);
+        if (this.pieceFacts.size < MAX_CACHED_TEXTS) this.pieceFacts.set(piece, facts);
+      }
+      if (facts.labelled !== null) this.takeLabelled(facts.labelled);
+      for (const line of facts.verdictLines) this.verdictLines.push(line);
+    }
   }
 
-  /** Raw text of a field: its cell where the row shows one, else its labelled value; null where neither. */
-  private shown(field: DossierField): string | null {
-    const index = this.slotOf[field];
-    const text = index >= 0 ? this.texts[index] : null;
+  /** A piece's lines, normalised, into the row being read. */
+  private scanPiece(piece: string): void {
+    const line = asOneLine(piece);
+    if (line === null) {
+      for (const each of cellLines(piece)) this.scanLine(each);
+    } else if (line) {
+      this.scanLine(line);
+    }
+  }
+
+  /** One normalised line of the other cells into the row being read: its code, labels, verdict words. */
+  private scanLine(line: string): void {
+    if (this.plan.codeInRow && !this.codeInOthers) this.codeInOthers = DOSSIER_CODE_PATTERN.exec(line)?.[0] ?? '';
+    const found = this.plan.labels?.readLine(line);
+    if (found) this.takeLabelled(found);
+    // Most lines hold no verdict word: no phrase matching.
+    if (VERDICT_WORD.test(line)) this.verdictLines.push(line);
+  }
+
+  /** Labelled values (field then value) into the row being read: the first label of a field wins. */
+  private takeLabelled(found: readonly string[]): void {
+    for (let k = 0; k < found.length; k += 2) {
+      const field = FIELD_INDEX[found[k] as DossierField];
+      if (this.labelled[field] === undefined) this.labelled[field] = found[k + 1]!;
+    }
+  }
+
+  /** What a piece without a digit holds (see {@link PieceFacts}). */
+  private factsOf(piece: string): PieceFacts {
+    const lines = asOneLine(piece);
+    let labelled: string[] | null = null;
+    let verdictLines: string[] = [];
+    for (const line of lines === null ? cellLines(piece) : lines ? [lines] : []) {
+      const found = this.plan.labels?.readLine(line);
+      if (found) labelled = labelled ? [...labelled, ...found] : found;
+      if (VERDICT_WORD.test(line)) verdictLines = [...verdictLines, line];
+    }
+    return { labelled, verdictLines };
+  }
+
+  /** Facts of the other cells' pieces that repeat (see scanOthers), by raw piece. */
+  private readonly pieceFacts = new Map<string, PieceFacts>();
+
+  /**
+   * Raw text of a field (by index): its cell where the row shows one, else its labelled value; null
+   * where neither.
+   */
+  private shown(field: number): string | null {
+    const slot = this.slotAt[field]!;
+    const text = slot >= 0 ? this.texts[slot] : null;
     return text ?? this.labelled[field] ?? null;
   }
 
   /** Normalised text of a field; '' where the row does not show it. */
-  private field(field: DossierField): string {
+  private field(field: number): string {
     return normalizeText(this.shown(field) ?? '');
   }
 
   /** {@link field} for a column whose values repeat, through the table's cache. */
-  private repeatedField(field: DossierField): string {
+  private repeatedField(field: number): string {
     const text = this.shown(field) ?? '';
     let normalized = this.normalized.get(text);
     if (normalized === undefined) {
@@ -142,37 +251,50 @@ export class RowReader {
     return normalized;
   }
 
-  /** Normalised text of the date fields of the row being read. */
-  private readonly dateText = { received: '', due: '', closed: '' };
+  /**
+   * Dates read from texts that are one whole date token, by text: rows share their days and hours, and
+   * their dossiers share the (never changed) date objects.
+   */
+  private readonly wholeDates = new Map<string, PortalDateResult | null>();
+
+  /** Normalised text of the date fields of the row being read (received, due, closed). */
+  private readonly dateTexts = ['', '', ''];
+  /** Whether that text is one whole date token (no letter in it). */
+  private readonly wholeDate = [false, false, false];
 
   /**
-   * A date field's parse, its normalised text kept in `dateText`; undefined where the row does not show
-   * the field. Text that is one whole date token is its own normalisation (see parseWholePortalDate).
+   * A date field's parse (RECEIVED_DATE, DUE_DATE, CLOSED_DATE), its normalised text kept in `dateTexts`;
+   * undefined where the row does not show the field. Text that is one whole date token is its own
+   * normalisation (see parseWholePortalDate).
    */
-  private date(field: 'received' | 'due' | 'closed'): PortalDateResult | undefined {
-    const text = this.shown(field);
-    this.dateText[field] = '';
+  private date(date: number): PortalDateResult | undefined {
+    const text = this.shown(DATE_FIELD_INDEX[date]!);
+    this.dateTexts[date] = '';
+    this.wholeDate[date] = false;
     if (text === null) return undefined;
-    const whole = text ? parseWholePortalDate(text) : null;
+    let whole = this.wholeDates.get(text);
+    if (whole === undefined) {
+      whole = text ? parseWholePortalDate(text) : null;
+      if (this.wholeDates.size < MAX_CACHED_TEXTS) this.wholeDates.set(text, whole);
+    }
     if (whole) {
-      this.dateText[field] = text;
+      this.dateTexts[date] = text;
+      this.wholeDate[date] = true;
       return whole;
     }
     const normalized = normalizeText(text);
-    this.dateText[field] = normalized;
+    this.dateTexts[date] = normalized;
     return parseNormalizedPortalDate(normalized);
   }
 
   /** The row's normalised texts by field it shows (for unreadable rows). */
   private raw(): Partial<Record<DossierField, string>> {
     const raw: Partial<Record<DossierField, string>> = {};
-    for (const field of DOSSIER_FIELDS) {
-      if (field === 'received' || field === 'due' || field === 'closed') {
-        if (this.shown(field) !== null) raw[field] = this.dateText[field];
-      } else if (this.shown(field) !== null) {
-        raw[field] = this.field(field);
-      }
-    }
+    DOSSIER_FIELDS.forEach((field, index) => {
+      if (this.shown(index) === null) return;
+      const date = DATE_FIELD_INDEX.indexOf(index);
+      raw[field] = date >= 0 ? this.dateTexts[date] : this.field(index);
+    });
     return raw;
   }
 
@@ -183,39 +305,45 @@ export class RowReader {
       const match = rawCode ? DOSSIER_CODE_PATTERN.exec(rawCode) : null;
       return match ? { code: match[0], matched: true } : { code: extractDossierCode(rawCode), matched: false };
     }
-    if (this.plan.codeInRow) {
-      for (const text of this.layout.otherTexts) {
-        const match = DOSSIER_CODE_PATTERN.exec(text);
-        if (match) return { code: match[0], matched: true };
-      }
-    }
-    const labelled = this.labelled.code;
+    if (this.codeInOthers) return { code: this.codeInOthers, matched: true };
+    const labelled = this.labelled[CODE];
     return { code: labelled ? extractDossierCode(labelled) : '', matched: false };
   }
 
   /** The optional fields the row does not show: the table's, plus cells and labels this row lacks. */
   private notShown(): OptionalField[] {
-    if (!this.mayMiss) return this.unmapped;
-    let extra = false;
-    for (const field of OPTIONAL_FIELDS) {
-      if (!this.unmapped.includes(field) && this.shown(field) === null) extra = true;
+    // Which of the fields a row may lack it lacks, as bits: rows lack the same few sets (a label the
+    // list never shows, a column out of view), each built once and shared, as the table's list is.
+    let lacking = 0;
+    for (let k = 0; k < this.mayLack.length; k++) {
+      if (this.shown(this.mayLack[k]!) === null) lacking |= 1 << k;
     }
-    // Most rows show what their table shows: its shared list, no array per row.
-    if (!extra) return this.unmapped;
-    return OPTIONAL_FIELDS.filter((field) => this.unmapped.includes(field) || this.shown(field) === null);
+    if (lacking === 0) return this.unmapped;
+    let fields = this.notShownSets.get(lacking);
+    if (fields === undefined) {
+      const bits = lacking;
+      fields = OPTIONAL_FIELDS.filter((field) => {
+        const k = this.mayLack.indexOf(FIELD_INDEX[field]);
+        return this.unmapped.includes(field) || (k >= 0 && (bits & (1 << k)) !== 0);
+      });
+      this.notShownSets.set(lacking, fields);
+    }
+    return fields;
   }
+
+  /** The lists {@link notShown} gave, by the bits of the fields lacking. */
+  private readonly notShownSets = new Map<number, OptionalField[]>();
 
   read(row: Element, rowIndex: number): RowRead {
     if (!this.layout.fill(row)) return SKIP;
-    const labels = this.plan.labels;
-    this.joined = null;
-    this.labelled = labels !== null && this.layout.otherTexts.length > 0 ? labels.read(this.otherText()) : {};
+    this.verdictLines.length = 0;
+    if (this.plan.labels !== null || this.plan.codeInRow) this.scanOthers();
     const { code, matched } = this.code();
-    const due = this.date('due');
-    const dueText = this.dateText.due;
+    const due = this.date(DUE_DATE);
+    const dueText = this.dateTexts[DUE_DATE]!;
     if (!code && !dueText) return SKIP;
-    const received = this.date('received');
-    const closed = this.date('closed');
+    const received = this.date(RECEIVED_DATE);
+    const closed = this.date(CLOSED_DATE);
 
     // A repeated header row inside the body ("Mã hồ sơ" | … | "Ngày hẹn trả").
     if (!matched && !DOSSIER_CODE_PATTERN.test(code) && this.matcher(code) === 'code' && this.matcher(dueText) === 'due') {
@@ -233,37 +361,24 @@ export class RowReader {
     // Which bad date a row reports when several are bad: due, then received, then closed.
     const bad = badDate('due', due) ?? badDate('received', received) ?? badDate('closed', closed);
     if (bad) return { kind: 'unreadable', row: { rowIndex, code, reason: bad, raw: this.raw() } };
-    const status = this.repeatedField('status');
+    const status = this.repeatedField(STATUS);
     const verdict = this.verdict(status);
     const unmapped = this.notShown();
-    const handler = this.shown('handler');
-    return {
-      kind: 'dossier',
-      dossier: {
-        code,
-        procedure: this.repeatedField('procedure'),
-        sector: this.repeatedField('sector'),
-        applicant: this.field('applicant'),
-        received: received?.kind === 'ok' ? received.value : null,
-        due: due?.kind === 'ok' ? due.value : null,
-        closed: closed?.kind === 'ok' ? closed.value : null,
-        status,
-        unit: this.repeatedField('unit'),
-        ...(handler !== null ? { handler: this.repeatedField('handler') } : {}),
-        ...(verdict ? { verdict } : {}),
-        ...(unmapped.length ? { unmapped } : {}),
-      },
+    const dossier: ReadDossier = {
+      code,
+      procedure: this.repeatedField(PROCEDURE),
+      sector: this.repeatedField(SECTOR),
+      applicant: this.field(APPLICANT),
+      received: received?.kind === 'ok' ? received.value : null,
+      due: due?.kind === 'ok' ? due.value : null,
+      closed: closed?.kind === 'ok' ? closed.value : null,
+      status,
+      unit: this.repeatedField(UNIT),
     };
+    // Set only where present (as the store expects), without a spread of a new object per field.
+    if (this.shown(HANDLER) !== null) dossier.handler = this.repeatedField(HANDLER);
+    if (verdict) dossier.verdict = verdict;
+    if (unmapped.length) dossier.unmapped = unmapped;
+    return { kind: 'dossier', dossier };
   }
-}
-
-/** The non-empty lines of the other cells' texts, normalised, one text ('\n' between lines). */
-function rowLines(texts: readonly string[]): string {
-  let out = '';
-  for (const text of texts) {
-    // Most cells are one line: normalised whole, no split.
-    const lines = text.includes('\n') ? joinedLines(text) : normalizeText(text);
-    if (lines) out = out ? `${out}\n${lines}` : lines;
-  }
-  return out;
 }

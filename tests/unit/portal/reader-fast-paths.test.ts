@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cellText, readDossierTables } from '../../../lib/portal/reader';
+import { cellPieces } from '../../../lib/portal/reader/cell-text';
+import { createLabelReader } from '../../../lib/portal/reader/composite';
+import { cellLines } from '../../../lib/portal/text';
 
 /**
  * The reader's fast paths (a cell without element children or made of leaves read by textContent, the
@@ -71,5 +74,78 @@ describe('composite cells: the same fields with and without line-break elements'
       due: { day: '2024-03-15', time: '17:00' },
     });
     expect(dossiers).toEqual(read(variants[0]![1]));
+  });
+});
+
+describe('cellPieces: the lines of cellText without the joining', () => {
+  /** What the composite-cell reading sees: the normalised lines of a cell's pieces. */
+  const piecesAsLines = (element: Element): string[] => {
+    const pieces: string[] = [];
+    cellPieces(element, pieces);
+    return pieces.flatMap((piece) => cellLines(piece));
+  };
+
+  it.each([
+    ['text only', ' a  b '],
+    ['block leaves', '<div>a</div><div>b</div>'],
+    ['nested blocks and inline parts', '<div><b>Mã:</b> 1</div><p>x <i>y</i> z</p>tail'],
+    ['line breaks, empty lines and spaces', ' a <br><br> b <br>'],
+    ['skipped elements and comments', '<div>a<!-- c --></div><script>var x;</script><style>p{}</style>b'],
+    ['a text node with its own line break', 'a\nb<div>c\r\nd</div>'],
+    ['an inline leaf between blocks', '<div>a</div><b>c</b><div>b</div>'],
+    ['an empty block leaf', '<div></div>x<div> </div>'],
+    ['invisible controls and wide spaces', '\u200ea\u00a0\u00a0b<div>\u202ec</div>'],
+  ])('%s', (_name, html) => {
+    const element = cell(html);
+    expect(piecesAsLines(element)).toEqual(cellLines(cellText(element)));
+  });
+
+  it('agrees with cellText on random markup', () => {
+    const parts = ['a', ' ', 'Hẹn trả: 15/03/2024', '<br>', '<div>', '</div>', '<span>', '</span>', '<p>x</p>', '\n', '<b>y</b>', '<!-- c -->'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % parts.length;
+    for (let round = 0; round < 300; round++) {
+      const html = Array.from({ length: 12 }, () => parts[next()]).join('');
+      const element = cell(html);
+      expect(piecesAsLines(element), html).toEqual(cellLines(cellText(element)));
+    }
+  });
+});
+
+describe('labels: compared in either case, one value per label', () => {
+  const reader = createLabelReader(['received', 'due', 'closed', 'status'], { 'thời hạn': 'due' })!;
+
+  it.each([
+    ['upper case', 'HẸN TRẢ: 15/03/2024', { due: '15/03/2024' }],
+    ['mixed case', 'hẸn TrẢ : 15/03/2024', { due: '15/03/2024' }],
+    ['a label glued to a word is none', 'Lịchhẹn trả: 15/03/2024', {}],
+    ['after a dash', '-Hẹn trả: 15/03/2024', { due: '15/03/2024' }],
+    ['two labels on a line, separators dropped', 'Tiếp nhận: 12/03/2024 08:00, Hẹn trả: 15/03/2024 –', { received: '12/03/2024 08:00', due: '15/03/2024' }],
+    ['the longer label first', 'Tiếp nhận trực tiếp: 12/03/2024', { received: '12/03/2024' }],
+    ['the colon of a time is no label', 'Ngày kết thúc 16:30', {}],
+    ['a label staff mapped', 'Thời hạn: 15/03/2024', { due: '15/03/2024' }],
+    ['the full-width colon', 'Trạng thái hồ sơ：Đang xử lý', { status: 'Đang xử lý' }],
+    ['an empty value', 'Hẹn trả: , Trạng thái: Mới', { due: '', status: 'Mới' }],
+  ])('%s', (_name, line, expected) => {
+    expect(reader.read(line)).toEqual(expected);
+  });
+
+  it('keeps the first label of a field, line after line', () => {
+    expect(reader.read('Hẹn trả: 15/03/2024\nHạn xử lý: 20/03/2024')).toEqual({ due: '15/03/2024' });
+    expect(reader.readLine('Hẹn trả: 15/03/2024, Hạn xử lý: 20/03/2024')).toEqual(['due', '15/03/2024', 'due', '20/03/2024']);
+    expect(reader.readLine('Không có nhãn')).toBeNull();
+  });
+});
+
+describe('dates shared by rows', () => {
+  it('reads rows with the same date text to equal dates, each dossier its own fields', () => {
+    const rows = [1, 2, 3].map((n) => `<tr><td>000.00.23.H34-240312-000${n}</td><td>15/03/2024 17:00</td><td>${n === 2 ? 'Đã trả kết quả' : 'Đang xử lý'}</td></tr>`);
+    document.body.innerHTML = `<table><thead><tr><th>Mã hồ sơ</th><th>Ngày hẹn trả</th><th>Trạng thái</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    const dossiers = readDossierTables(document)[0]!.dossiers.map((d) => d.dossier);
+    expect(dossiers.map((d) => [d.code, d.due, d.status])).toEqual([
+      ['000.00.23.H34-240312-0001', { day: '2024-03-15', time: '17:00' }, 'Đang xử lý'],
+      ['000.00.23.H34-240312-0002', { day: '2024-03-15', time: '17:00' }, 'Đã trả kết quả'],
+      ['000.00.23.H34-240312-0003', { day: '2024-03-15', time: '17:00' }, 'Đang xử lý'],
+    ]);
   });
 });
