@@ -18,6 +18,17 @@ export const DEFAULT_HEADER_SYNONYMS: Record<DossierField, readonly string[]> = 
 
 export type HeaderMatcher = (headerText: string) => DossierField | null;
 
+/**
+ * Headings of columns that hold no dossier data: the row number and the actions (buttons "Xem",
+ * "Sửa"). A list of composite cells does not look for labels, codes or verdict words in them.
+ */
+const DATALESS_HEADINGS = new Set(['STT', 'TT', 'Số TT', 'Số thứ tự', 'Thao tác', 'Chức năng', 'Hành động', 'Tác vụ'].map(normalizeHeader));
+
+/** Whether a (normalised) heading names a column that holds no dossier data (see DATALESS_HEADINGS). */
+export function isDatalessHeading(heading: string): boolean {
+  return DATALESS_HEADINGS.has(normalizeHeader(heading));
+}
+
 /** A character that continues a word: after a prefix match, the header must not go on with one. */
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 

@@ -8,7 +8,7 @@
  */
 import { DOSSIER_FIELDS, type DossierField } from '../../dossier/model';
 import { DOSSIER_CODE_PATTERN } from '../../dossier/code';
-import type { HeaderMatcher } from '../headers';
+import { isDatalessHeading, type HeaderMatcher } from '../headers';
 import { cellLines } from '../text';
 import { cellText } from './cell-text';
 import { createLabelReader, type LabelReader } from './composite';
@@ -81,7 +81,11 @@ export function assessHeader(grid: Grid, header: HeaderChoice, mapping: ColumnMa
   if (!found.includes('due') && columns.overdue === undefined) missing.push('due');
   return {
     header,
-    plan: { labels: labelled.size > 0 ? reader : null, codeInRow },
+    plan: {
+      labels: labelled.size > 0 ? reader : null,
+      codeInRow,
+      dataless: header.headers.flatMap((heading, column) => (isDatalessHeading(heading) ? [column] : [])),
+    },
     found,
     missing,
     bodyRows: samples.length,

@@ -18,6 +18,8 @@ interface FieldSlot {
 /** Per-table layout, computed once, so a row costs one pass over its cells. */
 export class RowLayout {
   readonly slots: FieldSlot[];
+  /** Other columns whose cells are not collected. */
+  private readonly dataless: ReadonlySet<number>;
   /** Slot index owning each column below `width`, or -1. */
   private readonly owner: Int32Array;
   /** Smallest mapped column ≥ c, for c below `width`. */
@@ -51,6 +53,8 @@ export class RowLayout {
     private readonly grid: Grid,
     /** Also collect the other cells' texts (composite cells, a code without a column). */
     private readonly others: boolean,
+    /** Other columns that hold no dossier data (their texts are not collected). */
+    dataless: readonly number[] = [],
   ) {
     const slots: FieldSlot[] = [];
     for (const field of DOSSIER_FIELDS) {
@@ -73,6 +77,7 @@ export class RowLayout {
       this.nextMapped[c] = this.owner[c] !== -1 ? c : (this.nextMapped[c + 1] ?? this.width);
     }
     this.texts = new Array<string | null>(slots.length).fill(null);
+    this.dataless = new Set(dataless);
     const slotOf = {} as Record<DossierField, number>;
     for (const field of DOSSIER_FIELDS) slotOf[field] = slots.findIndex((slot) => slot.field === field);
     this.slotOf = slotOf;
@@ -93,7 +98,7 @@ export class RowLayout {
       this.texts[slotIndex] = previous === null || previous === undefined ? text : `${previous}\n${text}`;
     } else {
       if (column < this.width && (this.nextMapped[column] ?? this.width) < end) return -1; // spans over a mapped column
-      if (this.others) cellPieces(cell, this.otherPieces);
+      if (this.others && !this.dataless.has(column)) cellPieces(cell, this.otherPieces);
     }
     return end;
   }

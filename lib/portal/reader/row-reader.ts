@@ -78,6 +78,11 @@ export interface RowPlan {
   labels: LabelReader | null;
   /** No code column: the code is the first dossier code in the row's other cells. */
   codeInRow: boolean;
+  /**
+   * Columns whose heading says they hold no dossier data (the row number, the actions), not looked at
+   * for labels, codes or verdict words.
+   */
+  dataless?: readonly number[];
 }
 
 /** Per-table reader, computed once, so a row costs one pass over its cells. */
@@ -113,7 +118,7 @@ export class RowReader {
     private readonly matcher: HeaderMatcher,
     private readonly plan: RowPlan = { labels: null, codeInRow: false },
   ) {
-    this.layout = new RowLayout(columns, widths, grid, plan.labels !== null || plan.codeInRow);
+    this.layout = new RowLayout(columns, widths, grid, plan.labels !== null || plan.codeInRow, plan.dataless);
     this.mayMiss = plan.labels !== null || grid.positioned;
     this.texts = this.layout.texts;
     this.slotOf = this.layout.slotOf;

@@ -153,6 +153,18 @@ describe('composite cells', () => {
     expect(only().dossiers[0]?.[field as keyof ReadDossier]).toEqual(expected);
   });
 
+  it('looks for nothing in the row-number and actions columns', () => {
+    const head = '<table><thead><tr><th>STT</th><th>Hồ sơ</th><th>Thao tác</th></tr></thead><tbody>';
+    // A button naming a verdict (a filter, a report) is no verdict on the dossier.
+    const actions = '<button>Quá hạn</button> <button>Xem</button>';
+    const rows = [1, 2].map((n) => `<tr><td>${n}</td><td>000.00.23.H34-240312-000${n}<br>Hẹn trả: 15/03/2099</td><td>${actions}</td></tr>`);
+    mount(`${head}${rows.join('')}</tbody></table>`);
+    expect(only().dossiers.map((d) => [d.code, d.verdict])).toEqual([
+      ['000.00.23.H34-240312-0001', undefined],
+      ['000.00.23.H34-240312-0002', undefined],
+    ]);
+  });
+
   it('takes the first dossier code in the row and never a procedure code', () => {
     mount(`${HEAD}${row(1, 'Thủ tục 1.001612.000.00.00.H48<br>Số: 000.00.53.H48-220921-0099<br>Hẹn trả: 15/03/2024')}${row(2, 'H48.1-220921-0100<br>Hẹn trả: 15/03/2024')}</tbody></table>`);
     expect(only().dossiers.map((d) => d.code)).toEqual(['000.00.53.H48-220921-0099', 'H48.1-220921-0100']);
