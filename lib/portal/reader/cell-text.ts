@@ -3,6 +3,8 @@
  * shows them, and a cell's column span.
  */
 
+import type { Appendable } from './reused-list';
+
 export type Markup = 'table' | 'aria';
 
 const MAX_SPAN = 1000;
@@ -76,7 +78,7 @@ export function cellText(cell: Element): string {
  * texts are pushed as they are (shared, not copied). Pieces are raw: they may be empty, padded, or hold
  * line breaks of their own (a text node with a newline); `normalizedLines` makes them lines.
  */
-export function cellPieces(cell: Element, out: string[]): void {
+export function cellPieces(cell: Element, out: Appendable<string>): void {
   const first = cell.firstChild;
   if (first === null) return;
   if (first.nextSibling === null && first.nodeType === TEXT_NODE) {
@@ -88,7 +90,7 @@ export function cellPieces(cell: Element, out: string[]): void {
 }
 
 /** {@link appendText}, but each piece ending at a line break pushed onto `out`; returns the open piece. */
-function appendPieces(node: Node, open: string, out: string[]): string {
+function appendPieces(node: Node, open: string, out: Appendable<string>): string {
   let line = open;
   for (let child = node.firstChild; child !== null; child = child.nextSibling) {
     const type = child.nodeType;

@@ -10,6 +10,7 @@ import { createHeaderMatcher, findColumnMapping, type HeaderMatcher } from '../h
 import { spanOf, type Markup } from './cell-text';
 import { headingText } from './header-cell';
 import { isHeaderRow, type Grid } from './grids';
+import type { Appendable } from './reused-list';
 import { rowCellsInto, TABLE_SELECTOR } from './table-rows';
 import type { ReadOptions } from './index';
 
@@ -28,7 +29,12 @@ export interface HeaderChoice {
 }
 
 /** The cells of a row, joining the parts of a row split over containers. */
-export function gridRowCells(grid: Grid, row: Element, cells: Element[] = []): Element[] {
+export function gridRowCells(grid: Grid, row: Element): Element[] {
+  return gridRowCellsInto(grid, row, []);
+}
+
+/** {@link gridRowCells}, appended to `cells` (a list the caller reuses from row to row). */
+export function gridRowCellsInto<List extends Appendable<Element>>(grid: Grid, row: Element, cells: List): List {
   const parts = grid.parts?.get(row);
   if (!parts) return rowCellsInto(row, grid.markup, cells);
   for (const part of parts) rowCellsInto(part, grid.markup, cells);

@@ -6,7 +6,8 @@
 import { DOSSIER_FIELDS, type DossierField } from '../../dossier/model';
 import { cellPieces, cellText, spanOf, type Markup } from './cell-text';
 import type { Grid } from './grids';
-import { colIndexOf, gridRowCells } from './header-choice';
+import { colIndexOf, gridRowCellsInto } from './header-choice';
+import { ReusedList } from './reused-list';
 import { cellFrom } from './table-rows';
 
 interface FieldSlot {
@@ -31,16 +32,16 @@ export class RowLayout {
    * The other cells' text pieces (see `cellPieces`), in column order, when `others` is on: what the
    * composite-cell reading needs is lines, so no cell text is built to be split again (reused).
    */
-  readonly otherPieces: string[] = [];
+  readonly otherPieces = new ReusedList<string>();
   /** Slot index per field, -1 where the field is not mapped. */
   readonly slotOf: Record<DossierField, number>;
   private readonly markup: Markup;
-  /** Columns of the row's cells by `aria-colindex` (reused from row to row). */
+  /** Columns of the row's cells by `aria-colindex` (the first as many as the row's cells; reused). */
   private readonly columnsOf: number[] = [];
   /** Sibling walk straight over `<td>`s: a plain table, neither split over parts nor placed by index. */
   private readonly plain: boolean;
   /** The cells of the row being read, outside plain tables (reused). */
-  private readonly cells: Element[] = [];
+  private readonly cells = new ReusedList<Element>();
   /**
    * Some cell may span columns. An ARIA grid with no `aria-colspan` anywhere (one query per read) spares
    * a lookup per cell.
@@ -110,7 +111,7 @@ export class RowLayout {
    */
   fill(row: Element): boolean {
     this.texts.fill(null);
-    this.otherPieces.length = 0;
+    this.otherPieces.clear();
     const limit = this.others ? Number.POSITIVE_INFINITY : this.width;
     let column = 0;
     if (this.plain) {
@@ -131,33 +132,33 @@ export class RowLayout {
       return column >= this.width;
     }
     const cells = this.cells;
-    cells.length = 0;
-    gridRowCells(this.grid, row, cells);
-    const first = cells[0];
-    if (!first) return false;
-    if (cells.length === 1 && this.span(first) > 1) return false;
+    cells.clear();
+    gridRowCellsInto(this.grid, row, cells);
+    const count = cells.length;
+    if (count === 0) return false;
+    if (count === 1 && this.span(cells.get(0)) > 1) return false;
     if (this.grid.positioned) {
       // Column of each cell by its index; sorted only where the parts come out of order.
       const at = this.columnsOf;
-      at.length = 0;
       let ordered = true;
-      for (let i = 0; i < cells.length; i++) {
-        const index = colIndexOf(cells[i]!) ?? (i > 0 ? at[i - 1]! + 1 : 0);
+      for (let i = 0; i < count; i++) {
+        const index = colIndexOf(cells.get(i)) ?? (i > 0 ? at[i - 1]! + 1 : 0);
         if (i > 0 && index < at[i - 1]!) ordered = false;
-        at.push(index);
+        at[i] = index;
       }
-      const order = ordered ? null : cells.map((_, i) => i).sort((x, y) => at[x]! - at[y]!);
-      for (let k = 0; k < cells.length; k++) {
+      const order = ordered ? null : Array.from({ length: count }, (_, i) => i).sort((x, y) => at[x]! - at[y]!);
+      for (let k = 0; k < count; k++) {
         const i = order ? order[k]! : k;
-        const cell = cells[i]!;
+        const cell = cells.get(i);
         column = at[i]!;
         if (column >= limit) break;
         if (this.place(cell, this.span(cell), column) < 0) return false;
       }
       return true;
     }
-    for (const cell of cells) {
+    for (let i = 0; i < count; i++) {
       if (column >= limit) break;
+      const cell = cells.get(i);
       column = this.place(cell, this.span(cell), column);
       if (column < 0) return false;
     }

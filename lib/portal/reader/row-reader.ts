@@ -17,7 +17,7 @@ import { DOSSIER_CODE_PATTERN, extractDossierCode } from '../../dossier/code';
 import type { HeaderMatcher } from '../headers';
 import { parseNormalizedPortalDate, parseWholePortalDate, type PortalDateResult } from '../portal-date';
 import { asOneLine, cellLines, normalizeText } from '../text';
-import { rowVerdict } from '../verdict';
+import { overdueDaysVerdict, rowVerdict } from '../verdict';
 import type { LabelReader } from './composite';
 import type { Grid } from './grids';
 import { RowLayout } from './row-layout';
@@ -62,6 +62,16 @@ interface PieceFacts {
   labelled: readonly string[] | null;
   /** Its lines holding a verdict word. */
   verdictLines: readonly string[];
+}
+
+/** A text that is one dossier code and nothing else (most code cells, the code line of a composite cell). */
+const WHOLE_CODE = new RegExp(`^(?:${DOSSIER_CODE_PATTERN.source})$`);
+
+/** The first dossier code in `text`, or ''. A text that is one code is returned as it is (no match array). */
+function firstDossierCode(text: string): string {
+  if (!text) return '';
+  if (WHOLE_CODE.test(text)) return text;
+  return DOSSIER_CODE_PATTERN.exec(text)?.[0] ?? '';
 }
 
 export type RowRead = { kind: 'skip' } | { kind: 'dossier'; dossier: ReadDossier } | { kind: 'unreadable'; row: UnreadableRow };
@@ -137,6 +147,8 @@ export class RowReader {
 
   /** The verdict each status text shows (a handful of values over thousands of rows). */
   private readonly statusVerdicts = new Map<string, PortalVerdict | undefined>();
+  /** The verdict each overdue-days text shows (as few). */
+  private readonly overdueVerdicts = new Map<string, PortalVerdict | undefined>();
 
   /**
    * The portal's own verdict on the row (docs/domain.md, "The portal's own verdict"): from its status,
@@ -156,8 +168,14 @@ export class RowReader {
       const text = this.dateTexts[date]!;
       if (!this.wholeDate[date] && HAS_LETTER.test(text)) texts.push(text);
     }
-    // Overdue-days cells hold a handful of values ("0 Ngày", "3 Ngày"): through the cache.
-    const others = rowVerdict(texts, this.repeatedField(OVERDUE));
+    // Overdue-days cells hold a handful of values ("0 Ngày", "3 Ngày"): each read once per table.
+    const overdueText = this.repeatedField(OVERDUE);
+    let overdue = this.overdueVerdicts.get(overdueText);
+    if (overdue === undefined && !this.overdueVerdicts.has(overdueText)) {
+      overdue = overdueDaysVerdict(overdueText);
+      if (this.overdueVerdicts.size < MAX_CACHED_TEXTS) this.overdueVerdicts.set(overdueText, overdue);
+    }
+    const others = overdue === 'late' ? 'late' : rowVerdict(texts);
     return others === 'late' || fromStatus === 'late' ? 'late' : (fromStatus ?? others);
   }
 
@@ -169,7 +187,9 @@ export class RowReader {
   private scanOthers(): void {
     for (const field of this.labelFields) this.labelled[field] = undefined;
     this.codeInOthers = '';
-    for (const piece of this.layout.otherPieces) {
+    const pieces = this.layout.otherPieces;
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces.get(i);
       if (!piece) continue;
       // Dates, codes and counts make a piece unique: read straight into the row. Pieces without a digit
       // (a procedure, a state, a button's word) repeat from row to row, and are read once per table.
@@ -199,7 +219,7 @@ export class RowReader {
 
   /** One normalised line of the other cells into the row being read: its code, labels, verdict words. */
   private scanLine(line: string): void {
-    if (this.plan.codeInRow && !this.codeInOthers) this.codeInOthers = DOSSIER_CODE_PATTERN.exec(line)?.[0] ?? '';
+    if (this.plan.codeInRow && !this.codeInOthers) this.codeInOthers = firstDossierCode(line);
     const found = this.plan.labels?.readLine(line);
     if (found) this.takeLabelled(found);
     // Most lines hold no verdict word: no phrase matching.
@@ -303,16 +323,21 @@ export class RowReader {
     return raw;
   }
 
+  /** Whether the code of the row being read matched the dossier code pattern (set by {@link code}). */
+  private codeMatched = false;
+
   /** The code: its cell's, else the first dossier code in the other cells, else a labelled one. */
-  private code(): { code: string; matched: boolean } {
+  private code(): string {
     const rawCode = this.slotOf.code >= 0 ? this.texts[this.slotOf.code] : null;
     if (rawCode !== null && rawCode !== undefined) {
-      const match = rawCode ? DOSSIER_CODE_PATTERN.exec(rawCode) : null;
-      return match ? { code: match[0], matched: true } : { code: extractDossierCode(rawCode), matched: false };
+      const code = firstDossierCode(rawCode);
+      this.codeMatched = code !== '';
+      return this.codeMatched ? code : extractDossierCode(rawCode);
     }
-    if (this.codeInOthers) return { code: this.codeInOthers, matched: true };
+    this.codeMatched = this.codeInOthers !== '';
+    if (this.codeMatched) return this.codeInOthers;
     const labelled = this.labelled[CODE];
-    return { code: labelled ? extractDossierCode(labelled) : '', matched: false };
+    return labelled ? extractDossierCode(labelled) : '';
   }
 
   /** The optional fields the row does not show: the table's, plus cells and labels this row lacks. */
@@ -341,9 +366,10 @@ export class RowReader {
 
   read(row: Element, rowIndex: number): RowRead {
     if (!this.layout.fill(row)) return SKIP;
-    this.verdictLines.length = 0;
+    if (this.verdictLines.length > 0) this.verdictLines.length = 0; // most rows have none to drop
     if (this.plan.labels !== null || this.plan.codeInRow) this.scanOthers();
-    const { code, matched } = this.code();
+    const code = this.code();
+    const matched = this.codeMatched;
     const due = this.date(DUE_DATE);
     const dueText = this.dateTexts[DUE_DATE]!;
     if (!code && !dueText) return SKIP;

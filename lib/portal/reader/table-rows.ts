@@ -5,6 +5,7 @@
  * quadratic over 20,000 rows).
  */
 import type { Markup } from './cell-text';
+import type { Appendable } from './reused-list';
 
 const TABLE_SELECTORS = ['table', '[role="table"]', '[role="grid"]'] as const;
 export const TABLE_SELECTOR = TABLE_SELECTORS.join(', ');
@@ -76,7 +77,7 @@ export function roleOf(element: Element): string | null {
   return REFLECTS_ROLE ? (element as Element & { role: string | null }).role : element.getAttribute('role');
 }
 
-function collectAriaCells(node: Element, out: Element[]): void {
+function collectAriaCells(node: Element, out: Appendable<Element>): void {
   for (let child = node.firstElementChild; child !== null; child = child.nextElementSibling) {
     const role = roleOf(child);
     if (role !== null && ARIA_CELL_ROLES.has(role)) out.push(child);
@@ -90,8 +91,8 @@ export function rowCells(row: Element, markup: Markup): Element[] {
   return rowCellsInto(row, markup, []);
 }
 
-/** {@link rowCells}, appended to `cells` (an array the caller reuses from row to row). */
-export function rowCellsInto(row: Element, markup: Markup, cells: Element[]): Element[] {
+/** {@link rowCells}, appended to `cells` (a list the caller reuses from row to row). */
+export function rowCellsInto<List extends Appendable<Element>>(row: Element, markup: Markup, cells: List): List {
   if (markup === 'table') {
     for (let child = row.firstElementChild; child !== null; child = child.nextElementSibling) {
       const name = child.localName;
