@@ -103,13 +103,8 @@ export function rowCellsInto<List extends Appendable<Element>>(row: Element, mar
   }
   return cells;
 }
-/** `HTMLTableCellElement` of this realm, where there is one (the instanceof test needs no DOM call). */
-const TABLE_CELL_CLASS: (abstract new () => Element) | undefined =
-  typeof HTMLTableCellElement === 'function' ? HTMLTableCellElement : undefined;
-
 function isCell(element: Element): boolean {
-  // Only <td> and <th> are HTMLTableCellElement; anything else (another realm, namespace) asks localName.
-  if (TABLE_CELL_CLASS !== undefined && element instanceof TABLE_CELL_CLASS) return true;
+  // By its name: in Chromium `localName` costs less than an `instanceof HTMLTableCellElement`.
   const name = element.localName;
   return name === 'td' || name === 'th';
 }
