@@ -39,10 +39,8 @@ function appendText(node: Node, text: string): string {
       } else if (SKIPPED_ELEMENTS.has(name)) {
         continue;
       } else if ((child as Element).firstElementChild === null) {
-        // A leaf (`<div>code</div>`, `<b>…</b>`): its one Text node's data (shared, not copied), else the
-        // native textContent (Text and CDATA descendants), with no walk.
-        const only = child.firstChild;
-        const text = only !== null && only.nextSibling === null && only.nodeType === TEXT_NODE ? (only as CharacterData).data : (child.textContent ?? '');
+        // A leaf (`<div>code</div>`, `<b>…</b>`): the native textContent (Text and CDATA descendants).
+        const text = child.textContent ?? '';
         out = BLOCK_ELEMENTS.has(name) ? `${out}\n${text}\n` : out + text;
       } else if (BLOCK_ELEMENTS.has(name)) {
         out = `${appendText(child, `${out}\n`)}\n`;
@@ -59,12 +57,13 @@ function appendText(node: Node, text: string): string {
  * children. Not normalised.
  */
 export function cellText(cell: Element): string {
-  const first = cell.firstChild;
-  if (first === null) return '';
-  if (first.nextSibling === null && first.nodeType === TEXT_NODE) return (first as CharacterData).data;
+  // Text only: the native textContent, with no step through the cell's Text nodes. Every node the
+  // content script touches gets an object of its own (the isolated world's wrapper), which the page's
+  // garbage collector must then trace: after a list is redrawn, thousands of them.
+  if (cell.firstElementChild === null) return cell.textContent ?? '';
   // Element children that are all inline leaves (`<a>code</a>`, `<span>…</span>`): nothing gives a line
   // break or is skipped, so the text is exactly the native textContent (Text and CDATA descendants).
-  for (let child = cell.firstElementChild; child !== null; child = child.nextElementSibling) {
+  for (let child: Element | null = cell.firstElementChild; child !== null; child = child.nextElementSibling) {
     const name = child.localName;
     if (name === 'br' || child.firstElementChild !== null || BLOCK_ELEMENTS.has(name) || SKIPPED_ELEMENTS.has(name)) {
       return appendText(cell, '');
@@ -74,15 +73,14 @@ export function cellText(cell: Element): string {
 }
 /**
  * The pieces of a cell's text between the line breaks its elements make (`<br>`, block-level children):
- * `cellText(cell)` split at those breaks, pushed onto `out` without the joining and re-splitting. Leaf
- * texts are pushed as they are (shared, not copied). Pieces are raw: they may be empty, padded, or hold
- * line breaks of their own (a text node with a newline); `normalizedLines` makes them lines.
+ * `cellText(cell)` split at those breaks, pushed onto `out` without the joining and re-splitting. Pieces
+ * are raw: they may be empty, padded, or hold line breaks of their own (a text node with a newline);
+ * `asOneLine` or `cellLines` makes them lines.
  */
 export function cellPieces(cell: Element, out: Appendable<string>): void {
-  const first = cell.firstChild;
-  if (first === null) return;
-  if (first.nextSibling === null && first.nodeType === TEXT_NODE) {
-    out.push((first as CharacterData).data);
+  // Text only: one piece, by textContent (see cellText).
+  if (cell.firstElementChild === null) {
+    out.push(cell.textContent ?? '');
     return;
   }
   const rest = appendPieces(cell, '', out);
@@ -104,8 +102,7 @@ function appendPieces(node: Node, open: string, out: Appendable<string>): string
       } else if (SKIPPED_ELEMENTS.has(name)) {
         continue;
       } else if ((child as Element).firstElementChild === null) {
-        const only = child.firstChild;
-        const text = only !== null && only.nextSibling === null && only.nodeType === TEXT_NODE ? (only as CharacterData).data : (child.textContent ?? '');
+        const text = child.textContent ?? '';
         if (BLOCK_ELEMENTS.has(name)) {
           if (line) out.push(line);
           out.push(text);
