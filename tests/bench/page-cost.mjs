@@ -14,9 +14,11 @@
  *      tasks are reported apart and must not be on the portal's renderer; once with the browser running
  *      for 3 s before the portal is opened (the target) and once with the portal opened as the browser
  *      starts (reported);
- *    - every later task (reading, the panel's render, row marks, saves) is attributed in a profiled
- *      trace: a long main-thread task is the extension's when most of its JavaScript time is in
- *      chrome-extension:// scripts.
+ *    - every later task (reading, the panel's render, row marks, saves) is attributed in traces of
+ *      UNPROFILED_RUNS runs (default 3) without the CPU profiler: a long main-thread task is the
+ *      extension's when more of its time is in calls into chrome-extension:// scripts than into the
+ *      page's (garbage collection steps taken in it included). The same in a profiled trace is
+ *      reported too: the profiler's stack sampling about doubles JavaScript time, so it overstates.
  *    Target: no long task over 50 ms caused by the extension.
  *    Also measured: the time from `data-portal-ready` until the panel's frame is added (in the page,
  *    with a MutationObserver) and until the frame shows its count (polled from the test: the page cannot
@@ -37,6 +39,8 @@ const URL = `${generatedSearchUrl(ROWS)}&latency=0`;
 const SETTLE_MS = 1_500;
 /** Fresh browsers in which the start-up tasks of the extension's scripts are measured, per line. */
 const STARTUP_LOADS = +(process.env.STARTUP_LOADS ?? 5);
+/** Runs of the scenario traced without the profiler, for the later long tasks' target. */
+const UNPROFILED_RUNS = +(process.env.UNPROFILED_RUNS ?? 3);
 /** How long the browser runs before the portal is opened, for the "browser running" line. */
 const BROWSER_RUNNING_MS = 3_000;
 
@@ -154,6 +158,56 @@ async function tracedExtensionTasks(extensionDir) {
   } finally {
     await ext.close();
   }
+}
+
+/**
+ * The same scenario, `runs` times, traced without the CPU profiler (whose stack sampling about doubles
+ * the JavaScript time of a task, and so the tasks judged): a long main-thread task of the portal's
+ * renderer is the extension's when more of its time is spent in calls into chrome-extension:// scripts
+ * (the trace's FunctionCall events name the script called: a timer of the content script, its
+ * MutationObserver callback) than into the page's. Garbage collection steps taken in such a task count
+ * in it: the allocation that triggered them is the extension's.
+ */
+async function unprofiledExtensionTasks(extensionDir, runs) {
+  const found = [];
+  for (let run = 0; run < runs; run++) {
+    const ext = await launchWithExtension({ extensionDir });
+    try {
+      const page = await ext.context.newPage();
+      const cdp = await ext.context.newCDPSession(page);
+      const events = await recordTrace(cdp, ['toplevel', 'devtools.timeline'], async () => {
+        await openList(page);
+        await resortTwice(page);
+      });
+      const portalPid = events.find((e) => e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').endsWith('/content.js'))?.pid;
+      const mainThreads = new Set(
+        events
+          .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (portalPid === undefined || e.pid === portalPid))
+          .map((e) => `${e.pid}:${e.tid}`),
+      );
+      const calls = events.filter((e) => e.ph === 'X' && e.name === 'FunctionCall' && mainThreads.has(`${e.pid}:${e.tid}`));
+      for (const task of events) {
+        if (task.ph !== 'X' || task.name !== 'ThreadControllerImpl::RunTask' || !(task.dur >= 50_000) || !mainThreads.has(`${task.pid}:${task.tid}`)) continue;
+        const end = task.ts + task.dur;
+        let extensionUs = 0;
+        let pageUs = 0;
+        for (const call of calls) {
+          if (call.pid !== task.pid || call.tid !== task.tid || call.ts < task.ts || call.ts > end) continue;
+          const url = call.args?.data?.url ?? '';
+          if (url.startsWith('chrome-extension://')) extensionUs += call.dur;
+          else if (/^https?:/.test(url)) pageUs += call.dur;
+        }
+        // The start-up task (compiling and running content.js) is measured by startupTasks.
+        const startup = events.some(
+          (e) => e.name === 'EvaluateScript' && e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts <= end && (e.args?.data?.url ?? '').startsWith('chrome-extension://'),
+        );
+        if (extensionUs > pageUs && !startup) found.push({ run, ms: task.dur / 1000, extensionMs: extensionUs / 1000 });
+      }
+    } finally {
+      await ext.close();
+    }
+  }
+  return found;
 }
 
 /**
@@ -294,6 +348,11 @@ export async function benchPageCost({ extensionDir, log = console.log } = {}) {
   }
   const traced = await tracedExtensionTasks(extensionDir);
   const extTasks = traced.filter((t) => t.extension && !t.startup);
+  const unprofiled = await unprofiledExtensionTasks(extensionDir, UNPROFILED_RUNS);
+  log(
+    `  traced without the profiler, ${UNPROFILED_RUNS} runs: ${unprofiled.length} long tasks of the extension after its start-up` +
+      (unprofiled.length ? `: ${unprofiled.map((t) => `${fmt(t.ms)} ms (run ${t.run + 1}, calls into its scripts ${fmt(t.extensionMs)} ms)`).join(', ')}` : ''),
+  );
   log(
     `  traced with the profiler: ${traced.length} long tasks, ${extTasks.length} mostly extension JS after its start-up: ` +
       extTasks.map((t) => `${fmt(t.ms)} ms (extension JS ${fmt(t.extensionMs)} ms)`).join(', '),
@@ -384,12 +443,20 @@ export async function benchPageCost({ extensionDir, log = console.log } = {}) {
     }),
     result({
       bench: '2. Long tasks (2,000 rows, load + 2 re-sorts)',
-      figure: `later long tasks caused by the extension (profiled trace): count ${extTasks.length}, longest ms`,
-      value: extLongest,
+      figure: `later long tasks caused by the extension (${UNPROFILED_RUNS} runs traced without profiler): count ${unprofiled.length}, longest ms`,
+      value: Math.max(0, ...unprofiled.map((t) => t.ms)),
       baseline: null,
       unit: 'ms',
       target: 'none > 50 ms',
-      pass: extTasks.length === 0,
+      pass: unprofiled.length === 0,
+    }),
+    result({
+      bench: '2. Long tasks (2,000 rows, load + 2 re-sorts)',
+      figure: `the same under the CPU profiler (0.2 ms sampling, about doubles JS time): count ${extTasks.length}, longest ms`,
+      value: extLongest,
+      baseline: null,
+      unit: 'ms',
+      target: 'info',
     }),
     result({
       bench: '2. Panel count shown',
