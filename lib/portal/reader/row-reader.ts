@@ -164,10 +164,8 @@ export class RowReader {
     // The other cells' lines of a composite list holding a verdict word ("Quá hạn 2 ngày") count too.
     const texts = this.verdictLines;
     // A text read as one whole date token holds no letter.
-    for (const date of [DUE_DATE, CLOSED_DATE]) {
-      const text = this.dateTexts[date]!;
-      if (!this.wholeDate[date] && HAS_LETTER.test(text)) texts.push(text);
-    }
+    this.pushIfWords(DUE_DATE, texts);
+    this.pushIfWords(CLOSED_DATE, texts);
     // Overdue-days cells hold a handful of values ("0 Ngày", "3 Ngày"): each read once per table.
     const overdueText = this.repeatedField(OVERDUE);
     let overdue = this.overdueVerdicts.get(overdueText);
@@ -175,8 +173,15 @@ export class RowReader {
       overdue = overdueDaysVerdict(overdueText);
       if (this.overdueVerdicts.size < MAX_CACHED_TEXTS) this.overdueVerdicts.set(overdueText, overdue);
     }
-    const others = overdue === 'late' ? 'late' : rowVerdict(texts);
+    // Most rows have no such text: no call (and no iterator) for them.
+    const others = overdue === 'late' ? 'late' : texts.length > 0 ? rowVerdict(texts) : undefined;
     return others === 'late' || fromStatus === 'late' ? 'late' : (fromStatus ?? others);
+  }
+
+  /** A date field's text onto `texts` where it may hold words ("Đã quá hạn 3 ngày" under the date). */
+  private pushIfWords(date: number, texts: string[]): void {
+    const text = this.dateTexts[date]!;
+    if (!this.wholeDate[date] && HAS_LETTER.test(text)) texts.push(text);
   }
 
   /**
