@@ -107,21 +107,6 @@ export function asOneLine(text: string): string | null {
   return NEEDS_NORMALIZING.test(text) ? null : text.trim();
 }
 
-/** {@link NEEDS_NORMALIZING} with line feeds allowed: text whose lines need no work but trimming. */
-const LINES_NEED_NORMALIZING = /[^\n\x20-\x7e\xa1-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e]|\x20\x20/;
-/** A line feed with the single spaces around it and the empty lines after it. */
-const LINE_GAP = / ?\n[\n ]*/g;
-
-/**
- * `cellLines(text).join('\n')`. Where every line is already normalised but for one space at either end
- * (the only white space being single spaces and line feeds), one replace does it: no array of lines.
- */
-export function joinedLines(text: string): string {
-  if (!text) return '';
-  if (!LINES_NEED_NORMALIZING.test(text)) return text.replace(LINE_GAP, '\n').trim();
-  return cellLines(text).join('\n');
-}
-
 /** The first non-empty line of a cell's text, normalised; '' when there is none. */
 export function firstLine(text: string): string {
   if (!text) return '';
