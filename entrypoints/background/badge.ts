@@ -19,8 +19,12 @@ export async function monitorStore(db: DossierDatabase | null, settings: () => P
   };
 }
 
-/** Waits this long after a write before recounting, so that a burst of writes costs one count. */
-export const BADGE_DELAY_MS = 400;
+/**
+ * Waits this long after a write before recounting, so that a burst of writes costs one count: a page's
+ * save comes in several messages (each a few hundred ms apart on a big page), and a recount reads the
+ * whole store.
+ */
+export const BADGE_DELAY_MS = 1_500;
 
 /** The longest wait before a recount at an appointment (a day; also below `setTimeout`'s limit). */
 export const BADGE_MAX_WAIT_MS = 24 * 60 * 60 * 1000;

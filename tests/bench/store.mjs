@@ -34,8 +34,8 @@ const FRESH_RUNS = 5;
 const EXISTING_RUNS = 2;
 const CHANGED_RUNS = 2;
 const PAGE_URL = 'https://dichvucong.kontum.gov.vn/vi/dossier/search';
-/** The badge's 400 ms debounce plus its read of the whole store, with room. */
-const BADGE_SETTLE_MS = 2_000;
+/** The badge's 1.5 s debounce plus its read of the whole store, with room. */
+const BADGE_SETTLE_MS = 4_000;
 
 /** In the extension page: the content script's upsert loop, timed end to end. */
 async function upsertThroughMessages({ dossiers, slice, pageUrl }) {
