@@ -76,8 +76,9 @@ export default defineContentScript({
     });
 
     if (top) {
-      host.setOpen(await panelOpenItem.getValue());
+      // Watched before it is read: a change made in another tab while this page starts is not missed.
       ctx.onInvalidated(panelOpenItem.watch((open) => host.setOpen(open)));
+      host.setOpen(await panelOpenItem.getValue());
     }
     // Only the user's own keys count: a page script can dispatch a keydown but not a trusted one. In a
     // frame, the shortcut flips the shared open flag, which the top page's panel follows.
