@@ -38,12 +38,12 @@ const ROWS_PER_STEP = 100;
 /**
  * A page's dossiers go to the store in messages of at most this many, in code order, one after another
  * and each in a task of its own: the browser copies a message on the page's main thread in the task that
- * sends it, and a message of 2,000 dossiers holds it 10 to 30 ms (with the work before it, and a garbage
- * collection landing in the same task, over 50 ms). Smaller messages would cost the store a transaction
- * each. In code order, each message covers a narrow range of codes, which the store reads at once
- * (lib/store/dossiers.ts, storedAmong).
+ * sends it, about 5 µs a dossier, so a message of 2,000 held it 10 to 30 ms, and with a garbage
+ * collection step landing in the same task, over 50 ms. Each message costs the store a transaction, so
+ * they are not made smaller. In code order, each message covers a narrow range of codes, which the store
+ * reads at once (lib/store/dossiers.ts, storedAmong).
  */
-const UPSERT_SLICE = 2000;
+const UPSERT_SLICE = 1000;
 /** After the service worker stops, the change port is opened again this much later. */
 const RECONNECT_MS = 1_000;
 /** A save that failed is tried again this much later, doubling up to the cap, until one succeeds. */

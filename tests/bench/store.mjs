@@ -4,7 +4,7 @@
  *
  * What: upserting 10,000 dossiers through the real message path, exactly as the content script does it
  * (`chrome.runtime.sendMessage({type: 'dossiers/upsert', pageUrl, dossiers})`, in code order, messages
- * of 2,000, one after another, as the content script sends a page), timed end to end in an extension
+ * of 1,000, one after another, as the content script sends a page), timed end to end in an extension
  * page: the copy to the service worker, zod validation, Dexie bulkGet + bulkPut in one transaction per
  * message, the response and its parsing.
  * Baseline (the target's), in the same service worker: a Dexie bulkPut of the same records with the
@@ -28,8 +28,8 @@ import { launchWithExtension } from '../support/browser.mjs';
 import { bundleForPage, fmt, median, readDossiers, result, withTimeout } from './common.mjs';
 
 const COUNT = 10_000;
-/** As entrypoints/content/page-sync.ts sends them: in code order, messages of at most 2,000 dossiers. */
-const SLICE = 2000;
+/** As entrypoints/content/page-sync.ts sends them: in code order, messages of at most 1,000 dossiers. */
+const SLICE = 1000;
 const FRESH_RUNS = 5;
 const EXISTING_RUNS = 2;
 const CHANGED_RUNS = 2;
@@ -157,7 +157,7 @@ export async function benchStore({ extensionDir, log = console.log } = {}) {
         const label = { fresh: 'new codes', changed: 'stored codes, status changed', existing: 'stored codes, nothing changed' }[kind];
         return [
           result({
-            bench: '4. Store upsert 10,000 (in messages of 2,000, as the content script sends a page)',
+            bench: '4. Store upsert 10,000 (in messages of 1,000, as the content script sends a page)',
             figure: `${label}: median ms of ${lines[kind].product.length} (baseline: Dexie bulkPut in the worker)`,
             value,
             baseline,
@@ -166,7 +166,7 @@ export async function benchStore({ extensionDir, log = console.log } = {}) {
             pass: value / baseline <= 1.5,
           }),
           result({
-            bench: '4. Store upsert 10,000 (in messages of 2,000, as the content script sends a page)',
+            bench: '4. Store upsert 10,000 (in messages of 1,000, as the content script sends a page)',
             figure: `${label}: against raw IndexedDB puts in one transaction (stricter, no Dexie)`,
             value,
             baseline: raw,
