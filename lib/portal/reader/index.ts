@@ -61,7 +61,10 @@ export interface ReadOptions {
   mapping?: ColumnMapping;
 }
 
-/** Reads one logical table; yields after every `rowsPerStep` body rows so a caller can spread the work over tasks. */
+/**
+ * Reads one logical table; yields once its header is chosen, then after every `rowsPerStep` body rows, so
+ * a caller can spread the work over tasks.
+ */
 function* readTableStepwise(
   grid: Grid,
   matcher: HeaderMatcher,
@@ -70,6 +73,8 @@ function* readTableStepwise(
 ): Generator<void, DossierTable | null> {
   const list = planList(grid, matcher, mapping);
   if (!list) return null;
+  // Choosing the header looks at rows across the list: a step of its own.
+  yield;
   const { header, plan } = list;
   const reader = new RowReader(header.columns, header.widths, grid, matcher, plan);
   const table: DossierTable = {
@@ -115,8 +120,8 @@ export function readDossierTables(root: ReadRoot, options: ReadOptions = {}): Do
 }
 
 /**
- * The same read, as steps: the generator yields after every `rowsPerStep` body rows and returns the
- * tables. A caller on a live page (the content script) runs steps until its time slice is used, then
+ * The same read, as steps: the generator yields once the lists are found, once each list's header is
+ * chosen, and after every `rowsPerStep` body rows, and returns the tables. A caller on a live page (the content script) runs steps until its time slice is used, then
  * lets the page run, so reading a long list never makes one long task.
  */
 export function* readDossierTablesStepwise(
@@ -126,7 +131,11 @@ export function* readDossierTablesStepwise(
 ): Generator<void, DossierTable[]> {
   const matcher = headerMatcher(options.synonyms, options.mapping);
   const tables: DossierTable[] = [];
-  for (const grid of findGrids(root)) {
+  // Finding the lists walks every row of every table (after a list is redrawn, each a new node for the
+  // caller's world to wrap): a step of its own.
+  const grids = findGrids(root);
+  yield;
+  for (const grid of grids) {
     const table = yield* readTableStepwise(grid, matcher, options.mapping, rowsPerStep);
     if (table) tables.push(table);
   }

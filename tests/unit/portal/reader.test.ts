@@ -629,7 +629,8 @@ describe('readDossierTablesStepwise', () => {
     const oneGo = readDossierTables(doc);
     expect(step.value.map((t) => t.dossiers.map((d) => d.dossier))).toEqual(oneGo.map((t) => t.dossiers.map((d) => d.dossier)));
     expect(step.value).toHaveLength(2);
-    // Two tables of 450 body rows: a yield after each full step within a table.
-    expect(yields).toBe(2 * Math.floor((450 - 1) / rowsPerStep));
+    // A yield once the lists are found, one after each list's header is chosen, and one after each full
+    // step within a list (two lists of 450 body rows).
+    expect(yields).toBe(1 + 2 + 2 * Math.floor((450 - 1) / rowsPerStep));
   });
 });
