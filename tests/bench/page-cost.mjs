@@ -179,12 +179,7 @@ async function unprofiledExtensionTasks(extensionDir, runs) {
         await openList(page);
         await resortTwice(page);
       });
-      const portalPid = events.find((e) => e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').endsWith('/content.js'))?.pid;
-      const mainThreads = new Set(
-        events
-          .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (portalPid === undefined || e.pid === portalPid))
-          .map((e) => `${e.pid}:${e.tid}`),
-      );
+      const mainThreads = portalMainThreads(events);
       const calls = events.filter((e) => e.ph === 'X' && e.name === 'FunctionCall' && mainThreads.has(`${e.pid}:${e.tid}`));
       for (const task of events) {
         if (task.ph !== 'X' || task.name !== 'ThreadControllerImpl::RunTask' || !(task.dur >= 50_000) || !mainThreads.has(`${task.pid}:${task.tid}`)) continue;
@@ -290,6 +285,16 @@ async function frameProcess(context, page, load) {
   return { load, found: true, outOfProcess, ...timing };
 }
 
+/** The main thread ("pid:tid") of the portal's renderer in a trace: the process that ran content.js. */
+function portalMainThreads(events) {
+  const portalPid = events.find((e) => e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').endsWith('/content.js'))?.pid;
+  return new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (portalPid === undefined || e.pid === portalPid))
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+}
+
 /** Long tasks of the renderer main threads, each with its JavaScript time split by script origin. */
 function attribute(events, profile) {
   // Sample times (µs, the same monotonic clock as the trace) and the script URL of each sample.
@@ -300,14 +305,9 @@ function attribute(events, profile) {
     t += profile.timeDeltas[i];
     samples.push({ t, url: urlOf.get(profile.samples[i]) ?? '' });
   }
-  // Only the portal's renderer (the one that ran content.js): the panel's frame runs in a process of its
-  // own, whose JavaScript the page's profiler does not sample.
-  const portalPid = events.find((e) => e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').endsWith('/content.js'))?.pid;
-  const mainThreads = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (portalPid === undefined || e.pid === portalPid))
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
+  // Only the portal's renderer: the panel's frame runs in a process of its own, whose JavaScript the
+  // page's profiler does not sample.
+  const mainThreads = portalMainThreads(events);
   const tasks = [];
   for (const task of events) {
     if (task.ph !== 'X' || task.name !== 'RunTask' || !(task.dur >= 50_000) || !mainThreads.has(`${task.pid}:${task.tid}`)) continue;
