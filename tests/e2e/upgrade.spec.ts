@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { launchWithExtension } from '../support/browser.mjs';
 import { DEMO_PAGES } from '../fixtures/portal/routes.mjs';
 import { SCHEMA_VERSIONS } from '../../lib/store/db';
+import { BADGE_DELAY_MS } from '../../entrypoints/background/badge';
 import { expect, listedCodes, openPanel, openPopup, panel, popupCount, saveArtifacts, sendFromExtensionPage, test } from './fixtures';
 
 /**
@@ -59,8 +60,23 @@ test("a profile holding the previous release's database opens with every tag int
       await expect(panel(page).getByTestId('dossier-row').first()).toBeVisible();
       onPage = (await listedCodes(page)).slice(0, 3);
       await expect.poll(async () => (await allStored(first.context, first.extensionId)).length).toBeGreaterThan(5);
-      const read = await allStored(first.context, first.extensionId);
+      // Every message of the page's save stored, and the badge's recount after the last write done (it
+      // opens the database, and would make this build's database again once it is deleted below).
+      let storedBefore = -1;
+      await expect
+        .poll(
+          async () => {
+            const count = (await allStored(first.context, first.extensionId)).length;
+            const settled = count === storedBefore;
+            storedBefore = count;
+            return settled;
+          },
+          { intervals: [1_000] },
+        )
+        .toBe(true);
       await page.close();
+      await new Promise((resolve) => setTimeout(resolve, BADGE_DELAY_MS + 1_000));
+      const read = await allStored(first.context, first.extensionId);
 
       // The old release's records: three of the page's late dossiers tagged, and two it no longer
       // lists with bare days only; tags without a time, no decision ids, one history row per tag.
