@@ -175,8 +175,7 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
     let step = steps.next();
     while (!step.done) {
       if (performance.now() > sliceEnd) {
-        await new Promise((resolve) => ctx.setTimeout(() => resolve(undefined), 0));
-        if (ctx.isInvalid || token !== readToken) return;
+        if (!(await nextTask()) || token !== readToken) return;
         sliceEnd = performance.now() + READ_SLICE_MS;
       }
       step = steps.next();
@@ -237,7 +236,7 @@ export function createPageSync(ctx: ContentScriptContext, doc: Document, onChang
     pendingSaves++;
     if (!state.saving) update({ saving: true });
     storing = storing
-      .then(() => new Promise((resolve) => ctx.setTimeout(() => resolve(undefined), 0)))
+      .then(nextTask)
       .then(() => store(dossiers))
       .catch((error) => console.error('[motcua-phu-luc] page save failed', error))
       .finally(() => {
