@@ -6,13 +6,23 @@ import { firstLine } from '../portal/text';
  */
 export const DOSSIER_CODE_PATTERN = /(?:\d{3}\.\d{2}\.\d{2}\.H\d{2}|H\d{2}(?:\.\d{1,3})*)-\d{6}-\d{4,6}/;
 
+/** A text that is one dossier code and nothing else (most code cells, the code line of a composite cell). */
+const WHOLE_CODE = new RegExp(`^(?:${DOSSIER_CODE_PATTERN.source})$`);
+
+/**
+ * The first substring of `text` matching {@link DOSSIER_CODE_PATTERN}, or ''. A text that is one code is
+ * returned as it is, with no match array (the reader asks this of every row).
+ */
+export function firstDossierCode(text: string): string {
+  if (!text) return '';
+  if (WHOLE_CODE.test(text)) return text;
+  return DOSSIER_CODE_PATTERN.exec(text)?.[0] ?? '';
+}
+
 /**
  * The code in a code cell's text (text with line breaks kept): the first substring matching
  * {@link DOSSIER_CODE_PATTERN}; where none matches, the first non-empty line, normalised; '' when empty.
  */
 export function extractDossierCode(cellText: string): string {
-  if (!cellText) return '';
-  const match = DOSSIER_CODE_PATTERN.exec(cellText);
-  if (match) return match[0];
-  return firstLine(cellText);
+  return firstDossierCode(cellText) || firstLine(cellText);
 }

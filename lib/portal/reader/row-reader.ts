@@ -13,7 +13,7 @@ import {
   type UnreadableReason,
   type UnreadableRow,
 } from '../../dossier/model';
-import { DOSSIER_CODE_PATTERN, extractDossierCode } from '../../dossier/code';
+import { DOSSIER_CODE_PATTERN, extractDossierCode, firstDossierCode } from '../../dossier/code';
 import type { HeaderMatcher } from '../headers';
 import { parseNormalizedPortalDate, parseWholePortalDate, type PortalDateResult } from '../portal-date';
 import { asOneLine, cellLines, normalizeText } from '../text';
@@ -64,16 +64,6 @@ interface PieceFacts {
   verdictLines: readonly string[];
 }
 
-/** A text that is one dossier code and nothing else (most code cells, the code line of a composite cell). */
-const WHOLE_CODE = new RegExp(`^(?:${DOSSIER_CODE_PATTERN.source})$`);
-
-/** The first dossier code in `text`, or ''. A text that is one code is returned as it is (no match array). */
-function firstDossierCode(text: string): string {
-  if (!text) return '';
-  if (WHOLE_CODE.test(text)) return text;
-  return DOSSIER_CODE_PATTERN.exec(text)?.[0] ?? '';
-}
-
 export type RowRead = { kind: 'skip' } | { kind: 'dossier'; dossier: ReadDossier } | { kind: 'unreadable'; row: UnreadableRow };
 
 const SKIP: RowRead = { kind: 'skip' };
@@ -99,15 +89,14 @@ export interface RowPlan {
 export class RowReader {
   private readonly layout: RowLayout;
   private readonly texts: (string | null)[];
-  /** Slot index per field, -1 where the field is not mapped. */
-  private readonly slotOf: Record<DossierField, number>;
-  /** The same, by field index. */
+  /** Slot index per field index, -1 where the field is not mapped. */
   private readonly slotAt: Int32Array;
   /** The optional fields this table has no column for and reads from no label (shared by its dossiers). */
   private readonly unmapped: OptionalField[];
-  /** Whether a row may lack a field its table shows (labels, cells placed by index); else every row shows them all. */
-  private readonly mayMiss: boolean;
-  /** The optional fields a row may lack though its table shows them (none unless `mayMiss`), by field index. */
+  /**
+   * The optional fields a row may lack though its table shows them, by field index: none unless labels
+   * or cells placed by index give fields (else every row shows all its table shows).
+   */
   private readonly mayLack: readonly number[];
   /** Labelled values of the row being read, by field index (composite cells; reused, emptied for each row). */
   private readonly labelled: (string | undefined)[] = new Array<string | undefined>(DOSSIER_FIELDS.length).fill(undefined);
@@ -129,14 +118,15 @@ export class RowReader {
     private readonly plan: RowPlan = { labels: null, codeInRow: false },
   ) {
     this.layout = new RowLayout(columns, widths, grid, plan.labels !== null || plan.codeInRow, plan.dataless);
-    this.mayMiss = plan.labels !== null || grid.positioned;
+
     this.texts = this.layout.texts;
-    this.slotOf = this.layout.slotOf;
-    this.slotAt = Int32Array.from(DOSSIER_FIELDS, (field) => this.slotOf[field]);
+    const slotOf = this.layout.slotOf;
+    this.slotAt = Int32Array.from(DOSSIER_FIELDS, (field) => slotOf[field]);
     const labelled = plan.labels?.fields ?? [];
     this.labelFields = labelled.map((field) => FIELD_INDEX[field]);
-    this.unmapped = OPTIONAL_FIELDS.filter((field) => this.slotOf[field] < 0 && !labelled.includes(field));
-    this.mayLack = this.mayMiss ? OPTIONAL_FIELDS.filter((field) => !this.unmapped.includes(field)).map((field) => FIELD_INDEX[field]) : [];
+    this.unmapped = OPTIONAL_FIELDS.filter((field) => slotOf[field] < 0 && !labelled.includes(field));
+    const mayMiss = plan.labels !== null || grid.positioned;
+    this.mayLack = mayMiss ? OPTIONAL_FIELDS.filter((field) => !this.unmapped.includes(field)).map((field) => FIELD_INDEX[field]) : [];
   }
 
   /**
@@ -333,7 +323,8 @@ export class RowReader {
 
   /** The code: its cell's, else the first dossier code in the other cells, else a labelled one. */
   private code(): string {
-    const rawCode = this.slotOf.code >= 0 ? this.texts[this.slotOf.code] : null;
+    const slot = this.slotAt[CODE]!;
+    const rawCode = slot >= 0 ? this.texts[slot] : null;
     if (rawCode !== null && rawCode !== undefined) {
       const code = firstDossierCode(rawCode);
       this.codeMatched = code !== '';

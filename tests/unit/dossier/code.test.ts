@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOSSIER_CODE_PATTERN, extractDossierCode } from '../../../lib/dossier/code';
+import { DOSSIER_CODE_PATTERN, extractDossierCode, firstDossierCode } from '../../../lib/dossier/code';
 
 describe('DOSSIER_CODE_PATTERN', () => {
   it('is the pattern of docs/domain.md', () => {
@@ -38,5 +38,18 @@ describe('extractDossierCode', () => {
     ['short date part is no code', 'H34.23-21072-0001\nx', 'H34.23-21072-0001'],
   ])('edge: %s', (_name, input, expected) => {
     expect(extractDossierCode(input)).toBe(expected);
+  });
+});
+
+describe('firstDossierCode', () => {
+  it.each([
+    ['a text that is one code', '000.00.23.H34-240312-0001', '000.00.23.H34-240312-0001'],
+    ['a code inside text', 'Số: H48.1-220921-0100 (trực tuyến)', 'H48.1-220921-0100'],
+    ['the first of two', 'H48-220921-0100, 000.00.23.H34-240312-0001', 'H48-220921-0100'],
+    ['a code with spaces around', ' 000.00.23.H34-240312-0001 ', '000.00.23.H34-240312-0001'],
+    ['no code', 'Mã hồ sơ', ''],
+    ['empty', '', ''],
+  ])('%s', (_name, text, code) => {
+    expect(firstDossierCode(text)).toBe(code);
   });
 });
