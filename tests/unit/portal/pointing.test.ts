@@ -1,16 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unmappedCandidates } from '@/lib/portal/reader';
 import { headingCells, holdsDossierData, labelledValues, summarizeCandidate } from '@/lib/portal/pointing';
+import { emptyBodyAfterEach, mount } from './mount';
 
-function mount(html: string): HTMLElement {
-  const container = document.createElement('div');
-  container.innerHTML = html;
-  document.body.append(container);
-  return container;
-}
-
-afterEach(() => document.body.replaceChildren());
+emptyBodyAfterEach();
 
 /** The composite late list of a Thanh Hóa-like system: no code column, no date column. */
 const COMPOSITE = `<table id="t"><thead><tr><th>STT</th><th><p>Thông tin hồ sơ</p></th><th><p>Chủ hồ sơ</p></th><th>Số ngày quá hạn</th></tr></thead><tbody>

@@ -1,18 +1,17 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cellText, readDossierTables } from '../../../lib/portal/reader';
 import { cellPieces } from '../../../lib/portal/reader/cell-text';
 import { createLabelReader } from '../../../lib/portal/reader/composite';
 import { cellLines } from '../../../lib/portal/text';
+import { emptyBodyAfterEach } from './mount';
 
 /**
- * The reader's fast paths (a cell without element children or made of leaves read by textContent, the
- * lines of a composite cell joined in one replace, labels found from the character before each colon)
- * give what the general walk gives.
+ * The reader's fast paths (a cell without element children or made of leaves read by textContent, a
+ * composite cell read as the pieces between its line breaks, labels found from the character before each
+ * colon) give what the general walk gives.
  */
-afterEach(() => {
-  document.body.replaceChildren();
-});
+emptyBodyAfterEach();
 
 function cell(html: string): Element {
   document.body.innerHTML = `<table><tbody><tr><td>${html}</td></tr></tbody></table>`;

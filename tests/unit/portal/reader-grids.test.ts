@@ -1,17 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDossierTables, type DossierTable } from '../../../lib/portal/reader';
+import { emptyBodyAfterEach, mount } from './mount';
 
-function mount(html: string): HTMLElement {
-  const container = document.createElement('div');
-  container.innerHTML = html;
-  document.body.append(container);
-  return container;
-}
-
-afterEach(() => {
-  document.body.replaceChildren();
-});
+emptyBodyAfterEach();
 
 function codesAndDues(tables: DossierTable[]): [string, string | undefined][] {
   return tables.flatMap((t) => t.dossiers.map((d) => [d.dossier.code, d.dossier.due?.day] as [string, string | undefined]));

@@ -1,17 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDossierTables } from '../../../lib/portal/reader';
+import { emptyBodyAfterEach, mount } from './mount';
 
-function mount(html: string): HTMLElement {
-  const container = document.createElement('div');
-  container.innerHTML = html;
-  document.body.append(container);
-  return container;
-}
-
-afterEach(() => {
-  document.body.replaceChildren();
-});
+emptyBodyAfterEach();
 
 const C1 = '000.17.22.H56-240312-0001';
 

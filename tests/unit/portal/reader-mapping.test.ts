@@ -1,17 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDossierTables, unmappedCandidates, type ColumnMapping } from '../../../lib/portal/reader';
+import { emptyBodyAfterEach, mount } from './mount';
 
-function mount(html: string): HTMLElement {
-  const container = document.createElement('div');
-  container.innerHTML = html;
-  document.body.append(container);
-  return container;
-}
-
-afterEach(() => {
-  document.body.replaceChildren();
-});
+emptyBodyAfterEach();
 
 /** A list whose headings no synonym knows: "Số phiếu" (the code) and "Hạn cuối" (the appointment). */
 const UNKNOWN = `<table id="u"><thead><tr><th>STT</th><th>Số phiếu</th><th>Người gửi</th><th>Hạn cuối</th><th>Trạng thái</th></tr></thead>

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isLateOnSystem, systemState } from '../../../lib/dossier/classify';
 import type { ReadDossier } from '../../../lib/dossier/model';
 import { readDossierTables, unmappedCandidates } from '../../../lib/portal/reader';
+import { emptyBodyAfterEach } from './mount';
 
 /** A hand-written fixture page's body, as the portal serves it (tests/fixtures/portal/). */
 function load(name: string): void {
@@ -16,9 +17,7 @@ function mount(html: string): void {
   document.body.innerHTML = html;
 }
 
-afterEach(() => {
-  document.body.replaceChildren();
-});
+emptyBodyAfterEach();
 
 const NOW = { day: '2026-11-30', time: '10:00' };
 

@@ -1,18 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ReadDossier } from '../../../lib/dossier/model';
 import { cellText, readDossierTables, readDossierTablesStepwise, type DossierTable } from '../../../lib/portal/reader';
+import { emptyBodyAfterEach, mount } from './mount';
 
-function mount(html: string): HTMLElement {
-  const container = document.createElement('div');
-  container.innerHTML = html;
-  document.body.append(container);
-  return container;
-}
-
-afterEach(() => {
-  document.body.replaceChildren();
-});
+emptyBodyAfterEach();
 
 const FULL_HEAD = `<tr><th>STT</th><th>Số hồ sơ</th><th>Thủ tục hành chính</th><th>Lĩnh vực</th><th>Chủ hồ sơ</th>
   <th>Ngày tiếp nhận</th><th>Ngày hẹn trả</th><th>Ngày kết thúc</th><th>Trạng thái</th><th>Đơn vị xử lý</th></tr>`;
