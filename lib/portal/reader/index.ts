@@ -100,10 +100,11 @@ function* readTableStepwise(
       table.skippedRows++;
       continue;
     }
-    const read = reader.read(row, index);
-    if (read.kind === 'dossier') table.dossiers.push({ rowIndex: index, row, dossier: read.dossier });
-    else if (read.kind === 'unreadable') table.unreadable.push(read.row);
-    else table.skippedRows++;
+    // A row that is no dossier is counted as skipped, unless the reader set it aside as unreadable.
+    const unreadable = table.unreadable.length;
+    const dossier = reader.read(row, index, table.unreadable);
+    if (dossier) table.dossiers.push({ rowIndex: index, row, dossier });
+    else if (table.unreadable.length === unreadable) table.skippedRows++;
   }
   return table;
 }

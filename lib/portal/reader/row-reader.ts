@@ -64,10 +64,6 @@ interface PieceFacts {
   verdictLines: readonly string[];
 }
 
-export type RowRead = { kind: 'skip' } | { kind: 'dossier'; dossier: ReadDossier } | { kind: 'unreadable'; row: UnreadableRow };
-
-const SKIP: RowRead = { kind: 'skip' };
-
 function badDate(field: 'received' | 'due' | 'closed', result: PortalDateResult | undefined): UnreadableReason | null {
   return result?.kind === 'invalid' ? { kind: 'bad-date', field, text: result.text } : null;
 }
@@ -360,34 +356,38 @@ export class RowReader {
   /** The lists {@link notShown} gave, by the bits of the fields lacking. */
   private readonly notShownSets = new Map<number, OptionalField[]>();
 
-  read(row: Element, rowIndex: number): RowRead {
-    if (!this.layout.fill(row)) return SKIP;
+  /**
+   * One body row: its dossier; or null where the row is no dossier, after pushing it onto `unreadable`
+   * where it is a dossier row that cannot be read. No wrapper object per row: the dossier is the result.
+   */
+  read(row: Element, rowIndex: number, unreadable: UnreadableRow[]): ReadDossier | null {
+    if (!this.layout.fill(row)) return null;
     if (this.verdictLines.length > 0) this.verdictLines.length = 0; // most rows have none to drop
     if (this.plan.labels !== null || this.plan.codeInRow) this.scanOthers();
     const code = this.code();
     const matched = this.codeMatched;
     const due = this.date(DUE_DATE);
     const dueText = this.dateTexts[DUE_DATE]!;
-    if (!code && !dueText) return SKIP;
+    if (!code && !dueText) return null;
     const received = this.date(RECEIVED_DATE);
     const closed = this.date(CLOSED_DATE);
 
     // A repeated header row inside the body ("Mã hồ sơ" | … | "Ngày hẹn trả").
     if (!matched && !DOSSIER_CODE_PATTERN.test(code) && this.matcher(code) === 'code' && this.matcher(dueText) === 'due') {
-      return SKIP;
+      return null;
     }
     // The column-numbering row of a register form ("(1)" | "(2)" | … under the header).
-    if (!matched && COLUMN_NUMBER.test(code) && COLUMN_NUMBER.test(dueText)) return SKIP;
+    if (!matched && COLUMN_NUMBER.test(code) && COLUMN_NUMBER.test(dueText)) return null;
 
-    if (!code) return { kind: 'unreadable', row: { rowIndex, code: '', reason: { kind: 'missing-code' }, raw: this.raw() } };
+    if (!code) return this.setAside(unreadable, { rowIndex, code: '', reason: { kind: 'missing-code' }, raw: this.raw() });
     // An appointment cell shown empty makes the row unreadable; one the row does not show at all (no
     // column, no label: a list read with the portal's verdict) leaves the appointment unknown.
     if (due?.kind === 'empty') {
-      return { kind: 'unreadable', row: { rowIndex, code, reason: { kind: 'missing-due', text: dueText }, raw: this.raw() } };
+      return this.setAside(unreadable, { rowIndex, code, reason: { kind: 'missing-due', text: dueText }, raw: this.raw() });
     }
     // Which bad date a row reports when several are bad: due, then received, then closed.
     const bad = badDate('due', due) ?? badDate('received', received) ?? badDate('closed', closed);
-    if (bad) return { kind: 'unreadable', row: { rowIndex, code, reason: bad, raw: this.raw() } };
+    if (bad) return this.setAside(unreadable, { rowIndex, code, reason: bad, raw: this.raw() });
     const status = this.repeatedField(STATUS);
     const verdict = this.verdict(status);
     const unmapped = this.notShown();
@@ -406,6 +406,12 @@ export class RowReader {
     if (this.shown(HANDLER) !== null) dossier.handler = this.repeatedField(HANDLER);
     if (verdict) dossier.verdict = verdict;
     if (unmapped.length) dossier.unmapped = unmapped;
-    return { kind: 'dossier', dossier };
+    return dossier;
+  }
+
+  /** Pushes a dossier row that cannot be read onto `list`; null, the result of {@link read} for it. */
+  private setAside(list: UnreadableRow[], row: UnreadableRow): null {
+    list.push(row);
+    return null;
   }
 }
