@@ -9,13 +9,18 @@ export const DOSSIER_CODE_PATTERN = /(?:\d{3}\.\d{2}\.\d{2}\.H\d{2}|H\d{2}(?:\.\
 /** A text that is one dossier code and nothing else (most code cells, the code line of a composite cell). */
 const WHOLE_CODE = new RegExp(`^(?:${DOSSIER_CODE_PATTERN.source})$`);
 
+/** Whether `text` is one dossier code and nothing else (no space around it either). */
+export function isWholeDossierCode(text: string): boolean {
+  return WHOLE_CODE.test(text);
+}
+
 /**
  * The first substring of `text` matching {@link DOSSIER_CODE_PATTERN}, or ''. A text that is one code is
  * returned as it is, with no match array (the reader asks this of every row).
  */
 export function firstDossierCode(text: string): string {
   if (!text) return '';
-  if (WHOLE_CODE.test(text)) return text;
+  if (isWholeDossierCode(text)) return text;
   return DOSSIER_CODE_PATTERN.exec(text)?.[0] ?? '';
 }
 

@@ -13,7 +13,7 @@ import {
   type UnreadableReason,
   type UnreadableRow,
 } from '../../dossier/model';
-import { DOSSIER_CODE_PATTERN, extractDossierCode, firstDossierCode } from '../../dossier/code';
+import { DOSSIER_CODE_PATTERN, extractDossierCode, firstDossierCode, isWholeDossierCode } from '../../dossier/code';
 import type { HeaderMatcher } from '../headers';
 import { parseNormalizedPortalDate, parseWholePortalDate, type PortalDateResult } from '../portal-date';
 import { asOneLine, cellLines, normalizeText } from '../text';
@@ -27,8 +27,12 @@ const MAX_CACHED_TEXTS = 4096;
 const HAS_LETTER = /\p{L}/u;
 /** A column number as register forms print under their header: "(6)", "6". */
 const COLUMN_NUMBER = /^\(?\d{1,2}\)?$/;
-/** A word every verdict phrase holds (lib/portal/verdict.ts): "hạn" or "muộn". */
-const VERDICT_WORD = /hạn|muộn/iu;
+/**
+ * A word every verdict phrase holds (lib/portal/verdict.ts): "hạn" or "muộn", in any case. Lines are
+ * NFC, and each of these letters has one other case, so the classes match what `/hạn|muộn/iu` matches;
+ * in Chromium the flags' case folding makes that test cost twice as much on every line.
+ */
+const VERDICT_WORD = /[hH][ạẠ][nN]|[mM][uU][ộỘ][nN]/;
 
 const DIGIT = /\d/;
 
@@ -182,14 +186,16 @@ export class RowReader {
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces.get(i);
       if (!piece) continue;
-      // Dates, codes and counts make a piece unique: read straight into the row. Pieces without a digit
-      // (a procedure, a state, a button's word) repeat from row to row, and are read once per table.
-      if (DIGIT.test(piece)) {
-        this.scanPiece(piece);
-        continue;
-      }
+      // Pieces without a digit (a procedure, a state, a button's word) repeat from row to row, and are
+      // read once per table. Looked up first: a text the page has not changed comes back as the same
+      // string, its hash already computed, which costs less than looking for a digit in it.
       let facts = this.pieceFacts.get(piece);
       if (facts === undefined) {
+        // Dates, codes and counts make a piece unique: read straight into the row, never cached.
+        if (DIGIT.test(piece)) {
+          this.scanPiece(piece);
+          continue;
+        }
         facts = this.factsOf(piece);
         if (this.pieceFacts.size < MAX_CACHED_TEXTS) this.pieceFacts.set(piece, facts);
       }
@@ -200,6 +206,12 @@ export class RowReader {
 
   /** A piece's lines, normalised, into the row being read. */
   private scanPiece(piece: string): void {
+    // A piece that is one dossier code (the code line of a composite cell) holds no label (no colon) and
+    // no verdict word: nothing else to look for.
+    if (this.plan.codeInRow && !this.codeInOthers && isWholeDossierCode(piece)) {
+      this.codeInOthers = piece;
+      return;
+    }
     const line = asOneLine(piece);
     if (line === null) {
       for (const each of cellLines(piece)) this.scanLine(each);

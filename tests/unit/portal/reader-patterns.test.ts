@@ -152,6 +152,37 @@ describe('composite cells', () => {
     expect(only().dossiers[0]?.[field as keyof ReadDossier]).toEqual(expected);
   });
 
+  it.each([
+    ['Quá hạn 2 ngày', 'late'],
+    ['QUÁ HẠN 2 NGÀY', 'late'],
+    ['quá Hạn', 'late'],
+    ['Trễ hẠn', 'late'],
+    ['Kết thúc MUỘN', 'late'],
+    ['Trả Muộn', 'late'],
+    ['Đúng hạn', 'not-late'],
+    ['ĐÚNG HẠN', 'not-late'],
+    ['Hẹn trả đúng giờ', undefined],
+  ])('reads the verdict of the line "%s" in any case', (line, verdict) => {
+    // The code line first and then the verdict's own line, as the composite late lists show them.
+    const info = (n: number) => `000.00.23.H34-240312-000${n}<br>${line}<br>Hẹn trả: 15/03/2024`;
+    mount(`${HEAD}${row(1, info(1), '')}${row(2, info(2), '')}</tbody></table>`);
+    expect(only().dossiers.map((d) => d.verdict)).toEqual([verdict, verdict]);
+  });
+
+  it('reads a code line with more on it as a line, and the code alone as a code', () => {
+    const rows = [
+      row(1, '000.00.23.H34-240312-0001 - Quá hạn<br>Hẹn trả: 15/03/2099'),
+      row(2, ' 000.00.23.H34-240312-0002 <br>Hẹn trả: 15/03/2099'),
+      row(3, '<b>000.00.23.H34-240312-0003</b><br>Hẹn trả: 15/03/2099'),
+    ];
+    mount(`${HEAD}${rows.join('')}</tbody></table>`);
+    expect(only().dossiers.map((d) => [d.code, d.verdict])).toEqual([
+      ['000.00.23.H34-240312-0001', 'late'],
+      ['000.00.23.H34-240312-0002', undefined],
+      ['000.00.23.H34-240312-0003', undefined],
+    ]);
+  });
+
   it('looks for nothing in the row-number and actions columns', () => {
     const head = '<table><thead><tr><th>STT</th><th>Hồ sơ</th><th>Thao tác</th></tr></thead><tbody>';
     // A button naming a verdict (a filter, a report) is no verdict on the dossier.
