@@ -64,11 +64,12 @@ export function startMessages(deps: MessagesDeps) {
   browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
     const tabId = sender.tab?.id;
     const { db, databaseError } = await deps.database();
-    const current = await deps.settings();
     return handleRequest(message, { id: sender.id, url: sender.url, fromTab: sender.tab !== undefined, tabId }, policy, {
       db,
       databaseError,
-      staffName: async () => current.staffName,
+      // Read from storage only by the requests that sign a decision: a page's saves come in messages of
+      // a thousand dossiers each, and need no settings.
+      staffName: async () => (await deps.settings()).staffName,
       now: () => Date.now(),
       onChanged: broadcast,
       tabCodes,
