@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DossierDatabase } from '../../../lib/store/db';
 import { freshDb } from './fresh-db';
 import type { DossierTag, ReadDossier } from '../../../lib/dossier/model';
-import { getDossiers, isQuotaError, upsertDossiers } from '../../../lib/store/dossiers';
+import { getDossiers, isQuotaError, storedAmong, upsertDossiers } from '../../../lib/store/dossiers';
 import { removeTag, setTag, setTagMany, tagHistory, undoTag } from '../../../lib/store/tags';
 import type { TagInput } from '../../../lib/dossier/model';
 
@@ -539,5 +539,35 @@ describe('upsertDossiers keeps what a list without some columns cannot show', ()
     const stored = (await db.dossiers.get('B'))!;
     expect(stored.closed).toBeNull();
     expect('unmapped' in stored).toBe(false);
+  });
+});
+
+describe('storedAmong', () => {
+  const code = (run: number, n: number) => `H01-260201-${String(n).padStart(4, '0')}${run}`;
+  const codes = (run: number, count: number) => Array.from({ length: count }, (_, n) => code(run, n));
+  /** Codes of a page in the order staff see them, not in code order. */
+  const shuffled = (list: string[]) => list.map((c, i) => [((i * 7919) % list.length) + i / list.length, c] as const).sort((a, b) => a[0] - b[0]).map(([, c]) => c);
+
+  async function storeCodes(db: DossierDatabase, list: string[]) {
+    await db.dossiers.bulkPut(list.map((c) => ({ ...read(c), firstSeen: 1, lastSeen: 1, pageUrl: PAGE })));
+  }
+
+  it.each([
+    ['a small page, code by code', 20, [], 'bulkGet'],
+    ['a big page seen for the first time: nothing read', 600, [], 'none'],
+    ['a big page already stored alone in its range: read at once', 600, [1], 'range'],
+    ['a big page with other stored codes between its own: code by code', 600, [1, 2], 'bulkGet'],
+  ] as const)('%s', async (_name, count, storedRuns, path) => {
+    const db = await freshDb();
+    // Run 1 is the page; run 2 sorts between its codes (same counters, another last digit).
+    for (const run of storedRuns) await storeCodes(db, codes(run, count));
+    const page = shuffled([...codes(1, count), 'H99-991231-0001']);
+    const bulkGet = vi.spyOn(db.dossiers, 'bulkGet');
+    const where = vi.spyOn(db.dossiers, 'where');
+    const found = await storedAmong(db, page);
+    expect(found.map((dossier) => dossier?.code)).toEqual(page.map((c) => (storedRuns.length > 0 && c.endsWith('1') && !c.startsWith('H99') ? c : undefined)));
+    expect(bulkGet).toHaveBeenCalledTimes(path === 'bulkGet' ? 1 : 0);
+    // The big pages list the range's keys first; only the one stored alone is read as a range.
+    expect(where).toHaveBeenCalledTimes(count < 500 ? 0 : path === 'range' ? 2 : 1);
   });
 });
