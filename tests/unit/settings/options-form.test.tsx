@@ -1,28 +1,14 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { rootPerTest } from '../components/react-root';
 import { Options, type OptionsProps } from '../../../components/options/Options';
 import { createTranslator } from '../../../lib/i18n/translate';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/settings';
 
 /** The options form rendered by React into happy-dom, driven as a user would: type, then save. */
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-let container: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const view = rootPerTest();
 
 function render(settings: Settings, onSave = vi.fn(async (_next: Settings) => {})) {
   const props = (language: Settings['language']): OptionsProps => ({
@@ -31,12 +17,12 @@ function render(settings: Settings, onSave = vi.fn(async (_next: Settings) => {}
     onSave,
     onRequestReminderPermission: async () => true,
   });
-  act(() => root.render(<Options {...props(settings.language)} />));
-  return { onSave, rerender: (language: Settings['language']) => act(() => root.render(<Options {...props(language)} />)) };
+  act(() => view.root.render(<Options {...props(settings.language)} />));
+  return { onSave, rerender: (language: Settings['language']) => act(() => view.root.render(<Options {...props(language)} />)) };
 }
 
 const byTestId = <T extends HTMLElement>(id: string) => {
-  const element = container.querySelector<T>(`[data-testid="${id}"]`);
+  const element = view.container.querySelector<T>(`[data-testid="${id}"]`);
   if (!element) throw new Error(`no [data-testid="${id}"]`);
   return element;
 };
@@ -93,7 +79,7 @@ describe('the options form', () => {
         'Line 2: no date found in "ngày mai nghỉ"; write e.g. "02/01/2026 nghỉ" (day off) or "10/01/2026 làm bù" (working day).',
     );
     expect(byTestId('option-window').getAttribute('aria-invalid')).toBe('true');
-    expect(container.querySelector('[data-testid="option-synonyms-error"]')).toBeNull();
+    expect(view.container.querySelector('[data-testid="option-synonyms-error"]')).toBeNull();
     expect(onSave).not.toHaveBeenCalled();
   });
 
@@ -120,6 +106,6 @@ describe('the options form', () => {
       holidayOverrides: { daysOff: ['2026-01-02'], workingDays: ['2026-01-10'] },
     });
     expect(text('option-message')).toBe('Settings saved.');
-    expect(container.querySelector('[role="alert"]')).toBeNull();
+    expect(view.container.querySelector('[role="alert"]')).toBeNull();
   });
 });

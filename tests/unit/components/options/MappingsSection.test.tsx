@@ -1,24 +1,12 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { rootPerTest } from '../react-root';
 import { MappingsSection } from '@/components/options/MappingsSection';
 import { createTranslator } from '@/lib/i18n/translate';
 import { replaceMapping, type SavedColumnMapping } from '@/lib/portal/column-mappings';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const view = rootPerTest();
 
 const MAPPING: SavedColumnMapping = {
   origin: 'https://dichvucong.kontum.gov.vn',
@@ -33,21 +21,21 @@ function render(mappings: SavedColumnMapping[]) {
   const onChange = vi.fn(async (target: SavedColumnMapping, next: SavedColumnMapping | null) => {
     list = replaceMapping(list, target, next);
   });
-  act(() => root.render(<MappingsSection t={createTranslator('vi')} mappings={mappings} onChange={onChange} />));
+  act(() => view.root.render(<MappingsSection t={createTranslator('vi')} mappings={mappings} onChange={onChange} />));
   return { onChange, list: () => list };
 }
 
-const item = (key: string) => container.querySelector<HTMLElement>(`[data-testid="mapping-item"][data-key="${key}"]`)!;
+const item = (key: string) => view.container.querySelector<HTMLElement>(`[data-testid="mapping-item"][data-key="${key}"]`)!;
 
 describe('MappingsSection', () => {
   it('says when there is none', () => {
     render([]);
-    expect(container.querySelector('[data-testid="mappings-empty"]')).not.toBeNull();
+    expect(view.container.querySelector('[data-testid="mappings-empty"]')).not.toBeNull();
   });
 
   it('lists each mapping with its origin, pattern, headings and labels', () => {
     render([MAPPING]);
-    const entry = container.querySelector('[data-testid="mapping-entry"]')!;
+    const entry = view.container.querySelector('[data-testid="mapping-entry"]')!;
     expect(entry.textContent).toContain('https://dichvucong.kontum.gov.vn');
     expect(entry.textContent).toContain('/vi/dossier/processing/*');
     expect(item('mã hs').dataset.field).toBe('code');
@@ -64,7 +52,7 @@ describe('MappingsSection', () => {
     expect(list()[0]!.headings).toEqual({ 'mã hs': 'procedure', 'hạn trả kq': 'due' });
     await act(async () => item('hạn trả kq').querySelector<HTMLElement>('[data-testid="mapping-item-remove"]')!.click());
     expect(onChange).toHaveBeenLastCalledWith(MAPPING, expect.objectContaining({ headings: { 'mã hs': 'code' }, labels: { 'hẹn trả': 'due' } }));
-    await act(async () => container.querySelector<HTMLElement>('[data-testid="mapping-remove"]')!.click());
+    await act(async () => view.container.querySelector<HTMLElement>('[data-testid="mapping-remove"]')!.click());
     expect(onChange).toHaveBeenLastCalledWith(MAPPING, null);
     expect(list()).toEqual([]);
   });

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { rootPerTest } from '../react-root';
 import { Options } from '../../../../components/options/Options';
 import { createTranslator } from '../../../../lib/i18n/translate';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../lib/settings/settings';
@@ -17,24 +17,10 @@ import { OFFICE_TODAY, officeRows } from '../../appendix/office-fixtures';
  * from the document's XML); blank fields print as dotted gaps.
  */
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-let container: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const view = rootPerTest();
 
 function field(id: string): HTMLInputElement {
-  const element = container.querySelector<HTMLInputElement>(`[data-testid="${id}"]`);
+  const element = view.container.querySelector<HTMLInputElement>(`[data-testid="${id}"]`);
   if (!element) throw new Error(`no [data-testid="${id}"]`);
   return element;
 }
@@ -50,7 +36,7 @@ function type(id: string, value: string) {
 async function saved(settings: Settings, typed: Record<string, string>): Promise<Settings> {
   const onSave = vi.fn(async (_next: Settings) => {});
   act(() =>
-    root.render(<Options t={createTranslator(settings.language)} settings={settings} onSave={onSave} onRequestReminderPermission={async () => true} />),
+    view.root.render(<Options t={createTranslator(settings.language)} settings={settings} onSave={onSave} onRequestReminderPermission={async () => true} />),
   );
   for (const [id, value] of Object.entries(typed)) type(id, value);
   await act(async () => field('option-save').click());
@@ -135,9 +121,9 @@ describe('the document fields of the options page', () => {
 
   it('refuse a letter date that is not a real day, beside the field', async () => {
     const onSave = vi.fn(async (_next: Settings) => {});
-    act(() => root.render(<Options t={createTranslator('en')} settings={{ ...DEFAULT_SETTINGS, letterDate: '2026-02-30' }} onSave={onSave} onRequestReminderPermission={async () => true} />));
+    act(() => view.root.render(<Options t={createTranslator('en')} settings={{ ...DEFAULT_SETTINGS, letterDate: '2026-02-30' }} onSave={onSave} onRequestReminderPermission={async () => true} />));
     await act(async () => field('option-save').click());
     expect(onSave).not.toHaveBeenCalled();
-    expect(container.textContent).toContain('Not saved: fix the fields marked in red.');
+    expect(view.container.textContent).toContain('Not saved: fix the fields marked in red.');
   });
 });

@@ -1,15 +1,12 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { rootPerTest } from '../react-root';
 import { Panel, type PanelProps } from '@/components/panel/Panel';
 import { LateDossierRow, type TagOutcome } from '@/components/panel/LateDossierRow';
 import { createTranslator } from '@/lib/i18n/translate';
 import type { ReadDossier } from '@/lib/dossier/model';
 import type { LateRow, PanelModel } from '@/lib/portal/panel-model';
-
-// React's act() warns unless the environment says it is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const TODAY = '2026-11-30';
 const t = createTranslator('vi');
@@ -36,19 +33,7 @@ function model(rows: LateRow[]): PanelModel {
   return { lateRows: rows, readCount: rows.length + 2, unreadable: [], tableCount: 1, derivedYears: [] };
 }
 
-let container: HTMLElement;
-let root: Root;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const view = rootPerTest();
 
 function render(overrides: Partial<PanelProps> = {}) {
   const props: PanelProps = {
@@ -68,12 +53,12 @@ function render(overrides: Partial<PanelProps> = {}) {
     reasonChoices: ['Công dân hẹn lại'],
     ...overrides,
   };
-  act(() => root.render(<Panel {...props} />));
+  act(() => view.root.render(<Panel {...props} />));
   return props;
 }
 
-const $ = (selector: string) => container.querySelector<HTMLElement>(selector);
-const $$ = (selector: string) => [...container.querySelectorAll<HTMLElement>(selector)];
+const $ = (selector: string) => view.container.querySelector<HTMLElement>(selector);
+const $$ = (selector: string) => [...view.container.querySelectorAll<HTMLElement>(selector)];
 const codes = () => $$('[data-testid="dossier-row"]').map((row) => row.dataset.code);
 
 /** Types into a controlled input the way React listens for it (the native setter, then `input`). */
@@ -119,7 +104,7 @@ describe('Panel', () => {
 
   it('shows the check mark with both readings where the portal and the dates disagree', () => {
     render({ model: model([{ ...lateRow('H34-261120-0010'), check: { portal: 'late', computed: 'not-late' } }, lateRow('H34-261120-0011')]) });
-    const marks = container.querySelectorAll('[data-testid="verdict-check"]');
+    const marks = view.container.querySelectorAll('[data-testid="verdict-check"]');
     expect(marks).toHaveLength(1);
     expect(marks[0]!.textContent).toBe('Cần kiểm tra: cổng ghi trễ hạn, theo ngày giờ thì không trễ hạn');
   });
@@ -130,7 +115,7 @@ describe('Panel', () => {
     expect(codes()).toEqual(['H34-261121-0002']);
     type($('[data-testid="panel-filter"]') as HTMLInputElement, 'không có');
     expect(codes()).toEqual([]);
-    expect(container.textContent).toContain('không có');
+    expect(view.container.textContent).toContain('không có');
     type($('[data-testid="panel-filter"]') as HTMLInputElement, '');
     expect(codes()).toHaveLength(3);
   });
@@ -166,7 +151,7 @@ describe('LateDossierRow', () => {
   function renderRow(onTag = vi.fn(async (): Promise<TagOutcome> => ({ ok: true }))) {
     const callbacks = { onTag, onRemoveTag: vi.fn(async () => {}) };
     act(() =>
-      root.render(
+      view.root.render(
         <LateDossierRow t={t} row={lateRow('H34-261120-0001')} today={TODAY} selected={false} onSelect={vi.fn()} reasonChoices={[]} {...callbacks} />,
       ),
     );
@@ -206,7 +191,7 @@ describe('LateDossierRow: edits name the decision they started from', () => {
 
   function show(row: LateRow, onTag: (code: string, request: unknown, expected: string | null) => Promise<TagOutcome>) {
     act(() =>
-      root.render(<LateDossierRow t={t} row={row} today={TODAY} selected={false} onSelect={vi.fn()} reasonChoices={[]} onTag={onTag} onRemoveTag={vi.fn(async () => {})} />),
+      view.root.render(<LateDossierRow t={t} row={row} today={TODAY} selected={false} onSelect={vi.fn()} reasonChoices={[]} onTag={onTag} onRemoveTag={vi.fn(async () => {})} />),
     );
   }
   const noteInput = () => $$('.mcpl-details input[type="text"]').at(-1) as HTMLInputElement;

@@ -1,23 +1,11 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { rootPerTest } from '../react-root';
 import { UnmappedTables, type UnmappedTablesProps } from '@/components/panel/UnmappedTables';
 import { createTranslator } from '@/lib/i18n/translate';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const view = rootPerTest();
 
 const TABLE = {
   headings: ['STT', 'Mã HS', 'Hạn trả KQ', '<img src=x onerror=alert(1)>'],
@@ -37,11 +25,11 @@ function render(overrides: Partial<UnmappedTablesProps> = {}, language: 'vi' | '
     onSave: vi.fn(async () => null),
     ...overrides,
   };
-  act(() => root.render(<UnmappedTables {...props} />));
+  act(() => view.root.render(<UnmappedTables {...props} />));
   return props;
 }
 
-const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const byTestId = (id: string) => view.container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
 function select(element: HTMLSelectElement, value: string) {
   act(() => {
@@ -55,8 +43,8 @@ describe('UnmappedTables', () => {
     const props = render();
     expect(byTestId('unmapped-headings')!.textContent).toContain('“Mã HS”, “Hạn trả KQ”');
     expect(byTestId('unmapped-missing')!.textContent).toBe('Còn thiếu: Mã hồ sơ, Ngày hẹn trả');
-    expect(container.querySelector('img')).toBeNull();
-    expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(view.container.querySelector('img')).toBeNull();
+    expect(view.container.textContent).toContain('<img src=x onerror=alert(1)>');
     act(() => byTestId('map-columns')!.click());
     expect(props.onPoint).toHaveBeenCalledWith(0);
   });
@@ -96,7 +84,7 @@ describe('UnmappedTables', () => {
 
   it('offers the labelled values of the first rows, one field each', async () => {
     const props = render();
-    const item = container.querySelector('[data-testid="labelled-value"][data-label="hẹn trả"]')!;
+    const item = view.container.querySelector('[data-testid="labelled-value"][data-label="hẹn trả"]')!;
     expect(item.textContent).toContain('hẹn trả: 15/03/2024 17:00');
     select(item.querySelector('[data-testid="map-label-select"]')!, 'due');
     await act(async () => item.querySelector<HTMLElement>('[data-testid="map-label-save"]')!.click());
