@@ -72,7 +72,8 @@ export function toNfc(s: string): string {
 export function normalizeText(s: string): string {
   if (!s) return '';
   // Fast path (most portal text): already NFC, single spaces only; at most a leading/trailing space to trim.
-  if (!NEEDS_NORMALIZING.test(s)) return s.trim();
+  const line = asOneLine(s);
+  if (line !== null) return line;
   return s.normalize('NFC').replace(INVISIBLE_CONTROLS, '').replace(WHITE_SPACE_RUN, ' ').trim();
 }
 
