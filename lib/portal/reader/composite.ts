@@ -24,12 +24,14 @@ const COLON = /[:：]/g;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 /**
- * A letter, mark or digit: whether a label's first character follows a word (then it is no label).
- * ASCII by its code (most characters there), the rest by the regular expression.
+ * Whether the character at `index` is a letter, mark or digit: whether a label's first character follows
+ * a word (then it is no label). ASCII by its code (most characters there, with no one-character string
+ * made), the rest by the regular expression.
  */
-function isWordChar(code: number, char: string): boolean {
+function isWordCharAt(line: string, index: number): boolean {
+  const code = line.charCodeAt(index);
   if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 122);
-  return WORD_CHAR.test(char);
+  return WORD_CHAR.test(line.charAt(index));
 }
 
 /**
@@ -151,7 +153,7 @@ export function createLabelReader(
         const start = end - label.length;
         if (start < 0 || !label.isAt(line, start)) continue;
         // A label starts its line or follows a non-letter ("- ", ", ").
-        if (start > 0 && isWordChar(line.charCodeAt(start - 1), line.charAt(start - 1))) continue;
+        if (start > 0 && isWordCharAt(line, start - 1)) continue;
         foundFields[found] = label.field;
         foundStarts[found] = start;
         foundEnds[found] = colon + 1;

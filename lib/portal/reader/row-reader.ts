@@ -16,7 +16,7 @@ import {
 import { DOSSIER_CODE_PATTERN, extractDossierCode, firstDossierCode, isWholeDossierCode } from '../../dossier/code';
 import type { HeaderMatcher } from '../headers';
 import { parseNormalizedPortalDate, parseWholePortalDate, type PortalDateResult } from '../portal-date';
-import { asOneLine, cellLines, normalizeText } from '../text';
+import { asOneLine, cellLines, firstLine, normalizeText } from '../text';
 import { overdueDaysVerdict, rowVerdict } from '../verdict';
 import type { LabelReader } from './composite';
 import type { Grid } from './grids';
@@ -118,7 +118,6 @@ export class RowReader {
     private readonly plan: RowPlan = { labels: null, codeInRow: false },
   ) {
     this.layout = new RowLayout(columns, widths, grid, plan.labels !== null || plan.codeInRow, plan.dataless);
-
     this.texts = this.layout.texts;
     const slotOf = this.layout.slotOf;
     this.slotAt = Int32Array.from(DOSSIER_FIELDS, (field) => slotOf[field]);
@@ -336,7 +335,8 @@ export class RowReader {
     if (rawCode !== null && rawCode !== undefined) {
       const code = firstDossierCode(rawCode);
       this.codeMatched = code !== '';
-      return this.codeMatched ? code : extractDossierCode(rawCode);
+      // No code in the cell: its first line, as extractDossierCode gives it (without looking again).
+      return this.codeMatched ? code : firstLine(rawCode);
     }
     this.codeMatched = this.codeInOthers !== '';
     if (this.codeMatched) return this.codeInOthers;
