@@ -122,8 +122,9 @@ export function readDossierTables(root: ReadRoot, options: ReadOptions = {}): Do
 
 /**
  * The same read, as steps: the generator yields once the lists are found, once each list's header is
- * chosen, and after every `rowsPerStep` body rows, and returns the tables. A caller on a live page (the content script) runs steps until its time slice is used, then
- * lets the page run, so reading a long list never makes one long task.
+ * chosen, and after every `rowsPerStep` body rows, and returns the tables. A caller on a live page (the
+ * content script) runs steps until its time slice is used, then lets the page run, so reading a long list
+ * never makes one long task.
  */
 export function* readDossierTablesStepwise(
   root: ReadRoot,
