@@ -20,7 +20,6 @@ const BLOCK_ELEMENTS = new Set([
 const SKIPPED_ELEMENTS = new Set(['script', 'style', 'template', 'noscript']);
 
 const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
 const CDATA_SECTION_NODE = 4;
 
 // Inside rows and cells, sibling pointers (no NodeList objects). Over a table's rows, indexed access
@@ -29,24 +28,23 @@ const CDATA_SECTION_NODE = 4;
 function appendText(node: Node, text: string): string {
   let out = text;
   for (let child = node.firstChild; child !== null; child = child.nextSibling) {
-    const type = child.nodeType;
-    if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
-      out += (child as CharacterData).data;
-    } else if (type === ELEMENT_NODE) {
-      const name = (child as Element).localName;
-      if (name === 'br') {
-        out += '\n';
-      } else if (SKIPPED_ELEMENTS.has(name)) {
-        continue;
-      } else if ((child as Element).firstElementChild === null) {
-        // A leaf (`<div>code</div>`, `<b>…</b>`): the native textContent (Text and CDATA descendants).
-        const text = child.textContent ?? '';
-        out = BLOCK_ELEMENTS.has(name) ? `${out}\n${text}\n` : out + text;
-      } else if (BLOCK_ELEMENTS.has(name)) {
-        out = `${appendText(child, `${out}\n`)}\n`;
-      } else {
-        out = appendText(child, out);
-      }
+    // Only elements have a local name: one property read tells an element and gives its name.
+    const name = (child as Partial<Element>).localName;
+    if (name === undefined) {
+      const type = child.nodeType;
+      if (type === TEXT_NODE || type === CDATA_SECTION_NODE) out += (child as CharacterData).data;
+    } else if (name === 'br') {
+      out += '\n';
+    } else if (SKIPPED_ELEMENTS.has(name)) {
+      continue;
+    } else if ((child as Element).firstElementChild === null) {
+      // A leaf (`<div>code</div>`, `<b>…</b>`): the native textContent (Text and CDATA descendants).
+      const text = child.textContent ?? '';
+      out = BLOCK_ELEMENTS.has(name) ? `${out}\n${text}\n` : out + text;
+    } else if (BLOCK_ELEMENTS.has(name)) {
+      out = `${appendText(child, `${out}\n`)}\n`;
+    } else {
+      out = appendText(child, out);
     }
   }
   return out;
@@ -91,44 +89,52 @@ export function cellPieces(cell: Element, out: Appendable<string>): void {
 function appendPieces(node: Node, open: string, out: Appendable<string>): string {
   let line = open;
   for (let child = node.firstChild; child !== null; child = child.nextSibling) {
-    const type = child.nodeType;
-    if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
-      line += (child as CharacterData).data;
-    } else if (type === ELEMENT_NODE) {
-      const name = (child as Element).localName;
-      if (name === 'br') {
+    // Only elements have a local name: one property read tells an element and gives its name.
+    const name = (child as Partial<Element>).localName;
+    if (name === undefined) {
+      const type = child.nodeType;
+      if (type === TEXT_NODE || type === CDATA_SECTION_NODE) line += (child as CharacterData).data;
+    } else if (name === 'br') {
+      if (line) out.push(line);
+      line = '';
+    } else if (SKIPPED_ELEMENTS.has(name)) {
+      continue;
+    } else if ((child as Element).firstElementChild === null) {
+      const text = child.textContent ?? '';
+      if (BLOCK_ELEMENTS.has(name)) {
         if (line) out.push(line);
-        line = '';
-      } else if (SKIPPED_ELEMENTS.has(name)) {
-        continue;
-      } else if ((child as Element).firstElementChild === null) {
-        const text = child.textContent ?? '';
-        if (BLOCK_ELEMENTS.has(name)) {
-          if (line) out.push(line);
-          out.push(text);
-          line = '';
-        } else {
-          line += text;
-        }
-      } else if (BLOCK_ELEMENTS.has(name)) {
-        if (line) out.push(line);
-        const inner = appendPieces(child, '', out);
-        if (inner) out.push(inner);
+        out.push(text);
         line = '';
       } else {
-        line = appendPieces(child, line, out);
+        line += text;
       }
+    } else if (BLOCK_ELEMENTS.has(name)) {
+      if (line) out.push(line);
+      const inner = appendPieces(child, '', out);
+      if (inner) out.push(inner);
+      line = '';
+    } else {
+      line = appendPieces(child, line, out);
     }
   }
   return line;
 }
 
+/**
+ * A `<td>` or `<th>`'s column span, 0 for any other element. Only table cells reflect `colSpan` (the
+ * attribute parsed and clamped to 1–1000 by the browser), so one property read tells a cell and gives its
+ * span: less than reading its name and then its attribute.
+ */
+export function tableCellSpan(element: Element): number {
+  const span = (element as Partial<HTMLTableCellElement>).colSpan;
+  if (typeof span !== 'number') return 0;
+  return span >= 1 ? Math.min(Math.floor(span), MAX_SPAN) : 1;
+}
+
 export function spanOf(cell: Element, markup: Markup): number {
   if (markup === 'table') {
-    // A `<td>`'s reflected `colSpan` (the attribute parsed and clamped to 1–1000 by the browser) costs
-    // less than reading the attribute.
-    const reflected = (cell as Partial<HTMLTableCellElement>).colSpan;
-    if (typeof reflected === 'number') return reflected >= 1 ? Math.min(Math.floor(reflected), MAX_SPAN) : 1;
+    const span = tableCellSpan(cell);
+    if (span > 0) return span;
   }
   const attr = cell.getAttribute(markup === 'table' ? 'colspan' : 'aria-colspan');
   if (attr === null) return 1;

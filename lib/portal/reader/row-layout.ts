@@ -4,11 +4,10 @@
  * reader: the content script runs it for every row after every change of the list.
  */
 import { DOSSIER_FIELDS, type DossierField } from '../../dossier/model';
-import { cellPieces, cellText, spanOf, type Markup } from './cell-text';
+import { cellPieces, cellText, spanOf, tableCellSpan, type Markup } from './cell-text';
 import type { Grid } from './grids';
 import { colIndexOf, gridRowCellsInto } from './header-choice';
 import { ReusedList } from './reused-list';
-import { cellFrom } from './table-rows';
 
 interface FieldSlot {
   field: DossierField;
@@ -116,17 +115,20 @@ export class RowLayout {
     let column = 0;
     if (this.plain) {
       // The cells straight from the element siblings: no array per row.
-      const first = cellFrom(row.firstElementChild);
+      const first = this.cellAt(row.firstElementChild);
       if (first === null) return false;
-      let next = cellFrom(first.nextElementSibling);
-      const firstSpan = this.span(first);
+      const firstSpan = this.cellSpan;
+      let next = this.cellAt(first.nextElementSibling);
+      let nextSpan = this.cellSpan;
       if (next === null && firstSpan > 1) return false;
       column = this.place(first, firstSpan, 0);
       if (column < 0) return false;
       while (next !== null && column < limit) {
         const cell = next;
-        next = cellFrom(cell.nextElementSibling);
-        column = this.place(cell, this.span(cell), column);
+        const span = nextSpan;
+        next = this.cellAt(cell.nextElementSibling);
+        nextSpan = this.cellSpan;
+        column = this.place(cell, span, column);
         if (column < 0) return false;
       }
       return column >= this.width;
@@ -163,6 +165,21 @@ export class RowLayout {
       if (column < 0) return false;
     }
     return column >= this.width;
+  }
+
+  /** The span of the cell {@link cellAt} last found. */
+  private cellSpan = 0;
+
+  /** The first `<td>`/`<th>` at or after `element` (element siblings), its span left in `cellSpan`. */
+  private cellAt(element: Element | null): Element | null {
+    for (let child = element; child !== null; child = child.nextElementSibling) {
+      const span = tableCellSpan(child);
+      if (span > 0) {
+        this.cellSpan = span;
+        return child;
+      }
+    }
+    return null;
   }
 
   private span(cell: Element): number {

@@ -103,18 +103,6 @@ export function rowCellsInto<List extends Appendable<Element>>(row: Element, mar
   }
   return cells;
 }
-function isCell(element: Element): boolean {
-  // By its name: in Chromium `localName` costs less than an `instanceof HTMLTableCellElement`.
-  const name = element.localName;
-  return name === 'td' || name === 'th';
-}
-
-/** First `<td>`/`<th>` child at or after `element` (element siblings), or null. */
-export function cellFrom(element: Element | null): Element | null {
-  let child = element;
-  while (child !== null && !isCell(child)) child = child.nextElementSibling;
-  return child;
-}
 
 /** What a page's lists are searched in: the document, an element, or an open shadow root. */
 export type ReadRoot = Document | Element | DocumentFragment;

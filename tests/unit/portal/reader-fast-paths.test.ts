@@ -29,6 +29,8 @@ describe('cellText: leaves read by textContent', () => {
     ['an empty block leaf', '<div></div>x', '\n\nx'],
     ['a skipped leaf', '<div>a</div><script>var x;</script><style>p{}</style>', '\na\n'],
     ['line breaks', 'a<br>b<div>c<br>d</div>', 'a\nb\nc\nd\n'],
+    ['comments among blocks (as frameworks leave them)', '<!-- Mã: 1 --><div>a</div><!--ng-->b<!---->', '\na\nb'],
+    ['comments inside a block with children', '<div><!-- x --><b>a</b><!-- y -->c</div>', '\nac\n'],
   ])('%s', (_name, html, text) => {
     expect(cellText(cell(html))).toBe(text);
   });
@@ -90,6 +92,7 @@ describe('cellPieces: the lines of cellText without the joining', () => {
     ['nested blocks and inline parts', '<div><b>Mã:</b> 1</div><p>x <i>y</i> z</p>tail'],
     ['line breaks, empty lines and spaces', ' a <br><br> b <br>'],
     ['skipped elements and comments', '<div>a<!-- c --></div><script>var x;</script><style>p{}</style>b'],
+    ['comments among blocks', '<!-- Mã: 1 --><div>a</div><!--ng-->b<!----><div><!-- x --><b>c</b></div>'],
     ['a text node with its own line break', 'a\nb<div>c\r\nd</div>'],
     ['an inline leaf between blocks', '<div>a</div><b>c</b><div>b</div>'],
     ['an empty block leaf', '<div></div>x<div> </div>'],

@@ -331,6 +331,27 @@ describe('readDossierTables: colspan in the header shifts columns', () => {
   });
 });
 
+describe('readDossierTables: elements in a row that are no cells', () => {
+  it('skips them when placing the cells, and reads a spanning cell after them', () => {
+    mount(`<table><thead><tr><th>Mã hồ sơ</th><th>Chủ hồ sơ</th><th>Ngày hẹn trả</th></tr></thead>
+      <tbody><tr><td>H34-210726-0001</td><td>Nguyễn Văn A</td><td>02/08/2021</td></tr>
+      <tr><td>H34-210726-0002</td><td>Trần Thị B</td><td>03/08/2021</td></tr></tbody></table>`);
+    // Frameworks and scripts leave such elements in a row (a template, a custom element); the parser
+    // would move them out, so they are put in by the DOM, as a script would.
+    const [first, second] = Array.from(document.querySelectorAll('tbody tr'));
+    first!.insertBefore(document.createElement('template'), first!.firstChild);
+    first!.insertBefore(document.createElement('x-row-marker'), first!.children[2]!);
+    second!.children[0]!.setAttribute('colspan', '2');
+    second!.children[1]!.remove();
+    const table = only(readDossierTables(document));
+    expect(table.dossiers.map((d) => [d.dossier.code, d.dossier.applicant, d.dossier.due?.day])).toEqual([
+      ['H34-210726-0001', 'Nguyễn Văn A', '2021-08-02'],
+    ]);
+    // The code's cell spans over the applicant's column: no dossier row (its columns do not line up).
+    expect(table.skippedRows).toBe(1);
+  });
+});
+
 describe('readDossierTables: several tables on a page', () => {
   it('finds two dossier tables and ignores a table that is no dossier list', () => {
     const root = mount(`
