@@ -13,6 +13,7 @@ import {
   type UnreadableReason,
   type UnreadableRow,
 } from '../../dossier/model';
+import { dmyKey } from '../../calendar/dmy';
 import { DOSSIER_CODE_PATTERN, extractDossierCode, firstDossierCode, isWholeDossierCode } from '../../dossier/code';
 import type { HeaderMatcher } from '../headers';
 import { parseNormalizedPortalDate, parseWholePortalDate, type PortalDateResult } from '../portal-date';
@@ -279,9 +280,11 @@ export class RowReader {
   }
 
   /**
-   * Dates read from texts that are one whole date token, by text: rows share their days and hours, and
-   * their dossiers share the (never changed) date objects.
+   * Dates read from texts that are one whole date token: rows share their days and hours, and their
+   * dossiers share the (never changed) date objects. By {@link dmyKey} where the text has one (the
+   * portal's usual shape), else by the text.
    */
+  private readonly datesByKey = new Map<number, PortalDateResult | null>();
   private readonly wholeDates = new Map<string, PortalDateResult | null>();
 
   /** Normalised text of the date fields of the row being read (received, due, closed). */
@@ -299,10 +302,15 @@ export class RowReader {
     this.dateTexts[date] = '';
     this.wholeDate[date] = false;
     if (text === null) return undefined;
-    let whole = this.wholeDates.get(text);
+    const key = dmyKey(text);
+    let whole = key >= 0 ? this.datesByKey.get(key) : this.wholeDates.get(text);
     if (whole === undefined) {
       whole = text ? parseWholePortalDate(text) : null;
-      if (this.wholeDates.size < MAX_CACHED_TEXTS) this.wholeDates.set(text, whole);
+      if (key >= 0) {
+        if (this.datesByKey.size < MAX_CACHED_TEXTS) this.datesByKey.set(key, whole);
+      } else if (this.wholeDates.size < MAX_CACHED_TEXTS) {
+        this.wholeDates.set(text, whole);
+      }
     }
     if (whole) {
       this.dateTexts[date] = text;

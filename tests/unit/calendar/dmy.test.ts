@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPENDIX_DMY, checkDmy, findDmy, parseDayVn, parseDmy, parseMomentVn, PORTAL_DMY } from '../../../lib/calendar/dmy';
+import { APPENDIX_DMY, checkDmy, dmyKey, findDmy, parseDayVn, parseDmy, parseMomentVn, PORTAL_DMY } from '../../../lib/calendar/dmy';
 
 const checked = (match: ReturnType<typeof parseDmy>) => (match ? checkDmy(match) : null);
 
@@ -44,6 +44,78 @@ describe('findDmy: the first date token inside text', () => {
   it('finds nothing in text without a date', () => {
     expect(findDmy('Đã quá hạn 3 ngày', PORTAL_DMY)).toBeNull();
     expect(findDmy('12:30', PORTAL_DMY)).toBeNull();
+  });
+});
+
+describe('dmyKey: a number standing for a date text in the usual shape', () => {
+  it.each([
+    '05/11/2026',
+    '05/11/2026 08:15',
+    '31/12/1900 23:59',
+    '01/01/2199',
+    '00/00/2026', // no real day, but the shape: read (as invalid) and cached like any other
+    '31/02/2026 00:00',
+  ])('%j has a key', (text) => {
+    expect(dmyKey(text)).toBeGreaterThanOrEqual(0);
+    // A small integer (a V8 "Smi"): looked up without a number object.
+    expect(dmyKey(text)).toBeLessThan(2 ** 30);
+  });
+
+  it.each([
+    '',
+    '5/11/2026',
+    '05/1/2026',
+    '05-11-2026',
+    '05/11-2026',
+    '05/11/26',
+    '05/11/20266',
+    '05/11/1899',
+    '05/11/2200',
+    '32/11/2026',
+    '05/13/2026',
+    '05/11/2026 8:15',
+    '05/11/2026 24:00',
+    '05/11/2026 08:60',
+    '05/11/2026 08:15:00',
+    '05/11/2026  8:15',
+    '05/11/2026,08:15',
+    '08:15 05/11/2026',
+    '05/11/2026x',
+    ' 05/11/2026',
+    'ab/cd/efgh',
+    '０5/11/2026',
+  ])('%j has none', (text) => {
+    expect(dmyKey(text)).toBe(-1);
+  });
+
+  it('gives different texts different keys, over every day, month and minute of two years', () => {
+    const seen = new Map<number, string>();
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (const year of [1900, 2026, 2199]) {
+      for (let month = 0; month <= 12; month++) {
+        for (let day = 0; day <= 31; day++) {
+          const date = `${two(day)}/${two(month)}/${year}`;
+          const texts = [date];
+          for (let minute = 0; minute < 24 * 60; minute += 7) texts.push(`${date} ${two(Math.floor(minute / 60))}:${two(minute % 60)}`);
+          for (const text of texts) {
+            const key = dmyKey(text);
+            expect(key).toBeGreaterThanOrEqual(0);
+            const before = seen.get(key);
+            if (before !== undefined) expect(before).toBe(text);
+            seen.set(key, text);
+          }
+        }
+      }
+    }
+    expect(seen.size).toBe(3 * 13 * 32 * (1 + Math.ceil(1440 / 7)));
+  });
+
+  it('is the same for the same text, however the string was made', () => {
+    const text = '05/11/2026 08:15';
+    const sliced = `Hẹn trả: ${text}`.slice(9);
+    expect(sliced).toBe(text);
+    expect(dmyKey(sliced)).toBe(dmyKey(text));
+    expect(dmyKey(['05/11/2026', '08:15'].join(' '))).toBe(dmyKey(text));
   });
 });
 

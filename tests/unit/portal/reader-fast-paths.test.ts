@@ -150,4 +150,34 @@ describe('dates shared by rows', () => {
       ['000.00.23.H34-240312-0003', { day: '2024-03-15', time: '17:00' }, 'Đang xử lý'],
     ]);
   });
+
+  it('reads every shape of date text the same way, repeated or not, cached by key or by text', () => {
+    // Pairs of rows with one text each: the usual shape (a key), other shapes (by text), a day that does
+    // not exist in the usual shape, then texts that differ by one digit from the ones before them.
+    const texts = ['15/03/2024 17:00', '15/03/2024', '5/3/2024', '15-03-2024 17:00', '31/02/2024', '15/03/2024 17:01', '16/03/2024', '25/03/2024 17:00'];
+    const rows = texts.flatMap((text, i) => [0, 1].map((k) => `<tr><td>000.00.23.H34-240312-00${i}${k}</td><td>${text}</td></tr>`));
+    document.body.innerHTML = `<table><thead><tr><th>Mã hồ sơ</th><th>Ngày hẹn trả</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    const [table] = readDossierTables(document);
+    const dues = table!.dossiers.map((d) => d.dossier.due);
+    expect(dues).toEqual([
+      { day: '2024-03-15', time: '17:00' },
+      { day: '2024-03-15', time: '17:00' },
+      { day: '2024-03-15' },
+      { day: '2024-03-15' },
+      { day: '2024-03-05' },
+      { day: '2024-03-05' },
+      { day: '2024-03-15', time: '17:00' },
+      { day: '2024-03-15', time: '17:00' },
+      { day: '2024-03-15', time: '17:01' },
+      { day: '2024-03-15', time: '17:01' },
+      { day: '2024-03-16' },
+      { day: '2024-03-16' },
+      { day: '2024-03-25', time: '17:00' },
+      { day: '2024-03-25', time: '17:00' },
+    ]);
+    expect(table!.unreadable.map((row) => [row.code, row.reason])).toEqual([
+      ['000.00.23.H34-240312-0040', { kind: 'bad-date', field: 'due', text: '31/02/2024' }],
+      ['000.00.23.H34-240312-0041', { kind: 'bad-date', field: 'due', text: '31/02/2024' }],
+    ]);
+  });
 });
