@@ -111,53 +111,72 @@ export class RowLayout {
   fill(row: Element): boolean {
     this.texts.fill(null);
     this.otherPieces.clear();
-    const limit = this.others ? Number.POSITIVE_INFINITY : this.width;
-    let column = 0;
-    if (this.plain) {
-      // The cells straight from the element siblings: no array per row.
-      const first = this.cellAt(row.firstElementChild);
-      if (first === null) return false;
-      const firstSpan = this.cellSpan;
-      let next = this.cellAt(first.nextElementSibling);
-      let nextSpan = this.cellSpan;
-      if (next === null && firstSpan > 1) return false;
-      column = this.place(first, firstSpan, 0);
-      if (column < 0) return false;
-      while (next !== null && column < limit) {
-        const cell = next;
-        const span = nextSpan;
-        next = this.cellAt(cell.nextElementSibling);
-        nextSpan = this.cellSpan;
-        column = this.place(cell, span, column);
-        if (column < 0) return false;
-      }
-      return column >= this.width;
-    }
+    // One method per way of walking a row: each stays small, and the engine optimises the one a page's
+    // list uses after fewer rows than one method holding all three ways.
+    if (this.plain) return this.fillPlain(row);
     const cells = this.cells;
     cells.clear();
     gridRowCellsInto(this.grid, row, cells);
     const count = cells.length;
     if (count === 0) return false;
     if (count === 1 && this.span(cells.get(0)) > 1) return false;
-    if (this.grid.positioned) {
-      // Column of each cell by its index; sorted only where the parts come out of order.
-      const at = this.columnsOf;
-      let ordered = true;
-      for (let i = 0; i < count; i++) {
-        const index = colIndexOf(cells.get(i)) ?? (i > 0 ? at[i - 1]! + 1 : 0);
-        if (i > 0 && index < at[i - 1]!) ordered = false;
-        at[i] = index;
-      }
-      const order = ordered ? null : Array.from({ length: count }, (_, i) => i).sort((x, y) => at[x]! - at[y]!);
-      for (let k = 0; k < count; k++) {
-        const i = order ? order[k]! : k;
-        const cell = cells.get(i);
-        column = at[i]!;
-        if (column >= limit) break;
-        if (this.place(cell, this.span(cell), column) < 0) return false;
-      }
-      return true;
+    return this.grid.positioned ? this.fillPositioned(count) : this.fillInOrder(count);
+  }
+
+  /** The columns the cells of a row are placed in: all, for composite cells, else up to the last mapped. */
+  private get limit(): number {
+    return this.others ? Number.POSITIVE_INFINITY : this.width;
+  }
+
+  /** {@link fill} for a plain table: the cells straight from the element siblings, no list per row. */
+  private fillPlain(row: Element): boolean {
+    const limit = this.limit;
+    const first = this.cellAt(row.firstElementChild);
+    if (first === null) return false;
+    const firstSpan = this.cellSpan;
+    let next = this.cellAt(first.nextElementSibling);
+    let nextSpan = this.cellSpan;
+    if (next === null && firstSpan > 1) return false;
+    let column = this.place(first, firstSpan, 0);
+    if (column < 0) return false;
+    while (next !== null && column < limit) {
+      const cell = next;
+      const span = nextSpan;
+      next = this.cellAt(cell.nextElementSibling);
+      nextSpan = this.cellSpan;
+      column = this.place(cell, span, column);
+      if (column < 0) return false;
     }
+    return column >= this.width;
+  }
+
+  /** {@link fill} for cells placed by `aria-colindex`: each in its column, sorted where the parts come out of order. */
+  private fillPositioned(count: number): boolean {
+    const limit = this.limit;
+    const cells = this.cells;
+    const at = this.columnsOf;
+    let ordered = true;
+    for (let i = 0; i < count; i++) {
+      const index = colIndexOf(cells.get(i)) ?? (i > 0 ? at[i - 1]! + 1 : 0);
+      if (i > 0 && index < at[i - 1]!) ordered = false;
+      at[i] = index;
+    }
+    const order = ordered ? null : Array.from({ length: count }, (_, i) => i).sort((x, y) => at[x]! - at[y]!);
+    for (let k = 0; k < count; k++) {
+      const i = order ? order[k]! : k;
+      const cell = cells.get(i);
+      const column = at[i]!;
+      if (column >= limit) break;
+      if (this.place(cell, this.span(cell), column) < 0) return false;
+    }
+    return true;
+  }
+
+  /** {@link fill} for the collected cells of a row, one after the other. */
+  private fillInOrder(count: number): boolean {
+    const limit = this.limit;
+    const cells = this.cells;
+    let column = 0;
     for (let i = 0; i < count; i++) {
       if (column >= limit) break;
       const cell = cells.get(i);

@@ -391,23 +391,10 @@ export class RowReader {
     if (!code && !dueText) return null;
     const received = this.date(RECEIVED_DATE);
     const closed = this.date(CLOSED_DATE);
-
-    // A repeated header row inside the body ("Mã hồ sơ" | … | "Ngày hẹn trả").
-    if (!matched && !DOSSIER_CODE_PATTERN.test(code) && this.matcher(code) === 'code' && this.matcher(dueText) === 'due') {
-      return null;
-    }
-    // The column-numbering row of a register form ("(1)" | "(2)" | … under the header).
-    if (!matched && COLUMN_NUMBER.test(code) && COLUMN_NUMBER.test(dueText)) return null;
-
-    if (!code) return this.setAside(unreadable, { rowIndex, code: '', reason: { kind: 'missing-code' }, raw: this.raw() });
-    // An appointment cell shown empty makes the row unreadable; one the row does not show at all (no
-    // column, no label: a list read with the portal's verdict) leaves the appointment unknown.
-    if (due?.kind === 'empty') {
-      return this.setAside(unreadable, { rowIndex, code, reason: { kind: 'missing-due', text: dueText }, raw: this.raw() });
-    }
-    // Which bad date a row reports when several are bad: due, then received, then closed.
-    const bad = badDate('due', due) ?? badDate('received', received) ?? badDate('closed', closed);
-    if (bad) return this.setAside(unreadable, { rowIndex, code, reason: bad, raw: this.raw() });
+    // A row whose code is no dossier code, or with a date that is missing or no date, is looked at apart:
+    // few rows are, and this method, kept small, is optimised by the engine after fewer rows.
+    const odd = !matched || (due !== undefined && due.kind !== 'ok') || received?.kind === 'invalid' || closed?.kind === 'invalid';
+    if (odd && !this.isReadable(code, matched, due, received, closed, rowIndex, unreadable)) return null;
     const status = this.repeatedField(STATUS);
     const verdict = this.verdict(status);
     const unmapped = this.notShown();
@@ -429,9 +416,43 @@ export class RowReader {
     return dossier;
   }
 
-  /** Pushes a dossier row that cannot be read onto `list`; null, the result of {@link read} for it. */
-  private setAside(list: UnreadableRow[], row: UnreadableRow): null {
+  /**
+   * Whether a row {@link read} found odd is a dossier it can read. False for a row that is no dossier (a
+   * repeated header row, a register form's column numbers), and for a dossier row that cannot be read,
+   * after pushing it onto `unreadable`.
+   */
+  private isReadable(
+    code: string,
+    matched: boolean,
+    due: PortalDateResult | undefined,
+    received: PortalDateResult | undefined,
+    closed: PortalDateResult | undefined,
+    rowIndex: number,
+    unreadable: UnreadableRow[],
+  ): boolean {
+    const dueText = this.dateTexts[DUE_DATE]!;
+    // A repeated header row inside the body ("Mã hồ sơ" | … | "Ngày hẹn trả").
+    if (!matched && !DOSSIER_CODE_PATTERN.test(code) && this.matcher(code) === 'code' && this.matcher(dueText) === 'due') {
+      return false;
+    }
+    // The column-numbering row of a register form ("(1)" | "(2)" | … under the header).
+    if (!matched && COLUMN_NUMBER.test(code) && COLUMN_NUMBER.test(dueText)) return false;
+
+    if (!code) return this.setAside(unreadable, { rowIndex, code: '', reason: { kind: 'missing-code' }, raw: this.raw() });
+    // An appointment cell shown empty makes the row unreadable; one the row does not show at all (no
+    // column, no label: a list read with the portal's verdict) leaves the appointment unknown.
+    if (due?.kind === 'empty') {
+      return this.setAside(unreadable, { rowIndex, code, reason: { kind: 'missing-due', text: dueText }, raw: this.raw() });
+    }
+    // Which bad date a row reports when several are bad: due, then received, then closed.
+    const bad = badDate('due', due) ?? badDate('received', received) ?? badDate('closed', closed);
+    if (bad) return this.setAside(unreadable, { rowIndex, code, reason: bad, raw: this.raw() });
+    return true;
+  }
+
+  /** Pushes a dossier row that cannot be read onto `list`; false, as {@link isReadable} gives for it. */
+  private setAside(list: UnreadableRow[], row: UnreadableRow): false {
     list.push(row);
-    return null;
+    return false;
   }
 }
