@@ -281,8 +281,9 @@ export class RowReader {
 
   /**
    * Dates read from texts that are one whole date token: rows share their days and hours, and their
-   * dossiers share the (never changed) date objects. By {@link dmyKey} where the text has one (the
-   * portal's usual shape), else by the text.
+   * dossiers share the (never changed) date objects. A cell's text is the string the page holds, its hash
+   * computed once: by the text. A labelled value is a new slice of its line on every read, which would
+   * have to be hashed: by its {@link dmyKey} where it has one (the portal's usual shape).
    */
   private readonly datesByKey = new Map<number, PortalDateResult | null>();
   private readonly wholeDates = new Map<string, PortalDateResult | null>();
@@ -298,11 +299,14 @@ export class RowReader {
    * normalisation (see parseWholePortalDate).
    */
   private date(date: number): PortalDateResult | undefined {
-    const text = this.shown(DATE_FIELD_INDEX[date]!);
+    const field = DATE_FIELD_INDEX[date]!;
+    const slot = this.slotAt[field]!;
+    const cell = slot >= 0 ? (this.texts[slot] ?? null) : null;
+    const text = cell ?? this.labelled[field] ?? null;
     this.dateTexts[date] = '';
     this.wholeDate[date] = false;
     if (text === null) return undefined;
-    const key = dmyKey(text);
+    const key = cell === null ? dmyKey(text) : -1;
     let whole = key >= 0 ? this.datesByKey.get(key) : this.wholeDates.get(text);
     if (whole === undefined) {
       whole = text ? parseWholePortalDate(text) : null;

@@ -151,12 +151,18 @@ describe('dates shared by rows', () => {
     ]);
   });
 
-  it('reads every shape of date text the same way, repeated or not, cached by key or by text', () => {
-    // Pairs of rows with one text each: the usual shape (a key), other shapes (by text), a day that does
-    // not exist in the usual shape, then texts that differ by one digit from the ones before them.
-    const texts = ['15/03/2024 17:00', '15/03/2024', '5/3/2024', '15-03-2024 17:00', '31/02/2024', '15/03/2024 17:01', '16/03/2024', '25/03/2024 17:00'];
-    const rows = texts.flatMap((text, i) => [0, 1].map((k) => `<tr><td>000.00.23.H34-240312-00${i}${k}</td><td>${text}</td></tr>`));
-    document.body.innerHTML = `<table><thead><tr><th>Mã hồ sơ</th><th>Ngày hẹn trả</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  // Pairs of rows with one text each: the usual shape (cached by key where labelled), other shapes (by
+  // text), a day that does not exist in the usual shape, then texts that differ by one digit from the
+  // ones before them.
+  const texts = ['15/03/2024 17:00', '15/03/2024', '5/3/2024', '15-03-2024 17:00', '31/02/2024', '15/03/2024 17:01', '16/03/2024', '25/03/2024 17:00'];
+  const code = (i: number, k: number) => `000.00.23.H34-240312-00${i}${k}`;
+  const inCells = texts.flatMap((text, i) => [0, 1].map((k) => `<tr><td>${code(i, k)}</td><td>${text}</td></tr>`));
+  const labelled = texts.flatMap((text, i) => [0, 1].map((k) => `<tr><td><div>${code(i, k)}</div><div>- Hẹn trả: ${text}</div></td></tr>`));
+  it.each([
+    ['in their own column', `<table><thead><tr><th>Mã hồ sơ</th><th>Ngày hẹn trả</th></tr></thead><tbody>${inCells.join('')}</tbody></table>`],
+    ['labelled in a composite cell', `<table><thead><tr><th>Thông tin hồ sơ</th></tr></thead><tbody>${labelled.join('')}</tbody></table>`],
+  ])('reads every shape of date text the same way, repeated or not, %s', (_name, html) => {
+    document.body.innerHTML = html;
     const [table] = readDossierTables(document);
     const dues = table!.dossiers.map((d) => d.dossier.due);
     expect(dues).toEqual([
