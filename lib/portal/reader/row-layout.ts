@@ -150,7 +150,10 @@ export class RowLayout {
     return column >= this.width;
   }
 
-  /** {@link fill} for cells placed by `aria-colindex`: each in its column, sorted where the parts come out of order. */
+  /**
+   * {@link fill} for cells placed by `aria-colindex`: each in its column, sorted where the parts come out
+   * of order.
+   */
   private fillPositioned(count: number): boolean {
     const limit = this.limit;
     const cells = this.cells;
