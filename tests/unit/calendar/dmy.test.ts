@@ -88,7 +88,7 @@ describe('dmyKey: a number standing for a date text in the usual shape', () => {
     expect(dmyKey(text)).toBe(-1);
   });
 
-  it('gives different texts different keys, over every day, month and minute of two years', () => {
+  it('gives different texts different keys: every day and month of three years, every seventh minute', () => {
     const seen = new Map<number, string>();
     const two = (n: number) => String(n).padStart(2, '0');
     for (const year of [1900, 2026, 2199]) {

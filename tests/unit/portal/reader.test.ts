@@ -332,7 +332,7 @@ describe('readDossierTables: colspan in the header shifts columns', () => {
 });
 
 describe('readDossierTables: elements in a row that are no cells', () => {
-  it('skips them when placing the cells, and reads a spanning cell after them', () => {
+  it('places the cells by their own spans, past elements that are no cells', () => {
     mount(`<table><thead><tr><th>Mã hồ sơ</th><th>Chủ hồ sơ</th><th>Ngày hẹn trả</th></tr></thead>
       <tbody><tr><td>H34-210726-0001</td><td>Nguyễn Văn A</td><td>02/08/2021</td></tr>
       <tr><td>H34-210726-0002</td><td>Trần Thị B</td><td>03/08/2021</td></tr></tbody></table>`);
