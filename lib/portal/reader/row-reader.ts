@@ -258,9 +258,13 @@ export class RowReader {
    * where neither.
    */
   private shown(field: number): string | null {
+    return this.inCell(field) ?? this.labelled[field] ?? null;
+  }
+
+  /** Raw text of a field's cell (by index) in the row being read; null where the row shows no cell for it. */
+  private inCell(field: number): string | null {
     const slot = this.slotAt[field]!;
-    const text = slot >= 0 ? this.texts[slot] : null;
-    return text ?? this.labelled[field] ?? null;
+    return slot >= 0 ? (this.texts[slot] ?? null) : null;
   }
 
   /** Normalised text of a field; '' where the row does not show it. */
@@ -300,8 +304,7 @@ export class RowReader {
    */
   private date(date: number): PortalDateResult | undefined {
     const field = DATE_FIELD_INDEX[date]!;
-    const slot = this.slotAt[field]!;
-    const cell = slot >= 0 ? (this.texts[slot] ?? null) : null;
+    const cell = this.inCell(field);
     const text = cell ?? this.labelled[field] ?? null;
     this.dateTexts[date] = '';
     this.wholeDate[date] = false;
@@ -342,9 +345,8 @@ export class RowReader {
 
   /** The code: its cell's, else the first dossier code in the other cells, else a labelled one. */
   private code(): string {
-    const slot = this.slotAt[CODE]!;
-    const rawCode = slot >= 0 ? this.texts[slot] : null;
-    if (rawCode !== null && rawCode !== undefined) {
+    const rawCode = this.inCell(CODE);
+    if (rawCode !== null) {
       const code = firstDossierCode(rawCode);
       this.codeMatched = code !== '';
       // No code in the cell: its first line, as extractDossierCode gives it (without looking again).
