@@ -25,6 +25,8 @@ export class RowLayout {
   /** Smallest mapped column ≥ c, for c below `width`. */
   private readonly nextMapped: Int32Array;
   private readonly width: number;
+  /** The columns a row's cells are placed in: all, for composite cells, else up to the last mapped. */
+  private readonly limit: number;
   /** Raw text per slot of the row being read; null where the row has no cell for it (reused). */
   readonly texts: (string | null)[];
   /**
@@ -68,6 +70,7 @@ export class RowLayout {
     // A query over a long `<table>` costs more than a `colspan` lookup per cell: only ARIA grids ask.
     this.spanned = grid.markup === 'table' || grid.element.querySelector('[aria-colspan]') !== null;
     this.width = slots.reduce((max, slot) => Math.max(max, slot.end), 0);
+    this.limit = others ? Number.POSITIVE_INFINITY : this.width;
     this.owner = new Int32Array(this.width).fill(-1);
     slots.forEach((slot, index) => {
       for (let c = slot.start; c < slot.end; c++) if (this.owner[c] === -1) this.owner[c] = index;
@@ -121,11 +124,6 @@ export class RowLayout {
     if (count === 0) return false;
     if (count === 1 && this.span(cells.get(0)) > 1) return false;
     return this.grid.positioned ? this.fillPositioned(count) : this.fillInOrder(count);
-  }
-
-  /** The columns the cells of a row are placed in: all, for composite cells, else up to the last mapped. */
-  private get limit(): number {
-    return this.others ? Number.POSITIVE_INFINITY : this.width;
   }
 
   /** {@link fill} for a plain table: the cells straight from the element siblings, no list per row. */
